@@ -1,0 +1,170 @@
+package org.atrium.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become HTTP answers: every error is {@code application/problem+json} with a stable
+ * code; nothing internal (stack traces, SQL) reaches a client.
+ */
+class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    Response domain(DomainException e) {
+        return Problem.of(e).toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response validation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problem.of(400, "validation.failed", "The request has invalid fields.")
+                .withErrors(errors)
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response unknownField(UnrecognizedPropertyException e) {
+        return Problem.of(400, "json.unknown-field", "Unknown field '" + e.getPropertyName() + "'.")
+                .withErrors(List.of(new Problem.FieldError(path(e), "unknown field")))
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response badValue(InvalidFormatException e) {
+        return Problem.of(400, "json.invalid-value", "A field has a value of the wrong type or format.")
+                .withErrors(List.of(new Problem.FieldError(path(e), "cannot read value '" + e.getValue() + "'")))
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response mismatched(MismatchedInputException e) {
+        String field = path(e);
+        if (field.isEmpty()) {
+            return Problem.of(400, "json.malformed", "The request body is not the expected JSON document.")
+                    .toResponse();
+        }
+        return Problem.of(400, "json.invalid-value", "A field has a value of the wrong type.")
+                .withErrors(List.of(new Problem.FieldError(field, "wrong type")))
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response mapping(JsonMappingException e) {
+        if (e.getCause() instanceof DomainException domain) {
+            return domain(domain);
+        }
+        String field = path(e);
+        return Problem.of(400, "json.invalid-value", "A field could not be read.")
+                .withErrors(field.isEmpty() ? null : List.of(new Problem.FieldError(field, e.getOriginalMessage())))
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response malformed(JsonProcessingException e) {
+        return Problem.of(400, "json.malformed", "The request body is not well-formed JSON.")
+                .toResponse();
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
+    Response stale(Exception e) {
+        return Problem.of(
+                        409,
+                        "version.conflict",
+                        "Someone else changed this in the meantime; reload it and apply your change again.")
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response unauthorized(UnauthorizedException e) {
+        return Problem.of(401, "auth.required", "Sign in to do this.").toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response authenticationFailed(AuthenticationFailedException e) {
+        return Problem.of(401, "auth.required", "Sign in to do this.").toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return Problem.of(403, "forbidden", "You may not do this.").toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String code = switch (status) {
+            case 404 -> "not-found";
+            case 405 -> "method.not-allowed";
+            case 406 -> "media-type.not-acceptable";
+            case 413 -> "request.too-large";
+            case 415 -> "media-type.unsupported";
+            case 401 -> "auth.required";
+            case 403 -> "forbidden";
+            default -> status >= 500 ? "internal" : "request.invalid";
+        };
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformed(json);
+        }
+        String detail = status >= 500 ? "The server could not complete the request." : e.getMessage();
+        return Problem.of(status, code, detail).toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(Throwable e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof DomainException domain) {
+                return domain(domain);
+            }
+            if (c instanceof OptimisticLockException || c instanceof StaleObjectStateException) {
+                return stale((Exception) c);
+            }
+        }
+        LOG.error("Unexpected error", e);
+        return Problem.of(500, "internal", "The server could not complete the request.")
+                .toResponse();
+    }
+
+    private static String fieldName(ConstraintViolation<?> v) {
+        // "create.form.title" -> "title": drop the method and parameter segments of a REST parameter path
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2
+                ? java.util.Arrays.stream(parts, 2, parts.length).collect(Collectors.joining("."))
+                : parts[parts.length - 1];
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) sb.append('.');
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,129 @@
+package org.atrium.event;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.atrium.common.DomainException;
+import org.atrium.common.IdentifiedEntity;
+
+/**
+ * A conference. Its days are local dates in its IANA zone; everything timed inside it is stored as an instant and
+ * converted with {@link #zone()} at the edges.
+ */
+@Entity
+@Table(name = "event")
+public class Event extends IdentifiedEntity {
+
+    public enum Status {
+        DRAFT,
+        PUBLISHED,
+        CANCELLED
+    }
+
+    /** PUBLIC events are listed once published; UNLISTED ones are reachable by slug only. */
+    public enum Visibility {
+        PUBLIC,
+        UNLISTED
+    }
+
+    @Column(nullable = false, unique = true)
+    public String slug;
+
+    @Column(nullable = false)
+    public String title;
+
+    public String description;
+
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+
+    @Column(name = "first_day", nullable = false)
+    public LocalDate firstDay;
+
+    @Column(name = "last_day", nullable = false)
+    public LocalDate lastDay;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status = Status.DRAFT;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Visibility visibility = Visibility.PUBLIC;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "event_organiser", joinColumns = @JoinColumn(name = "event_id"))
+    @Column(name = "subject", nullable = false)
+    public Set<String> organisers = new LinkedHashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public boolean isOrganiser(String subject) {
+        return subject != null && organisers.contains(subject);
+    }
+
+    public boolean isPublished() {
+        return status == Status.PUBLISHED;
+    }
+
+    /** The first instant of the first day and the first instant after the last day, in the event's zone. */
+    public Instant opensAt() {
+        return firstDay.atStartOfDay(zone()).toInstant();
+    }
+
+    public Instant closesAt() {
+        return lastDay.plusDays(1).atStartOfDay(zone()).toInstant();
+    }
+
+    void setDays(LocalDate first, LocalDate last) {
+        if (last.isBefore(first)) {
+            throw new DomainException(400, "event.days-reversed", "The last day must not be before the first day.");
+        }
+        this.firstDay = first;
+        this.lastDay = last;
+    }
+
+    void publish() {
+        if (status == Status.CANCELLED) {
+            throw DomainException.conflict("event.cancelled", "A cancelled event cannot be published.");
+        }
+        status = Status.PUBLISHED;
+    }
+
+    void unpublish() {
+        if (status == Status.CANCELLED) {
+            throw DomainException.conflict("event.cancelled", "A cancelled event cannot be unpublished.");
+        }
+        status = Status.DRAFT;
+    }
+
+    void cancel() {
+        status = Status.CANCELLED;
+    }
+}

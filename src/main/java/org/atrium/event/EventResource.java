@@ -1,0 +1,201 @@
+package org.atrium.event;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.atrium.common.DomainException;
+import org.atrium.common.Page;
+import org.atrium.security.CurrentUser;
+import org.atrium.timezone.Zones;
+
+@Path("/api/events")
+class EventResource {
+
+    @Inject
+    Events events;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    EventConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Published, listed events for everyone, plus the caller's own drafts and unlisted events. */
+    @GET
+    @PermitAll
+    public Page<EventView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        Page.Request paging = Page.Request.of(page, size);
+        String me = user.subject().orElse("");
+        var query = Event.find(
+                "select distinct e from Event e left join e.organisers o"
+                        + " where (e.status <> ?1 and e.visibility = ?2) or o = ?3 order by e.firstDay, e.slug",
+                Event.Status.DRAFT,
+                Event.Visibility.PUBLIC,
+                me);
+        var items = query.page(paging.page(), paging.size()).<Event>list().stream()
+                .map(e -> EventView.of(e, e.isOrganiser(me)))
+                .toList();
+        return new Page<>(items, paging.page(), paging.size(), query.count());
+    }
+
+    @GET
+    @Path("{slug}")
+    @PermitAll
+    public EventView get(@PathParam("slug") String slug) {
+        Event event = events.visible(slug);
+        return EventView.of(event, events.callerOrganises(event));
+    }
+
+    @POST
+    @Authenticated
+    @Transactional
+    public Response create(@Valid @jakarta.validation.constraints.NotNull EventForm form) {
+        config.role().filter(r -> !r.isBlank()).ifPresent(role -> {
+            if (!user.hasRole(role)) {
+                throw DomainException.forbidden("Creating events needs the '" + role + "' role.");
+            }
+        });
+        Zones.eventZone(form.timeZone());
+        if (events.find(form.slug()).isPresent()) {
+            throw new DomainException(
+                    409,
+                    "event.slug-taken",
+                    "The slug '" + form.slug() + "' is already taken.",
+                    Map.of("slug", form.slug()));
+        }
+        Event event = new Event();
+        event.slug = form.slug();
+        event.createdBy = user.requireSubject();
+        event.organisers.add(event.createdBy);
+        event.createdAt = Instant.now(clock);
+        apply(event, form);
+        event.persistAndFlush();
+        return Response.status(201)
+                .header("Location", "/api/events/" + event.slug)
+                .entity(EventView.of(event, true))
+                .build();
+    }
+
+    @PUT
+    @Path("{slug}")
+    @Authenticated
+    @Transactional
+    public EventView update(
+            @PathParam("slug") String slug, @Valid @jakarta.validation.constraints.NotNull EventForm form) {
+        Event event = events.organised(slug);
+        checkVersion(event, form.version());
+        if (!event.slug.equals(form.slug())) {
+            if (events.find(form.slug()).isPresent()) {
+                throw new DomainException(409, "event.slug-taken", "The slug '" + form.slug() + "' is already taken.");
+            }
+            event.slug = form.slug();
+        }
+        Zones.eventZone(form.timeZone());
+        apply(event, form);
+        event.persistAndFlush();
+        return EventView.of(event, true);
+    }
+
+    @POST
+    @Path("{slug}/publish")
+    @Authenticated
+    @Transactional
+    public EventView publish(@PathParam("slug") String slug) {
+        Event event = events.organised(slug);
+        event.publish();
+        return touched(event);
+    }
+
+    @POST
+    @Path("{slug}/unpublish")
+    @Authenticated
+    @Transactional
+    public EventView unpublish(@PathParam("slug") String slug) {
+        Event event = events.organised(slug);
+        event.unpublish();
+        return touched(event);
+    }
+
+    @POST
+    @Path("{slug}/cancel")
+    @Authenticated
+    @Transactional
+    public EventView cancel(@PathParam("slug") String slug) {
+        Event event = events.organised(slug);
+        event.cancel();
+        return touched(event);
+    }
+
+    /** An organiser adds a co-organiser by account subject. */
+    public record OrganiserForm(@NotBlank String subject) {}
+
+    @POST
+    @Path("{slug}/organisers")
+    @Authenticated
+    @Transactional
+    public EventView addOrganiser(
+            @PathParam("slug") String slug, @Valid @jakarta.validation.constraints.NotNull OrganiserForm form) {
+        Event event = events.organised(slug);
+        event.organisers.add(form.subject().trim());
+        return touched(event);
+    }
+
+    @DELETE
+    @Path("{slug}/organisers/{subject}")
+    @Authenticated
+    @Transactional
+    public EventView removeOrganiser(@PathParam("slug") String slug, @PathParam("subject") String subject) {
+        Event event = events.organised(slug);
+        if (event.organisers.contains(subject) && event.organisers.size() == 1) {
+            throw DomainException.conflict("event.last-organiser", "An event needs at least one organiser.");
+        }
+        if (!event.organisers.remove(subject)) {
+            throw DomainException.notFound("organiser");
+        }
+        return touched(event);
+    }
+
+    private EventView touched(Event event) {
+        event.updatedAt = Instant.now(clock);
+        event.persistAndFlush();
+        return EventView.of(event, true);
+    }
+
+    private void apply(Event event, EventForm form) {
+        event.title = form.title().trim();
+        event.description = form.description();
+        event.timeZone = Zones.eventZone(form.timeZone()).getId();
+        event.setDays(form.firstDay(), form.lastDay());
+        if (form.visibility() != null) {
+            event.visibility = form.visibility();
+        }
+        event.updatedAt = Instant.now(clock);
+    }
+
+    private static void checkVersion(Event event, Long version) {
+        if (version != null && version != event.version) {
+            throw new DomainException(
+                    409,
+                    "version.conflict",
+                    "Someone else changed this event in the meantime; reload it and apply your change again.",
+                    Map.of("currentVersion", event.version));
+        }
+    }
+}

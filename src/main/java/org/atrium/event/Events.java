@@ -1,0 +1,45 @@
+package org.atrium.event;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.atrium.common.DomainException;
+import org.atrium.security.CurrentUser;
+
+/**
+ * Finding events with the caller's rights applied. Every feature that works inside an event goes through here, so
+ * that a draft is a 404 to anyone but its organisers and changes need an organiser.
+ */
+@ApplicationScoped
+public class Events {
+
+    @Inject
+    CurrentUser user;
+
+    /** The event if the caller may see it: published or cancelled events for everyone, drafts for organisers. */
+    public Event visible(String slug) {
+        Event event = find(slug).orElseThrow(() -> DomainException.notFound("event"));
+        if (event.status == Event.Status.DRAFT
+                && !event.isOrganiser(user.subject().orElse(null))) {
+            throw DomainException.notFound("event");
+        }
+        return event;
+    }
+
+    /** The event if the caller organises it; 404 when they cannot even see it, 403 when they only see it. */
+    public Event organised(String slug) {
+        Event event = visible(slug);
+        if (!event.isOrganiser(user.subject().orElse(null))) {
+            throw DomainException.forbidden("Only this event's organisers may do this.");
+        }
+        return event;
+    }
+
+    public boolean callerOrganises(Event event) {
+        return event.isOrganiser(user.subject().orElse(null));
+    }
+
+    public Optional<Event> find(String slug) {
+        return Event.find("slug", slug).firstResultOptional();
+    }
+}

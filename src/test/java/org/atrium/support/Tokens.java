@@ -1,0 +1,44 @@
+package org.atrium.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Real access tokens from the OIDC development server that quarkus-oidc starts in test mode (password grant;
+ * the password is the user name). Users and roles are configured in application.properties.
+ */
+public final class Tokens {
+
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
+    private Tokens() {}
+
+    public static String of(String user) {
+        return CACHE.computeIfAbsent(user, Tokens::fetch);
+    }
+
+    public static String bearer(String user) {
+        return "Bearer " + of(user);
+    }
+
+    private static String fetch(String user) {
+        String issuer = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        String clientId = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.oidc.client-id", String.class)
+                .orElse("quarkus-app");
+        return given().relaxedHTTPSValidation()
+                .formParam("grant_type", "password")
+                .formParam("username", user)
+                .formParam("password", user)
+                .formParam("client_id", clientId)
+                .when()
+                .post(issuer + "/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+    }
+}
