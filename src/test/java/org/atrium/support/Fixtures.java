@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.atrium.event.Event;
+import org.atrium.registration.Registration;
 import org.atrium.schedule.ConferenceSession;
 import org.atrium.schedule.Room;
 import org.atrium.schedule.SessionSpeaker;
@@ -100,5 +101,21 @@ public class Fixtures {
         link.speaker = Speaker.findById(speaker.id);
         link.role = role;
         link.persist();
+    }
+
+    /** A registration of {@code subject} for the event in the given state, with an optional preferred zone. */
+    @Transactional
+    public Registration registration(Event event, String subject, Registration.State state, String timeZone) {
+        Registration r = new Registration();
+        r.event = Event.findById(event.id);
+        r.subject = subject;
+        r.displayName = subject;
+        r.email = subject + "@example.org";
+        r.timeZone = timeZone;
+        r.state = state;
+        r.createdAt = Instant.parse("2026-01-01T00:00:00Z");
+        r.updatedAt = r.createdAt;
+        r.persist();
+        return r;
     }
 }
