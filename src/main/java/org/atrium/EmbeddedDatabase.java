@@ -21,10 +21,11 @@ public final class EmbeddedDatabase {
     public static EmbeddedDatabase start(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
-            boolean fresh = !Files.exists(dataDirectory.resolve("PG_VERSION"));
+            // never "clean": zonky would delete the whole data directory on stop. Without postgresql.conf in it
+            // (a fresh directory) initdb runs first.
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(fresh)
+                    .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
                     .start();

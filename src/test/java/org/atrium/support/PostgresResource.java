@@ -33,5 +33,13 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         if (database != null) {
             database.stop();
         }
+        if (directory != null) {
+            try (var paths = Files.walk(directory)) {
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

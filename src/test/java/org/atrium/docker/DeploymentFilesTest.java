@@ -1,0 +1,250 @@
+package org.atrium.docker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The docker/ files cannot be run here (no container engine), so they are checked against the code: every variable
+ * the compose file gives Atrium is a run-time property the app reads, the realm matches what the compose file and
+ * application.properties expect, and the Dockerfile only copies what the build context holds.
+ */
+class DeploymentFilesTest {
+
+    static final Path DOCKER = Path.of("docker");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static Map<String, Object> compose;
+    static Map<String, String> atriumEnvironment;
+    static JsonNode realm;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void load() throws IOException {
+        try (Reader reader = Files.newBufferedReader(DOCKER.resolve("compose.yml"))) {
+            compose = new Yaml().load(reader);
+        }
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+        Map<String, Object> atrium = (Map<String, Object>) services.get("atrium");
+        atriumEnvironment = new TreeMap<>();
+        ((Map<String, Object>) atrium.get("environment"))
+                .forEach((name, value) -> atriumEnvironment.put(name, String.valueOf(value)));
+        realm = JSON.readTree(DOCKER.resolve("keycloak/atrium-realm.json").toFile());
+    }
+
+    /** QUARKUS_X_Y -> the run-time properties documented by the Quarkus extensions on the classpath. */
+    static Map<String, String> quarkusRunTimeVariables() throws IOException {
+        Map<String, String> variables = new TreeMap<>();
+        for (URL url : Collections.list(DeploymentFilesTest.class
+                .getClassLoader()
+                .getResources("META-INF/quarkus-config-doc/quarkus-config-model.json"))) {
+            try (InputStream in = url.openStream()) {
+                collect(JSON.readTree(in), variables);
+            }
+        }
+        return variables;
+    }
+
+    private static void collect(JsonNode node, Map<String, String> variables) {
+        if (node.isObject()) {
+            JsonNode path = node.get("path");
+            JsonNode phase = node.get("phase");
+            if (path != null && path.isObject() && path.has("environmentVariable") && phase != null) {
+                if (phase.asText().equals("RUN_TIME")) {
+                    variables.put(
+                            path.get("environmentVariable").asText(),
+                            path.get("property").asText());
+                }
+            }
+            node.forEach(child -> collect(child, variables));
+        } else if (node.isArray()) {
+            node.forEach(child -> collect(child, variables));
+        }
+    }
+
+    /** ATRIUM_X_Y -> atrium.x-y for every Atrium property in application.properties (any profile). */
+    static Map<String, String> atriumVariables() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        Map<String, String> variables = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            String property = key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
+            if (property.startsWith("atrium.")) {
+                variables.put(environmentName(property), property);
+            }
+        }
+        return variables;
+    }
+
+    /** The MicroProfile Config rule: upper case, every character other than a letter or digit becomes '_'. */
+    static String environmentName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    @Test
+    void everyVariableGivenToAtriumIsAPropertyItReadsAtRunTime() throws IOException {
+        Map<String, String> known = new TreeMap<>(quarkusRunTimeVariables());
+        known.putAll(atriumVariables());
+        assertTrue(known.containsKey("QUARKUS_OIDC_AUTH_SERVER_URL"), "the Quarkus config model was read");
+        assertEquals("atrium.organising.role", known.get("ATRIUM_ORGANISING_ROLE"));
+
+        List<String> unknown = atriumEnvironment.keySet().stream()
+                .filter(name -> !known.containsKey(name))
+                .toList();
+        assertEquals(List.of(), unknown, "variables that no run-time property reads");
+    }
+
+    @Test
+    void productionSettingsComeFromTheEnvironment() {
+        assertEquals(
+                Set.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        "QUARKUS_DATASOURCE_USERNAME",
+                        "QUARKUS_DATASOURCE_PASSWORD",
+                        "QUARKUS_OIDC_AUTH_SERVER_URL",
+                        "QUARKUS_OIDC_TOKEN_ISSUER",
+                        "QUARKUS_OIDC_CLIENT_ID",
+                        "ATRIUM_ORGANISING_ROLE"),
+                atriumEnvironment.keySet());
+        assertTrue(atriumEnvironment.get("QUARKUS_DATASOURCE_JDBC_URL").startsWith("jdbc:postgresql://postgres:5432/"));
+        assertTrue(
+                atriumEnvironment.get("QUARKUS_DATASOURCE_PASSWORD").startsWith("${"),
+                "no password in the compose file");
+    }
+
+    @Test
+    void realmMatchesTheCompositionAndTheApp() throws IOException {
+        String realmName = realm.get("realm").asText();
+        assertEquals("atrium", realmName);
+        assertTrue(atriumEnvironment.get("QUARKUS_OIDC_AUTH_SERVER_URL").endsWith("/realms/" + realmName));
+        assertTrue(atriumEnvironment.get("QUARKUS_OIDC_TOKEN_ISSUER").endsWith("/realms/" + realmName));
+
+        Set<String> roles = values(realm.at("/roles/realm"), "name");
+        assertTrue(roles.containsAll(Set.of("organiser", "user", "admin")), roles.toString());
+        assertTrue(roles.contains(atriumEnvironment.get("ATRIUM_ORGANISING_ROLE")));
+
+        JsonNode bearer = client(atriumEnvironment.get("QUARKUS_OIDC_CLIENT_ID"));
+        assertTrue(bearer.get("bearerOnly").asBoolean());
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        assertEquals(bearer.get("clientId").asText(), properties.getProperty("%prod.quarkus.oidc.client-id"));
+
+        JsonNode web = client("atrium-web");
+        assertTrue(web.get("publicClient").asBoolean());
+        assertTrue(web.get("standardFlowEnabled").asBoolean());
+        assertFalse(web.get("implicitFlowEnabled").asBoolean());
+        assertEquals("S256", web.at("/attributes/pkce.code.challenge.method").asText());
+        assertEquals(List.of("http://localhost:8080/*"), JSON.convertValue(web.get("redirectUris"), List.class));
+    }
+
+    @Test
+    void demoUsersCanSignInToKeycloak() {
+        // Keycloak refuses a login with "Account is not fully set up" without email, first and last name
+        Set<String> names = new TreeSet<>();
+        for (JsonNode user : realm.get("users")) {
+            names.add(user.get("username").asText());
+            for (String field : List.of("email", "firstName", "lastName")) {
+                assertFalse(user.path(field).asText().isBlank(), user + " lacks " + field);
+            }
+            assertTrue(user.get("enabled").asBoolean());
+        }
+        assertEquals(Set.of("alice", "bob", "organiser", "speaker"), names);
+        JsonNode organiser = StreamSupport.stream(realm.get("users").spliterator(), false)
+                .filter(u -> u.get("username").asText().equals("organiser"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(values(organiser.get("realmRoles")).contains("organiser"));
+    }
+
+    @Test
+    void dockerfileCopiesOnlyWhatTheBuildContextSends() throws IOException {
+        List<String> dockerfile = Files.readAllLines(DOCKER.resolve("Dockerfile"));
+        List<String> sources = new ArrayList<>();
+        for (String line : dockerfile) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("COPY ") && !trimmed.contains("--from=")) {
+                String[] parts = trimmed.substring(5).trim().split("\\s+");
+                sources.addAll(List.of(parts).subList(0, parts.length - 1));
+            }
+        }
+        assertEquals(List.of("mvnw", "pom.xml", ".mvn/", "src/main/"), sources);
+        Set<String> included = Files.readAllLines(Path.of(".dockerignore")).stream()
+                .map(String::trim)
+                .filter(l -> l.startsWith("!"))
+                .map(l -> l.substring(1))
+                .collect(Collectors.toSet());
+        for (String source : sources) {
+            assertTrue(Files.exists(Path.of(source)), source + " exists");
+            assertTrue(included.contains(source), source + " is let through by .dockerignore");
+        }
+        assertTrue(dockerfile.stream()
+                .anyMatch(l -> l.contains("target/quarkus-app/quarkus-run.jar")
+                        || l.contains("/deployments/quarkus-run.jar")));
+        assertTrue(dockerfile.stream().anyMatch(l -> l.startsWith("FROM eclipse-temurin:21-jre")));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void composeMountsFilesThatExist() {
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+        assertEquals(Set.of("atrium", "postgres", "keycloak"), services.keySet());
+        for (Object service : services.values()) {
+            for (Object volume : (List<Object>) ((Map<String, Object>) service).getOrDefault("volumes", List.of())) {
+                String source = String.valueOf(volume).split(":")[0];
+                if (source.startsWith("./")) {
+                    assertTrue(Files.exists(DOCKER.resolve(source)), source);
+                }
+            }
+        }
+        assertEquals("postgres:17", ((Map<String, Object>) services.get("postgres")).get("image"));
+        assertTrue(String.valueOf(((Map<String, Object>) services.get("keycloak")).get("image"))
+                .startsWith("quay.io/keycloak/keycloak:26"));
+    }
+
+    private JsonNode client(String clientId) {
+        for (JsonNode client : realm.get("clients")) {
+            if (client.get("clientId").asText().equals(clientId)) {
+                return client;
+            }
+        }
+        throw new AssertionError("no client " + clientId + " in the realm");
+    }
+
+    private static Set<String> values(JsonNode array, String field) {
+        Set<String> values = new TreeSet<>();
+        array.forEach(node -> values.add(node.get(field).asText()));
+        return values;
+    }
+
+    private static Set<String> values(JsonNode array) {
+        Set<String> values = new TreeSet<>();
+        array.forEach(node -> values.add(node.asText()));
+        return values;
+    }
+}
