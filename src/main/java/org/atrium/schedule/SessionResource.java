@@ -48,6 +48,9 @@ class SessionResource {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<SessionChanged> changed;
+
     /** Sessions in start order, filtered by event-local {@code day}, {@code track}, {@code room} or {@code speaker}. */
     @GET
     @PermitAll
@@ -114,6 +117,7 @@ class SessionResource {
         apply(session, plan);
         session.persist();
         replaceLineUp(session, plan.speakers());
+        fire(session, SessionChanged.Kind.CREATED);
         return Response.status(201)
                 .header("Location", "/api/events/" + event.slug + "/sessions/" + session.id)
                 .entity(view(session, event.zone()))
@@ -130,6 +134,7 @@ class SessionResource {
         ConferenceSession session = find(event, id);
         Versions.check("session", session.version, form.version());
         Plan plan = plan(event, session.id, form);
+        boolean wasCancelled = session.cancelled;
         apply(session, plan);
         ConferenceSession.getEntityManager()
                 .createQuery("delete from SessionSpeaker ss where ss.id.sessionId = :id")
@@ -137,6 +142,7 @@ class SessionResource {
                 .executeUpdate();
         replaceLineUp(session, plan.speakers());
         session.persistAndFlush();
+        fire(session, session.cancelled && !wasCancelled ? SessionChanged.Kind.CANCELLED : SessionChanged.Kind.UPDATED);
         return view(session, event.zone());
     }
 
@@ -156,11 +162,16 @@ class SessionResource {
             session.cancel();
             session.updatedAt = Instant.now(clock);
             session.persistAndFlush();
+            fire(session, SessionChanged.Kind.CANCELLED);
         }
         return view(session, event.zone());
     }
 
     // --- the use case's steps ---
+
+    private void fire(ConferenceSession session, SessionChanged.Kind kind) {
+        changed.fire(new SessionChanged(session.event.id, session.id, kind, session.scheduleRevision));
+    }
 
     /** A form checked against the event: times resolved, references found, rules kept. Nothing is changed yet. */
     record Plan(
