@@ -23,7 +23,7 @@ import org.atrium.speaker.Speaker;
 
 /**
  * The public programme: a visible event's whole schedule in one call, read with a fixed number of queries however
- * many sessions it has. The ETag is a strong hash of the exact body, so any change to the event, its sessions, rooms,
+ * many sessions it has, and kept rendered by {@link ProgrammeCache} until one of its rows changes. The ETag is a strong hash of the exact body, so any change to the event, its sessions, rooms,
  * tracks or speakers changes it; {@code If-None-Match} answers 304. Published events may be cached by anyone for a
  * minute and then revalidated; drafts (seen only by organisers) are never stored.
  */
@@ -39,19 +39,17 @@ class ProgrammeResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ProgrammeCache cache;
+
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     public Response programme(
             @PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Event event = events.visible(slug);
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(load(event));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-        String etag = etag(body);
+        ProgrammeCache.Rendered rendered = cache.get(event, () -> render(event));
+        String etag = rendered.etag();
         String cacheControl = event.status == Event.Status.DRAFT ? PRIVATE_CACHE : PUBLIC_CACHE;
         if (matches(ifNoneMatch, etag)) {
             return Response.notModified()
@@ -59,10 +57,19 @@ class ProgrammeResource {
                     .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                     .build();
         }
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(rendered.body(), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .build();
+    }
+
+    private ProgrammeCache.Rendered render(Event event) {
+        try {
+            byte[] body = json.writeValueAsBytes(load(event));
+            return new ProgrammeCache.Rendered(body, etag(body));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Five queries whatever the size: rooms, tracks, speakers with their links, sessions, line-ups. */

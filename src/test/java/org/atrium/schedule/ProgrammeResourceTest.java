@@ -38,6 +38,9 @@ class ProgrammeResourceTest {
     @Inject
     SessionFactory sessionFactory;
 
+    @Inject
+    ProgrammeCache cache;
+
     static Instant baku(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(BAKU).toInstant();
     }
@@ -58,8 +61,12 @@ class ProgrammeResourceTest {
         return stats.getPrepareStatementCount() - before;
     }
 
-    /** 10 rooms x 15 forty-minute slots x 2 days = 300 sessions, each with one of 50 speakers; 4 tracks. */
     Event bigEvent() {
+        return bigEvent(fixtures);
+    }
+
+    /** 10 rooms x 15 forty-minute slots x 2 days = 300 sessions, each with one of 50 speakers; 4 tracks. */
+    static Event bigEvent(Fixtures fixtures) {
         Event event = fixtures.publishedEvent(); // Asia/Baku, 2027-05-12..13
         List<Room> rooms = new ArrayList<>();
         for (int r = 0; r < 10; r++) {
@@ -125,11 +132,14 @@ class ProgrammeResourceTest {
         Speaker speaker = fixtures.speaker(small, "S", null);
         ConferenceSession s = fixtures.session(small, room, "One", baku("2027-05-12T10:00"), baku("2027-05-12T11:00"));
         fixtures.addSpeaker(s, speaker, SessionSpeaker.Role.SPEAKER);
+        cache.invalidateAll();
         long smallCount = statementsFor(small);
         long bigCount = statementsFor(big);
         assertEquals(smallCount, bigCount, "statements for 1 session vs 300");
-        // event + its organisers, rooms, tracks, speakers with links, sessions, line-ups
-        assertEquals(7, bigCount, "statements for the 300-session programme");
+        // event + its organisers, fingerprint, rooms, tracks, speakers with links, sessions, line-ups
+        assertEquals(8, bigCount, "statements for the 300-session programme");
+        // rendered and unchanged: event + its organisers, fingerprint
+        assertEquals(3, statementsFor(big), "statements for the cached programme");
 
         String etag = etag(big);
         given().header("If-None-Match", etag)
@@ -190,6 +200,29 @@ class ProgrammeResourceTest {
                 .put(base + "/speakers/" + speaker.id)
                 .then()
                 .statusCode(200);
+        tags.add(etag(event));
+        given().header("Authorization", auth)
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Ana Lima\",\"links\":[{\"url\":\"https://ana.example.org\"}],\"version\":1}")
+                .put(base + "/speakers/" + speaker.id)
+                .then()
+                .statusCode(200);
+        tags.add(etag(event));
+        Speaker ben = fixtures.speaker(event, "Ben", null);
+        tags.add(etag(event));
+        given().header("Authorization", auth)
+                .contentType(ContentType.JSON)
+                .body("{\"title\":\"Talk\",\"start\":\"2027-05-12T10:00\",\"end\":\"2027-05-12T11:00\","
+                        + "\"roomId\":" + room.id + ",\"trackId\":" + track.id + ",\"speakers\":[{\"speakerId\":"
+                        + speaker.id + ",\"role\":\"MODERATOR\"},{\"speakerId\":" + ben.id + "}],\"version\":0}")
+                .put(base + "/sessions/" + s.id)
+                .then()
+                .statusCode(200);
+        tags.add(etag(event));
+        given().header("Authorization", auth)
+                .delete(base + "/speakers/" + ben.id)
+                .then()
+                .statusCode(204);
         tags.add(etag(event));
         given().header("Authorization", auth)
                 .delete(base + "/sessions/" + s.id)
