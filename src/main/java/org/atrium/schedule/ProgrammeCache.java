@@ -14,11 +14,14 @@ import org.atrium.event.Event;
  * inserts add a new and higher id, deletes lower the count; line-up and link changes bump their session or speaker),
  * so a cached body is served only while the rows it was built from are unchanged. The fingerprint is read before
  * the body is built, so a body is never older than its fingerprint; at worst a newer body is rebuilt once more.
+ * Code that changes these tables behind the entities (bulk SQL) must bump a version, as the catalogue's own bulk
+ * updates do. A programme rendered in variants (e.g. for a viewer's zone) must key its entries by the variant too.
  */
 @ApplicationScoped
 class ProgrammeCache {
 
-    private static final int MAX_ENTRIES = 512;
+    /** About 130 KB per 300-session programme: at most ~17 MB. */
+    private static final int MAX_ENTRIES = 128;
 
     /** A programme as sent: JSON bytes and their strong ETag. */
     record Rendered(byte[] body, String etag) {}

@@ -110,7 +110,7 @@ class SessionResource {
     @Transactional
     public Response create(@PathParam("slug") String slug, @Valid @NotNull SessionForm form) {
         Event event = events.organisedForChange(slug);
-        Plan plan = plan(event, null, form);
+        Plan plan = plan(event, null, false, form);
         ConferenceSession session = new ConferenceSession();
         session.event = event;
         session.createdAt = Instant.now(clock);
@@ -133,7 +133,7 @@ class SessionResource {
         Event event = events.organisedForChange(slug);
         ConferenceSession session = find(event, id);
         Versions.check("session", session.version, form.version());
-        Plan plan = plan(event, session.id, form);
+        Plan plan = plan(event, session.id, session.cancelled, form);
         boolean wasCancelled = session.cancelled;
         apply(session, plan);
         ConferenceSession.getEntityManager()
@@ -183,7 +183,8 @@ class SessionResource {
             List<SessionForm.SpeakerRole> speakers,
             boolean cancelled) {}
 
-    private Plan plan(Event event, Long sessionId, SessionForm form) {
+    /** {@code cancelledNow}: the session's current state, kept when the form leaves {@code cancelled} out. */
+    private Plan plan(Event event, Long sessionId, boolean cancelledNow, SessionForm form) {
         ZoneId zone = event.zone();
         Instant start = SessionTimes.parse("start", form.start(), zone);
         Instant end = SessionTimes.parse("end", form.end(), zone);
@@ -223,7 +224,7 @@ class SessionResource {
                         Map.of("field", "speakers", "speakerIds", List.copyOf(unknown)));
             }
         }
-        boolean cancelled = Boolean.TRUE.equals(form.cancelled());
+        boolean cancelled = form.cancelled() == null ? cancelledNow : form.cancelled();
         if (!cancelled) {
             Schedule.Slot slot = new Schedule.Slot(
                     sessionId == null ? -1 : sessionId,

@@ -357,6 +357,29 @@ class SessionResourceTest {
     }
 
     @Test
+    void anUpdateThatLeavesCancelledOutKeepsTheSessionCancelled() {
+        Event event = fixtures.publishedEvent();
+        Map<String, Object> form = session("Dropped", "2027-05-12T10:00", "2027-05-12T11:00", null);
+        long id = created(post("organiser", event, form));
+        given().header("Authorization", Tokens.bearer("organiser"))
+                .delete("/api/events/" + event.slug + "/sessions/" + id + "?version=0")
+                .then()
+                .statusCode(200);
+        put("organiser", event, id, with(with(form, "title", "Dropped, renamed"), "version", 1))
+                .statusCode(200)
+                .body("cancelled", equalTo(true));
+        put("organiser", event, id, with(with(form, "cancelled", false), "version", 2))
+                .statusCode(200)
+                .body("cancelled", equalTo(false))
+                .body("scheduleRevision", equalTo(2));
+        given().header("Authorization", Tokens.bearer("organiser"))
+                .delete("/api/events/" + event.slug + "/sessions/" + id + "?version=0")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("version.conflict"));
+    }
+
+    @Test
     void sessionsMustLieWithinTheEventsDays() {
         Event event = fixtures.publishedEvent(); // Asia/Baku, 2027-05-12..13
         post("organiser", event, session("Eve", "2027-05-11T23:00", "2027-05-12T01:00", null))
