@@ -35,6 +35,25 @@ public class Events {
         return event;
     }
 
+    /**
+     * Like {@link #organised(String)}, and also takes the event's row lock ({@code SELECT ... FOR UPDATE}) until the
+     * transaction ends. Changes whose checks read other rows of the event (schedule conflicts, unique names) call this
+     * first, so two organisers' concurrent changes run one after the other and the second sees the first.
+     */
+    public Event organisedForChange(String slug) {
+        Event event = organised(slug);
+        lock(event);
+        return event;
+    }
+
+    /** Holds the event's row lock until the transaction ends (see {@link #organisedForChange(String)}). */
+    public void lock(Event event) {
+        Event.getEntityManager()
+                .createNativeQuery("select id from event where id = ?1 for update")
+                .setParameter(1, event.id)
+                .getSingleResult();
+    }
+
     public boolean callerOrganises(Event event) {
         return event.isOrganiser(user.subject().orElse(null));
     }

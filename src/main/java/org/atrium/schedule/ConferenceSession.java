@@ -103,6 +103,14 @@ public class ConferenceSession extends IdentifiedEntity {
         endsAt = end;
     }
 
+    /** Puts a cancelled session back on the programme (callers check it still fits). */
+    public void reinstate() {
+        if (cancelled) {
+            cancelled = false;
+            scheduleRevision++;
+        }
+    }
+
     public void cancel() {
         if (!cancelled) {
             cancelled = true;

@@ -1,0 +1,126 @@
+package org.atrium.schedule;
+
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.atrium.common.DomainException;
+import org.atrium.common.Page;
+import org.atrium.common.Versions;
+import org.atrium.event.Event;
+import org.atrium.event.Events;
+
+/**
+ * An event's rooms and virtual stages. A room that still holds live (not cancelled) sessions cannot be deleted: move
+ * or cancel them first.
+ */
+@Path("/api/events/{slug}/rooms")
+class RoomResource {
+
+    @Inject
+    Events events;
+
+    @GET
+    @PermitAll
+    public Page<RoomView> list(
+            @PathParam("slug") String slug, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        Page.Request paging = Page.Request.of(page, size);
+        Event event = events.visible(slug);
+        boolean organiser = events.callerOrganises(event);
+        var query = Room.<Room>find("event.id", Sort.by("name").and("id"), event.id);
+        var items = query.page(paging.page(), paging.size()).list().stream()
+                .map(r -> RoomView.of(r, organiser))
+                .toList();
+        return new Page<>(items, paging.page(), paging.size(), query.count());
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    public RoomView get(@PathParam("slug") String slug, @PathParam("id") long id) {
+        Event event = events.visible(slug);
+        return RoomView.of(find(event, id), events.callerOrganises(event));
+    }
+
+    @POST
+    @Authenticated
+    @Transactional
+    public Response create(@PathParam("slug") String slug, @Valid @NotNull RoomForm form) {
+        Event event = events.organisedForChange(slug);
+        Room room = new Room();
+        room.event = event;
+        apply(room, form);
+        room.persistAndFlush();
+        return Response.status(201)
+                .header("Location", "/api/events/" + event.slug + "/rooms/" + room.id)
+                .entity(RoomView.of(room, true))
+                .build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Authenticated
+    @Transactional
+    public RoomView update(@PathParam("slug") String slug, @PathParam("id") long id, @Valid @NotNull RoomForm form) {
+        Event event = events.organisedForChange(slug);
+        Room room = find(event, id);
+        Versions.check("room", room.version, form.version());
+        apply(room, form);
+        room.persistAndFlush();
+        return RoomView.of(room, true);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Authenticated
+    @Transactional
+    public Response delete(@PathParam("slug") String slug, @PathParam("id") long id) {
+        Event event = events.organisedForChange(slug);
+        Room room = find(event, id);
+        long live = ConferenceSession.count("room = ?1 and cancelled = false", room);
+        if (live > 0) {
+            throw new DomainException(
+                    409,
+                    "room.in-use",
+                    "The room still holds " + live + " session(s); move or cancel them first.",
+                    Map.of("sessions", live));
+        }
+        ConferenceSession.update("room = null, version = version + 1 where room = ?1", room);
+        room.delete();
+        return Response.noContent().build();
+    }
+
+    private static void apply(Room room, RoomForm form) {
+        String name = form.name().trim();
+        long self = room.id == null ? -1 : room.id;
+        if (Room.count("event.id = ?1 and lower(name) = lower(?2) and id <> ?3", room.event.id, name, self) > 0) {
+            throw new DomainException(
+                    409,
+                    "room.name-taken",
+                    "This event already has a room named '" + name + "'.",
+                    Map.of("field", "name"));
+        }
+        room.name = name;
+        room.capacity = form.capacity();
+        room.joinUrl = form.joinUrl();
+        room.kind = form.kind() == null ? Room.Kind.STAGE : form.kind();
+    }
+
+    static Room find(Event event, long id) {
+        return Room.<Room>find("id = ?1 and event.id = ?2", id, event.id)
+                .firstResultOptional()
+                .orElseThrow(() -> DomainException.notFound("room"));
+    }
+}

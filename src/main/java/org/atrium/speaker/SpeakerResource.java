@@ -1,0 +1,269 @@
+package org.atrium.speaker;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.atrium.common.DomainException;
+import org.atrium.common.Page;
+import org.atrium.common.Versions;
+import org.atrium.event.Event;
+import org.atrium.event.Events;
+import org.atrium.security.CurrentUser;
+
+/**
+ * An event's speakers. Organisers manage every profile; a speaker linked to the caller's account edits their own
+ * (not the link). A signed-in account whose token email matches a profile's {@code accountEmail} claims it.
+ */
+@Path("/api/events/{slug}/speakers")
+class SpeakerResource {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    @Inject
+    Events events;
+
+    @Inject
+    CurrentUser user;
+
+    /** Speakers by name; {@code q} keeps those whose name contains it (any case). */
+    @GET
+    @PermitAll
+    public Page<SpeakerView> list(
+            @PathParam("slug") String slug,
+            @QueryParam("q") String q,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        Page.Request paging = Page.Request.of(page, size);
+        Event event = events.visible(slug);
+        boolean organiser = events.callerOrganises(event);
+        String me = user.subject().orElse(null);
+        String pattern = q == null || q.isBlank() ? "%" : "%" + q.trim().toLowerCase(Locale.ROOT) + "%";
+        var query = Speaker.<Speaker>find(
+                "select s.id from Speaker s where s.event.id = ?1 and lower(s.name) like ?2 order by s.name, s.id",
+                event.id,
+                pattern);
+        long total = Speaker.count("event.id = ?1 and lower(name) like ?2", event.id, pattern);
+        List<Long> ids =
+                query.page(paging.page(), paging.size()).project(Long.class).list();
+        List<Speaker> speakers = ids.isEmpty()
+                ? List.of()
+                : em().createQuery(
+                                "select distinct s from Speaker s left join fetch s.links where s.id in :ids"
+                                        + " order by s.name, s.id",
+                                Speaker.class)
+                        .setParameter("ids", ids)
+                        .getResultList();
+        var items = speakers.stream().map(s -> SpeakerView.of(s, organiser, me)).toList();
+        return new Page<>(items, paging.page(), paging.size(), total);
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    public SpeakerView get(@PathParam("slug") String slug, @PathParam("id") long id) {
+        String me = user.subject().orElse(null);
+        Event event = events.find(slug).orElseThrow(() -> DomainException.notFound("event"));
+        Speaker speaker = findSeen(event, slug, id, s -> s.isAccount(me));
+        return SpeakerView.of(speaker, events.callerOrganises(event), me);
+    }
+
+    @POST
+    @Authenticated
+    @Transactional
+    public Response create(@PathParam("slug") String slug, @Valid @NotNull SpeakerForm form) {
+        Event event = events.organisedForChange(slug);
+        Speaker speaker = new Speaker();
+        speaker.event = event;
+        apply(speaker, form, true);
+        speaker.persistAndFlush();
+        return Response.status(201)
+                .header("Location", "/api/events/" + event.slug + "/speakers/" + speaker.id)
+                .entity(SpeakerView.of(speaker, true, user.requireSubject()))
+                .build();
+    }
+
+    /** Organisers edit any profile; the linked speaker edits their own (404/403 for everyone else). */
+    @PUT
+    @Path("{id}")
+    @Authenticated
+    @Transactional
+    public SpeakerView update(
+            @PathParam("slug") String slug, @PathParam("id") long id, @Valid @NotNull SpeakerForm form) {
+        String me = user.requireSubject();
+        Event event = events.find(slug).orElseThrow(() -> DomainException.notFound("event"));
+        boolean organiser = events.callerOrganises(event);
+        Speaker speaker = findSeen(event, slug, id, s -> s.isAccount(me));
+        if (!organiser && !speaker.isAccount(me)) {
+            events.organised(slug); // 403: they see the event but this is not their profile
+        }
+        events.lock(event);
+        Versions.check("speaker", speaker.version, form.version());
+        if (!organiser) {
+            boolean subjectChanged =
+                    form.accountSubject() != null && !form.accountSubject().equals(speaker.accountSubject);
+            boolean emailChanged = form.accountEmail() != null
+                    && !form.accountEmail().equalsIgnoreCase(Objects.toString(speaker.accountEmail, ""));
+            if (subjectChanged || emailChanged) {
+                throw DomainException.forbidden("Only the event's organisers change which account a speaker is.");
+            }
+        }
+        apply(speaker, form, organiser);
+        speaker.persistAndFlush();
+        return SpeakerView.of(speaker, organiser, me);
+    }
+
+    /** Removes the speaker from the event and from every session's line-up. */
+    @DELETE
+    @Path("{id}")
+    @Authenticated
+    @Transactional
+    public Response delete(@PathParam("slug") String slug, @PathParam("id") long id) {
+        Event event = events.organisedForChange(slug);
+        Speaker speaker = find(event, id);
+        em().createNativeQuery("update conference_session set version = version + 1 where id in"
+                        + " (select session_id from session_speaker where speaker_id = ?1)")
+                .setParameter(1, speaker.id)
+                .executeUpdate();
+        speaker.delete();
+        return Response.noContent().build();
+    }
+
+    /**
+     * Links the profile to the caller's account when the token's email matches the profile's {@code accountEmail}
+     * (and the provider has not marked it unverified). Claiming one's own profile again is a no-op.
+     */
+    @POST
+    @Path("{id}/claim")
+    @Authenticated
+    @Transactional
+    public SpeakerView claim(@PathParam("slug") String slug, @PathParam("id") long id) {
+        String me = user.requireSubject();
+        Event event = events.find(slug).orElseThrow(() -> DomainException.notFound("event"));
+        Speaker speaker = findSeen(event, slug, id, s -> s.isAccount(me) || emailMatches(s));
+        boolean organiser = events.callerOrganises(event);
+        if (speaker.isAccount(me)) {
+            return SpeakerView.of(speaker, organiser, me);
+        }
+        if (!emailMatches(speaker)) {
+            throw new DomainException(
+                    403,
+                    "speaker.email-mismatch",
+                    "This profile is kept for another email address; ask the organisers to link it to your account.");
+        }
+        events.lock(event);
+        if (speaker.accountSubject != null) {
+            throw DomainException.conflict("speaker.already-linked", "This profile is linked to another account.");
+        }
+        if (Speaker.count("event.id = ?1 and accountSubject = ?2", event.id, me) > 0) {
+            throw DomainException.conflict(
+                    "speaker.account-taken", "Your account is already linked to another speaker of this event.");
+        }
+        speaker.accountSubject = me;
+        speaker.persistAndFlush();
+        return SpeakerView.of(speaker, organiser, me);
+    }
+
+    private boolean emailMatches(Speaker speaker) {
+        if (speaker.accountEmail == null) {
+            return false;
+        }
+        boolean unverified = user.token()
+                .map(t -> t.getClaim("email_verified"))
+                .map(v -> "false".equals(v.toString()))
+                .orElse(false);
+        return !unverified
+                && user.email()
+                        .map(e -> e.equalsIgnoreCase(speaker.accountEmail))
+                        .orElse(false);
+    }
+
+    private static void apply(Speaker speaker, SpeakerForm form, boolean organiser) {
+        speaker.name = form.name().trim();
+        speaker.bio = form.bio();
+        speaker.affiliation = form.affiliation();
+        speaker.country = country(form.country());
+        speaker.photoUrl = form.photoUrl();
+        speaker.links.clear();
+        if (form.links() != null) {
+            form.links().forEach(l -> speaker.links.add(new Speaker.Link(l.label(), l.url())));
+        }
+        if (organiser) {
+            String subject = blankToNull(form.accountSubject());
+            if (subject != null
+                    && Speaker.count(
+                                    "event.id = ?1 and accountSubject = ?2 and id <> ?3",
+                                    speaker.event.id,
+                                    subject,
+                                    speaker.id == null ? -1L : speaker.id)
+                            > 0) {
+                throw new DomainException(
+                        409,
+                        "speaker.account-taken",
+                        "Another speaker of this event is already linked to account '" + subject + "'.",
+                        Map.of("field", "accountSubject"));
+            }
+            speaker.accountSubject = subject;
+            String email = blankToNull(form.accountEmail());
+            speaker.accountEmail = email == null ? null : email.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static String country(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        String upper = code.trim().toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(upper)) {
+            throw new DomainException(
+                    400,
+                    "country.unknown",
+                    "'" + code + "' is not an ISO 3166-1 alpha-2 country code.",
+                    Map.of("field", "country"));
+        }
+        return upper;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /**
+     * The speaker, if the caller may see the event or {@code mayAnyway} holds for the profile (the linked speaker of a
+     * draft event); otherwise the same 404 as for an event that does not exist.
+     */
+    private Speaker findSeen(Event event, String slug, long id, java.util.function.Predicate<Speaker> mayAnyway) {
+        var speaker =
+                Speaker.<Speaker>find("id = ?1 and event.id = ?2", id, event.id).firstResultOptional();
+        if (speaker.isEmpty() || !mayAnyway.test(speaker.get())) {
+            events.visible(slug);
+        }
+        return speaker.orElseThrow(() -> DomainException.notFound("speaker"));
+    }
+
+    static Speaker find(Event event, long id) {
+        return Speaker.<Speaker>find("id = ?1 and event.id = ?2", id, event.id)
+                .firstResultOptional()
+                .orElseThrow(() -> DomainException.notFound("speaker"));
+    }
+
+    private static EntityManager em() {
+        return Speaker.getEntityManager();
+    }
+}

@@ -1,0 +1,44 @@
+package org.atrium.speaker;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * A speaker as clients see it. The account link ({@code accountSubject}, {@code accountEmail}) is shown only to the
+ * event's organisers and to the linked speaker; everyone else sees just whether the profile is {@code linked}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record SpeakerView(
+        long id,
+        String name,
+        String bio,
+        String affiliation,
+        String country,
+        String photoUrl,
+        List<LinkView> links,
+        boolean linked,
+        Boolean mine,
+        String accountSubject,
+        String accountEmail,
+        long version) {
+
+    record LinkView(String label, String url) {}
+
+    static SpeakerView of(Speaker s, boolean organiser, String caller) {
+        boolean mine = s.isAccount(caller);
+        boolean private_ = organiser || mine;
+        return new SpeakerView(
+                s.id,
+                s.name,
+                s.bio,
+                s.affiliation,
+                s.country,
+                s.photoUrl,
+                s.links.stream().map(l -> new LinkView(l.label, l.url)).toList(),
+                s.accountSubject != null,
+                mine,
+                private_ ? s.accountSubject : null,
+                private_ ? s.accountEmail : null,
+                s.version);
+    }
+}

@@ -1,0 +1,67 @@
+package org.atrium.schedule;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.atrium.event.Event;
+import org.atrium.support.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Throughput of {@code GET /schedule} for a 300-session event, next to the same bytes as a static file from the same
+ * server, measured with wrk. A benchmark, not a test: surefire does not pick it up by name; run it alone with
+ * {@code ./mvnw -B verify -Dtest=ProgrammeBenchmark -Dsurefire.failIfNoSpecifiedTests=false} (needs {@code wrk} on the
+ * PATH; {@code -Dbench.seconds=10 -Dbench.connections=32}). It prints figures and asserts nothing about speed.
+ */
+@QuarkusTest
+class ProgrammeBenchmark {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void programmeOf300Sessions() throws Exception {
+        Event event = ProgrammeResourceTest.bigEvent(fixtures);
+        String url = "http://localhost:" + RestAssured.port + "/api/events/" + event.slug + "/schedule";
+        var response = given().get(url).then().statusCode(200).extract();
+        byte[] body = response.asByteArray();
+        String etag = response.header("ETag");
+        Files.createDirectories(BenchStaticFiles.DIR);
+        Files.write(BenchStaticFiles.DIR.resolve("programme.json"), body);
+        String staticUrl = "http://localhost:" + RestAssured.port + "/bench-static/programme.json";
+        given().get(staticUrl).then().statusCode(200);
+
+        int seconds = Integer.getInteger("bench.seconds", 10);
+        int connections = Integer.getInteger("bench.connections", 32);
+        System.out.printf("%nprogramme: %d sessions, %d bytes (uncompressed), ETag %s%n", 300, body.length, etag);
+        wrk("schedule 200 (full body)", seconds, connections, url);
+        wrk("schedule 304 (If-None-Match)", seconds, connections, url, "-H", "If-None-Match: " + etag);
+        wrk("static file, same bytes", seconds, connections, staticUrl);
+    }
+
+    private static void wrk(String label, int seconds, int connections, String url, String... extra)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                "wrk",
+                "-t2",
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--latency",
+                "-H",
+                "Accept-Encoding: identity"));
+        command.addAll(List.of(extra));
+        command.add(url);
+        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        wrk.waitFor();
+        System.out.println("=== " + label + ": " + String.join(" ", command));
+        System.out.println(out);
+    }
+}
