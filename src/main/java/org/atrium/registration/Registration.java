@@ -10,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.atrium.common.DomainException;
 import org.atrium.common.IdentifiedEntity;
 import org.atrium.event.Event;
 
@@ -23,7 +24,12 @@ public class Registration extends IdentifiedEntity {
         CONFIRMED,
         WAITLISTED,
         CANCELLED,
-        REJECTED
+        REJECTED;
+
+        /** Whether the registration still holds or waits for a place (registering again returns it unchanged). */
+        public boolean isActive() {
+            return this == PENDING || this == CONFIRMED || this == WAITLISTED;
+        }
     }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -56,6 +62,30 @@ public class Registration extends IdentifiedEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Place in the arrival order (waitlist order); filled by the database, renewed when a registration revives. */
+    @Column(insertable = false, updatable = false)
+    public Long arrival;
+
     @Version
     public long version;
+
+    /** Moves to {@code to}; returns the state it left. Only the transitions of the registration life cycle pass. */
+    State moveTo(State to, Instant now) {
+        State from = state;
+        boolean allowed = switch (to) {
+            case PENDING -> from == null || from == State.CANCELLED;
+            case CONFIRMED ->
+                from == null || from == State.CANCELLED || from == State.PENDING || from == State.WAITLISTED;
+            case WAITLISTED -> from == null || from == State.CANCELLED || from == State.PENDING;
+            case CANCELLED -> from != null && from.isActive();
+            case REJECTED -> from != null && from.isActive();
+        };
+        if (!allowed) {
+            throw DomainException.conflict(
+                    "registration.state-conflict", "A " + from + " registration cannot become " + to + ".");
+        }
+        state = to;
+        updatedAt = now;
+        return from;
+    }
 }
