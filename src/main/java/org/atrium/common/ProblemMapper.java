@@ -140,6 +140,16 @@ class ProblemMapper {
             if (c instanceof OptimisticLockException || c instanceof StaleObjectStateException) {
                 return stale((Exception) c);
             }
+            if (c instanceof java.sql.SQLException sql
+                    && sql.getMessage() != null
+                    && sql.getMessage().contains("acquisition timeout")) {
+                LOG.warn("No database connection free in time: answering 503");
+                return Response.fromResponse(
+                                Problem.of(503, "service.busy", "The server is busy; please try again in a moment.")
+                                        .toResponse())
+                        .header("Retry-After", "2")
+                        .build();
+            }
         }
         LOG.error("Unexpected error", e);
         return Problem.of(500, "internal", "The server could not complete the request.")

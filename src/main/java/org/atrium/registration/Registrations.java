@@ -41,7 +41,7 @@ class Registrations {
     Clock clock;
 
     @Inject
-    jakarta.enterprise.event.Event<RegistrationChanged> changes;
+    ChangeOutbox outbox;
 
     @Inject
     SessionSignups sessionSignups;
@@ -92,6 +92,7 @@ class Registrations {
             em.flush();
         }
         fire(r, from, Kind.valueOf(target.name()));
+        outbox.publish();
         return new Outcome(r, true);
     }
 
@@ -104,14 +105,18 @@ class Registrations {
         if (r == null) {
             throw DomainException.notFound("registration");
         }
-        return cancel(event, settings, r);
+        cancel(event, settings, r);
+        outbox.publish();
+        return r;
     }
 
     /** An organiser cancels someone's registration. */
     @Transactional
     Registration cancelFor(Event event, long registrationId) {
         RegistrationSettings settings = lockSettings(event);
-        return cancel(event, settings, byId(event, registrationId));
+        Registration r = cancel(event, settings, byId(event, registrationId));
+        outbox.publish();
+        return r;
     }
 
     @Transactional
@@ -129,6 +134,7 @@ class Registrations {
         State target = placeFree(event, settings) ? State.CONFIRMED : State.WAITLISTED;
         State from = r.moveTo(target, Instant.now(clock));
         fire(r, from, Kind.valueOf(target.name()));
+        outbox.publish();
         return r;
     }
 
@@ -145,6 +151,7 @@ class Registrations {
         if (from == State.CONFIRMED) {
             promote(event, settings);
         }
+        outbox.publish();
         return r;
     }
 
@@ -172,6 +179,7 @@ class Registrations {
         settings.updatedAt = Instant.now(clock);
         promote(event, settings);
         em.flush();
+        outbox.publish();
         return settings;
     }
 
@@ -266,6 +274,6 @@ class Registrations {
     }
 
     private void fire(Registration r, State from, Kind kind) {
-        changes.fire(new RegistrationChanged(r.event.id, r.id, r.subject, from, r.state, kind));
+        outbox.add(new RegistrationChanged(r.event.id, r.id, r.subject, from, r.state, kind));
     }
 }

@@ -37,7 +37,7 @@ class SessionSignups {
     Clock clock;
 
     @Inject
-    jakarta.enterprise.event.Event<SessionSignupChanged> changes;
+    ChangeOutbox outbox;
 
     @Transactional
     Outcome signUp(String slug, long sessionId, String subject) {
@@ -67,6 +67,7 @@ class SessionSignups {
         SessionSignup s = SessionSignup.<SessionSignup>find("session.id = ?1 and subject = ?2", sessionId, subject)
                 .firstResult();
         if (s != null && s.state.isActive()) {
+            outbox.publish(); // promotions the catch-up above made
             return new Outcome(s, false);
         }
         boolean revived = s != null;
@@ -90,6 +91,7 @@ class SessionSignups {
             em.flush();
         }
         fire(s, from, Kind.valueOf(target.name()));
+        outbox.publish();
         return new Outcome(s, true);
     }
 
@@ -104,6 +106,7 @@ class SessionSignups {
             throw DomainException.notFound("session-signup");
         }
         cancel(event, session, s);
+        outbox.publish();
         return s;
     }
 
@@ -190,7 +193,7 @@ class SessionSignups {
     }
 
     private void fire(SessionSignup s, State from, Kind kind) {
-        changes.fire(new SessionSignupChanged(
+        outbox.add(new SessionSignupChanged(
                 s.event.id, s.session.id, s.id, s.subject, from == null ? null : from.name(), s.state.name(), kind));
     }
 }
