@@ -50,8 +50,12 @@ class Registrations {
     @Transactional
     Outcome register(String slug, String subject, Profile profile) {
         Event event = openFor(slug);
+        Registration known = find(event.id, subject, LockModeType.NONE);
+        if (known != null && known.state.isActive()) {
+            return new Outcome(known, false); // a repeat needs no lock
+        }
         RegistrationSettings settings = lockSettings(event);
-        Registration r = find(event.id, subject, LockModeType.NONE);
+        Registration r = known == null ? find(event.id, subject, LockModeType.NONE) : refreshed(known);
         if (r != null && r.state.isActive()) {
             return new Outcome(r, false);
         }
@@ -188,22 +192,29 @@ class Registrations {
      * returns it freshly read.
      */
     RegistrationSettings lockSettings(Event event) {
-        List<?> ids = lockQuery(event.id);
-        if (ids.isEmpty()) {
+        RegistrationSettings settings = lockQuery(event.id);
+        if (settings == null) {
             em.createNativeQuery("insert into registration_settings (event_id, updated_at) values (?1, ?2)"
                             + " on conflict (event_id) do nothing")
                     .setParameter(1, event.id)
                     .setParameter(2, Instant.now(clock))
                     .executeUpdate();
-            ids = lockQuery(event.id);
+            settings = lockQuery(event.id);
         }
-        return em.find(RegistrationSettings.class, ((Number) ids.get(0)).longValue());
+        return settings;
     }
 
-    private List<?> lockQuery(long eventId) {
-        return em.createNativeQuery("select id from registration_settings where event_id = ?1 for update")
-                .setParameter(1, eventId)
-                .getResultList();
+    /** {@code select ... for no key update}: conflicts with itself, so one decision per event at a time. */
+    private static RegistrationSettings lockQuery(long eventId) {
+        return RegistrationSettings.<RegistrationSettings>find("event.id = ?1", eventId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+    }
+
+    /** Re-reads an entity read before the lock, so the decision uses committed data. */
+    private Registration refreshed(Registration r) {
+        em.refresh(r);
+        return r;
     }
 
     /** Fills free places from the head of the waitlist (arrival order). Caller holds the settings lock. */
@@ -239,7 +250,12 @@ class Registrations {
 
     /** A place is free for a newcomer only when nobody is waiting for it. */
     private boolean placeFree(Event event, RegistrationSettings settings) {
-        return settings.freePlaces(count(event.id, State.CONFIRMED)) > 0 && count(event.id, State.WAITLISTED) == 0;
+        em.flush();
+        Object[] n = (Object[]) em.createNativeQuery("select count(*) filter (where state = 'CONFIRMED'),"
+                        + " count(*) filter (where state = 'WAITLISTED') from registration where event_id = ?1")
+                .setParameter(1, event.id)
+                .getSingleResult();
+        return settings.freePlaces(((Number) n[0]).longValue()) > 0 && ((Number) n[1]).longValue() == 0;
     }
 
     private Event openFor(String slug) {

@@ -125,9 +125,9 @@ class RegistrationConcurrencyTest {
         List<String> late = users("n", 150);
         Burst.tokens(early, 8);
         Burst.tokens(late, 8);
-        for (String u : early) {
-            RegistrationApi.register(event.slug, u).statusCode(201);
-        }
+        List<Answer> filled = Burst.fire(
+                base, early.stream().map(u -> Burst.register(event.slug, u)).toList(), THREADS);
+        assertEquals(Map.of(201, 150L), countBy(filled, a -> a.status()), () -> firstOddAnswer(filled));
         List<Row> confirmedBefore = rows.of(event.id, State.CONFIRMED);
         List<Row> waitlistBefore = rows.of(event.id, State.WAITLISTED);
         assertEquals(50, confirmedBefore.size());

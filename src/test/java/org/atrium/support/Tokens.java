@@ -8,7 +8,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Real access tokens from the OIDC development server that quarkus-oidc starts in test mode (password grant;
- * the password is the user name). Users and roles are configured in application.properties.
+ * the password is the user name). Users and roles are configured in application.properties; the development
+ * server also issues a token for any other user name (with the role "user"; it does not check the password), which
+ * is how the registration load tests get hundreds of distinct accounts.
  */
 public final class Tokens {
 
