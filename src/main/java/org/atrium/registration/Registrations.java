@@ -204,7 +204,7 @@ class Registrations {
         return settings;
     }
 
-    /** {@code select ... for no key update}: conflicts with itself, so one decision per event at a time. */
+    /** {@code select ... for update} (PESSIMISTIC_WRITE on PostgreSQL): one decision per event at a time. */
     private static RegistrationSettings lockQuery(long eventId) {
         return RegistrationSettings.<RegistrationSettings>find("event.id = ?1", eventId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
