@@ -1,0 +1,13 @@
+package org.atrium.agenda;
+
+import java.util.List;
+import org.atrium.timezone.ZoneView;
+
+/** A participant's own agenda for an event: starred and signed-up sessions by the viewer's local date. */
+record AgendaView(
+        ProgrammeView.EventRef event,
+        ZoneView viewerZone,
+        ZoneView eventZone,
+        List<Long> starred,
+        List<Long> signedUp,
+        List<ProgrammeView.DayView> days) {}

@@ -1,0 +1,56 @@
+package org.atrium.agenda;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.ZoneId;
+import java.util.List;
+import org.atrium.event.Event;
+import org.atrium.event.Events;
+
+/** iCalendar feeds of a whole event and of one session (times in UTC, so no VTIMEZONE is needed). */
+@Path("/api/events/{slug}")
+class CalendarResource {
+
+    @Inject
+    Events events;
+
+    @Inject
+    Slots slots;
+
+    @Inject
+    Links links;
+
+    @GET
+    @Path("calendar.ics")
+    @Produces(ICalendars.MEDIA_TYPE)
+    @PermitAll
+    public Response event(@PathParam("slug") String slug, @Context UriInfo uri) {
+        Event event = events.visible(slug);
+        return ics(event.slug + ".ics", event, slots.ofEvent(event), uri);
+    }
+
+    @GET
+    @Path("sessions/{id}/calendar.ics")
+    @Produces(ICalendars.MEDIA_TYPE)
+    @PermitAll
+    public Response session(@PathParam("slug") String slug, @PathParam("id") long id, @Context UriInfo uri) {
+        Event event = events.visible(slug);
+        return ics("session-" + id + ".ics", event, List.of(slots.one(event, id)), uri);
+    }
+
+    private Response ics(String fileName, Event event, List<Slot> list, UriInfo uri) {
+        ZoneId zone = event.zone();
+        String text =
+                ICalendars.write(new ICalendars.Feed(event.title, event.description, zone), list, links.base(uri));
+        return Response.ok(ICalendars.bytes(text), ICalendars.MEDIA_TYPE)
+                .header("Content-Disposition", "inline; filename=\"" + fileName + "\"")
+                .build();
+    }
+}

@@ -1,0 +1,122 @@
+package org.atrium.agenda;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.atrium.common.DomainException;
+import org.atrium.event.Event;
+import org.atrium.event.Events;
+import org.atrium.timezone.LocalTimes;
+import org.atrium.timezone.ViewerZone;
+import org.atrium.timezone.ViewerZones;
+
+/** The programme and single sessions on the viewer's clock, and the organisers' zone-fairness view. */
+@Path("/api/events/{slug}")
+@Produces(MediaType.APPLICATION_JSON)
+class ProgrammeResource {
+
+    static final int MAX_ZONES = 24;
+
+    @Inject
+    Events events;
+
+    @Inject
+    Slots slots;
+
+    @Inject
+    Viewers viewers;
+
+    @Inject
+    Participants participants;
+
+    /** The whole programme grouped by the viewer's local date ({@code tz}, else profile, else event zone). */
+    @GET
+    @Path("programme")
+    @PermitAll
+    public ProgrammeView programme(@PathParam("slug") String slug, @QueryParam("tz") String tz) {
+        Event event = events.visible(slug);
+        ViewerZone viewer = viewers.zone(event, tz);
+        return ProgrammeView.of(event, viewer, slots.ofEvent(event));
+    }
+
+    /** One session's local time in each zone of {@code zones} (comma-separated), the viewer's and the event's. */
+    @GET
+    @Path("sessions/{id}/times")
+    @PermitAll
+    public ZoneTimesView times(
+            @PathParam("slug") String slug,
+            @PathParam("id") long id,
+            @QueryParam("zones") String zones,
+            @QueryParam("tz") String tz) {
+        Event event = events.visible(slug);
+        ViewerZone viewer = viewers.zone(event, tz);
+        return ZoneTimesView.of(slots.one(event, id), viewer, event.zone(), requested(zones));
+    }
+
+    /** Organisers: how a session's slot (or a candidate slot given by start and end) falls for the participants. */
+    @GET
+    @Path("sessions/{id}/fairness")
+    @Authenticated
+    public FairnessView sessionFairness(
+            @PathParam("slug") String slug,
+            @PathParam("id") long id,
+            @QueryParam("start") String start,
+            @QueryParam("end") String end) {
+        Event event = events.organised(slug);
+        Slot slot = slots.one(event, id);
+        if (start == null && end == null) {
+            return FairnessView.of(
+                    slot.id(), false, slot.start(), slot.end(), event.zone(), participants.confirmedZones(event.id));
+        }
+        return candidate(event, slot.id(), start, end);
+    }
+
+    /** Organisers: how a candidate slot would fall for the event's participants. */
+    @GET
+    @Path("fairness")
+    @Authenticated
+    public FairnessView candidateFairness(
+            @PathParam("slug") String slug, @QueryParam("start") String start, @QueryParam("end") String end) {
+        return candidate(events.organised(slug), null, start, end);
+    }
+
+    private FairnessView candidate(Event event, Long sessionId, String start, String end) {
+        Instant from = LocalTimes.parse("start", start, event.zone());
+        Instant to = LocalTimes.parse("end", end, event.zone());
+        if (!to.isAfter(from)) {
+            throw new DomainException(400, "time.end-before-start", "end must be after start.", Map.of("field", "end"));
+        }
+        return FairnessView.of(sessionId, true, from, to, event.zone(), participants.confirmedZones(event.id));
+    }
+
+    static List<ZoneTimesView.Requested> requested(String zones) {
+        if (zones == null || zones.isBlank()) {
+            return List.of();
+        }
+        List<String> inputs =
+                Arrays.stream(zones.split(",")).filter(z -> !z.isBlank()).toList();
+        if (inputs.size() > MAX_ZONES) {
+            throw new DomainException(
+                    400,
+                    "timezone.too-many",
+                    "Ask for at most " + MAX_ZONES + " zones at once.",
+                    Map.of("field", "zones", "max", MAX_ZONES));
+        }
+        List<ZoneTimesView.Requested> result = new ArrayList<>();
+        for (String input : inputs) {
+            result.add(new ZoneTimesView.Requested(input.strip(), ViewerZones.parse(input)));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,105 @@
+package org.atrium.agenda;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.atrium.common.DomainException;
+import org.atrium.event.Event;
+import org.atrium.schedule.ConferenceSession;
+import org.atrium.schedule.SessionSpeaker;
+
+/** Loads an event's sessions (with rooms, tracks and speakers) as {@link Slot}s in a fixed order. */
+@ApplicationScoped
+class Slots {
+
+    List<Slot> ofEvent(Event event) {
+        List<ConferenceSession> sessions = ConferenceSession.find(
+                        "select s from ConferenceSession s left join fetch s.room left join fetch s.track"
+                                + " where s.event.id = ?1 order by s.startsAt, s.id",
+                        event.id)
+                .list();
+        return toSlots(sessions, event);
+    }
+
+    Slot one(Event event, long sessionId) {
+        List<ConferenceSession> found = ConferenceSession.find(
+                        "select s from ConferenceSession s left join fetch s.room left join fetch s.track"
+                                + " where s.event.id = ?1 and s.id = ?2",
+                        event.id,
+                        sessionId)
+                .list();
+        if (found.isEmpty()) {
+            throw DomainException.notFound("session");
+        }
+        return toSlots(found, event).get(0);
+    }
+
+    /** Sessions by id across events (the personal feed), with their event's slug; drafts are left out. */
+    List<Slot> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<ConferenceSession> sessions = ConferenceSession.find(
+                        "select s from ConferenceSession s join fetch s.event e left join fetch s.room"
+                                + " left join fetch s.track where s.id in ?1 and e.status <> ?2"
+                                + " order by s.startsAt, s.id",
+                        ids,
+                        Event.Status.DRAFT)
+                .list();
+        List<Slot> result = new ArrayList<>();
+        Map<Long, List<Slot.Person>> persons =
+                persons(sessions.stream().map(s -> s.id).toList());
+        for (ConferenceSession s : sessions) {
+            result.add(slot(s, s.event, persons));
+        }
+        return result;
+    }
+
+    private List<Slot> toSlots(List<ConferenceSession> sessions, Event event) {
+        Map<Long, List<Slot.Person>> persons =
+                persons(sessions.stream().map(s -> s.id).toList());
+        return sessions.stream().map(s -> slot(s, event, persons)).toList();
+    }
+
+    private static Slot slot(ConferenceSession s, Event event, Map<Long, List<Slot.Person>> persons) {
+        return new Slot(
+                s.id,
+                event.slug,
+                event.zone(),
+                s.title,
+                s.summary,
+                s.type.name(),
+                s.language,
+                s.room == null ? null : s.room.id,
+                s.room == null ? null : s.room.name,
+                s.track == null ? null : s.track.name,
+                s.track == null ? null : s.track.colour,
+                s.startsAt,
+                s.endsAt,
+                s.cancelled,
+                s.scheduleRevision,
+                s.createdAt,
+                s.updatedAt,
+                persons.getOrDefault(s.id, List.of()));
+    }
+
+    private static Map<Long, List<Slot.Person>> persons(List<Long> sessionIds) {
+        Map<Long, List<Slot.Person>> result = new HashMap<>();
+        if (sessionIds.isEmpty()) {
+            return result;
+        }
+        List<SessionSpeaker> links = SessionSpeaker.find(
+                        "select l from SessionSpeaker l join fetch l.speaker sp where l.session.id in ?1"
+                                + " order by l.position, sp.name, sp.id",
+                        sessionIds)
+                .list();
+        for (SessionSpeaker link : links) {
+            result.computeIfAbsent(link.id.sessionId, k -> new ArrayList<>())
+                    .add(new Slot.Person(link.speaker.id, link.speaker.name, link.role.name()));
+        }
+        return result;
+    }
+}
