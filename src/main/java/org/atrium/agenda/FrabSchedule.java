@@ -33,6 +33,9 @@ final class FrabSchedule {
     static final String GENERATOR = "Atrium";
     static final String UNASSIGNED_ROOM = "Programme";
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    /** ISO 8601 with seconds and a numeric offset: xs:dateTime and JSON date-time both need the seconds. */
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+
     private static final Pattern TZ_NAME = Pattern.compile("^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$");
 
     private FrabSchedule() {}
@@ -246,8 +249,8 @@ final class FrabSchedule {
                 x.writeStartElement("day");
                 x.writeAttribute("index", String.valueOf(day.index()));
                 x.writeAttribute("date", day.date().toString());
-                x.writeAttribute("start", day.start().toString());
-                x.writeAttribute("end", day.end().toString());
+                x.writeAttribute("start", DATE_TIME.format(day.start()));
+                x.writeAttribute("end", DATE_TIME.format(day.end()));
                 for (Map.Entry<String, List<Entry>> room : day.rooms().entrySet()) {
                     nl(x, 2);
                     x.writeStartElement("room");
@@ -279,7 +282,7 @@ final class FrabSchedule {
         x.writeAttribute("id", String.valueOf(e.id()));
         x.writeAttribute("guid", e.guid());
         nl(x, 4);
-        text(x, "date", e.date().toString());
+        text(x, "date", DATE_TIME.format(e.date()));
         nl(x, 4);
         text(x, "start", e.start());
         nl(x, 4);
@@ -360,8 +363,8 @@ final class FrabSchedule {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("index", day.index() - 1);
             d.put("date", day.date().toString());
-            d.put("day_start", day.start().toString());
-            d.put("day_end", day.end().toString());
+            d.put("day_start", DATE_TIME.format(day.start()));
+            d.put("day_end", DATE_TIME.format(day.end()));
             Map<String, Object> rooms = new LinkedHashMap<>();
             day.rooms()
                     .forEach((room, entries) -> rooms.put(
@@ -385,9 +388,9 @@ final class FrabSchedule {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("guid", e.guid());
         j.put("id", e.id());
-        j.put("date", e.date().toString());
+        j.put("date", DATE_TIME.format(e.date()));
         j.put("start", e.start());
-        j.put("end", e.end().toString());
+        j.put("end", DATE_TIME.format(e.end()));
         j.put("duration", e.duration());
         j.put("room", e.room());
         j.put("slug", e.slug());
