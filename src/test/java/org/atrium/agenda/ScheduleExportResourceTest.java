@@ -24,6 +24,16 @@ class ScheduleExportResourceTest {
     @Inject
     Fixtures fixtures;
 
+    /** {@code -Datrium.export.dir=DIR} keeps the exports, e.g. to run {@code xmllint --schema} on them by hand. */
+    private static void keepForManualChecks(String xml, String json) throws java.io.IOException {
+        String dir = System.getProperty("atrium.export.dir");
+        if (dir != null && !dir.isBlank()) {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+            java.nio.file.Files.writeString(java.nio.file.Path.of(dir, "schedule.xml"), xml);
+            java.nio.file.Files.writeString(java.nio.file.Path.of(dir, "schedule.json"), json);
+        }
+    }
+
     @Test
     void frabXmlAndJsonServeTheScheduleAndValidate() throws Exception {
         Event event = fixtures.event(
@@ -71,6 +81,7 @@ class ScheduleExportResourceTest {
                 .extract()
                 .asString();
         ScheduleSchemas.assertValidJson(json);
+        keepForManualChecks(xml, json);
         JsonPath j = new JsonPath(json);
         assertEquals("Asia/Baku", j.getString("schedule.conference.time_zone_name"));
         assertEquals(List.of("2027-05-12", "2027-05-13"), j.getList("schedule.conference.days.date"));
