@@ -23,6 +23,19 @@ class AgendaTestData {
         s.updatedAt = Instant.parse("2026-03-02T00:00:00Z");
     }
 
+    /** A confirmed place in a session (the registration feature's sign-up), written directly. */
+    @Transactional
+    void signUp(ConferenceSession session, String subject) {
+        ConferenceSession s = ConferenceSession.findById(session.id);
+        ConferenceSession.getEntityManager()
+                .createNativeQuery("insert into session_registration (session_id, event_id, subject, state, created_at,"
+                        + " updated_at) values (?1, ?2, ?3, 'CONFIRMED', now(), now())")
+                .setParameter(1, s.id)
+                .setParameter(2, s.event.id)
+                .setParameter(3, subject)
+                .executeUpdate();
+    }
+
     @Transactional
     void retitle(ConferenceSession session, String title, String summary) {
         ConferenceSession s = ConferenceSession.findById(session.id);

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneRulesProvider;
 import org.atrium.event.Event;
+import org.atrium.registration.Registration;
 import org.atrium.schedule.ConferenceSession;
 import org.atrium.schedule.Room;
 import org.atrium.schedule.SessionSpeaker;
@@ -283,6 +284,102 @@ class ProgrammeResourceTest {
                 .body("candidate", equalTo(true))
                 .body("start", equalTo("2027-03-28T12:00:00+01:00"))
                 .body("durationMinutes", equalTo(90));
+    }
+
+    @Test
+    void aSignedInParticipantSeesTheirPreferredZoneUnlessTzIsGiven() {
+        Event event = fixtures.publishedEvent();
+        fixtures.session(event, null, "Talk", baku(12, 10, 0), baku(12, 11, 0));
+        fixtures.registration(event, "alice", Registration.State.CONFIRMED, "GMT+4:30");
+        fixtures.registration(event, "bob", Registration.State.CONFIRMED, "Mars/Olympus");
+        String path = "/api/events/" + event.slug + "/programme";
+        given().header("Authorization", Tokens.bearer("alice"))
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("viewerZone.id", equalTo("+04:30"))
+                .body("viewerZone.source", equalTo("profile"))
+                .body("viewerZone.kind", equalTo("offset"))
+                .body("days[0].sessions[0].start", equalTo("2027-05-12T10:30:00+04:30"))
+                .body("days[0].sessions[0].eventStart", equalTo("2027-05-12T10:00:00+04:00"));
+        given().header("Authorization", Tokens.bearer("alice"))
+                .queryParam("tz", "Europe/Zurich")
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("viewerZone.id", equalTo("Europe/Zurich"))
+                .body("viewerZone.source", equalTo("query"));
+        // a stored zone that is not understood any more falls back to the event's zone
+        given().header("Authorization", Tokens.bearer("bob"))
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("viewerZone.id", equalTo("Asia/Baku"))
+                .body("viewerZone.source", equalTo("event"));
+        given().get(path).then().statusCode(200).body("viewerZone.source", equalTo("event"));
+        given().header("Authorization", Tokens.bearer("alice"))
+                .get("/api/events/" + event.slug + "/sessions/"
+                        + given().get(path).then().extract().path("days[0].sessions[0].id") + "/times")
+                .then()
+                .statusCode(200)
+                .body("viewerZone.source", equalTo("profile"))
+                .body("viewer.start", equalTo("2027-05-12T10:30:00+04:30"));
+    }
+
+    @Test
+    void fairnessGroupsConfirmedParticipantsByTheirLocalTimeAndCountsNightAttendance() {
+        Event event = fixtures.publishedEvent();
+        // 10:00-11:00 Baku = 06:00-07:00 UTC
+        ConferenceSession s = fixtures.session(event, null, "Talk", baku(12, 10, 0), baku(12, 11, 0));
+        fixtures.registration(event, "p-london", Registration.State.CONFIRMED, "Europe/London");
+        fixtures.registration(event, "p-ny", Registration.State.CONFIRMED, "America/New_York");
+        fixtures.registration(event, "p-gmt4", Registration.State.CONFIRMED, "GMT+4");
+        fixtures.registration(event, "p-none", Registration.State.CONFIRMED, null);
+        fixtures.registration(event, "p-ktm", Registration.State.CONFIRMED, "asia/kathmandu");
+        fixtures.registration(event, "p-chatham", Registration.State.CONFIRMED, "Pacific/Chatham");
+        fixtures.registration(event, "p-la", Registration.State.CONFIRMED, "America/Los_Angeles");
+        fixtures.registration(event, "p-pending", Registration.State.PENDING, "America/Los_Angeles");
+        fixtures.registration(event, "p-cancelled", Registration.State.CANCELLED, "America/Los_Angeles");
+        given().header("Authorization", Tokens.bearer("organiser"))
+                .get("/api/events/" + event.slug + "/sessions/" + s.id + "/fairness")
+                .then()
+                .statusCode(200)
+                .body("start", equalTo("2027-05-12T10:00:00+04:00"))
+                .body("participants", equalTo(7))
+                .body("atNight", equalTo(2))
+                .body("withoutZone", equalTo(1))
+                .body("groups", hasSize(6))
+                .body("groups[0].localStart", equalTo("2027-05-11T23:00:00-07:00"))
+                .body("groups[0].hour", equalTo(23))
+                .body("groups[0].dayShift", equalTo(-1))
+                .body("groups[0].atNight", equalTo(1))
+                .body("groups[0].zones", contains("America/Los_Angeles"))
+                .body("groups[1].localStart", equalTo("2027-05-12T02:00:00-04:00"))
+                .body("groups[1].atNight", equalTo(1))
+                .body("groups[2].localStart", equalTo("2027-05-12T07:00:00+01:00"))
+                .body("groups[2].atNight", equalTo(0))
+                .body("groups[3].localStart", equalTo("2027-05-12T10:00:00+04:00"))
+                .body("groups[3].count", equalTo(2))
+                .body("groups[3].zones", contains("+04:00", "Asia/Baku"))
+                .body("groups[4].localStart", equalTo("2027-05-12T11:45:00+05:45"))
+                .body("groups[5].localStart", equalTo("2027-05-12T18:45:00+12:45"))
+                .body("groups[5].localEnd", equalTo("2027-05-12T19:45:00+12:45"));
+
+        // a candidate slot five hours later: New York wakes up, Chatham goes to bed
+        given().header("Authorization", Tokens.bearer("organiser"))
+                .queryParam("start", "2027-05-12T15:00")
+                .queryParam("end", "2027-05-12T16:00")
+                .get("/api/events/" + event.slug + "/sessions/" + s.id + "/fairness")
+                .then()
+                .statusCode(200)
+                .body("candidate", equalTo(true))
+                .body("atNight", equalTo(2))
+                .body("groups[0].localStart", equalTo("2027-05-12T04:00:00-07:00"))
+                .body("groups[0].atNight", equalTo(1))
+                .body("groups[1].localStart", equalTo("2027-05-12T07:00:00-04:00"))
+                .body("groups[1].atNight", equalTo(0))
+                .body("groups[5].localStart", equalTo("2027-05-12T23:45:00+12:45"))
+                .body("groups[5].atNight", equalTo(1));
     }
 
     @Test
