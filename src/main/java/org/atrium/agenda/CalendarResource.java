@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.ZoneId;
@@ -31,25 +32,26 @@ class CalendarResource {
     @Path("calendar.ics")
     @Produces(ICalendars.MEDIA_TYPE)
     @PermitAll
-    public Response event(@PathParam("slug") String slug, @Context UriInfo uri) {
+    public Response event(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
         Event event = events.visible(slug);
-        return ics(event.slug + ".ics", event, slots.ofEvent(event), uri);
+        return ics(event.slug + ".ics", event, slots.ofEvent(event), uri, request);
     }
 
     @GET
     @Path("sessions/{id}/calendar.ics")
     @Produces(ICalendars.MEDIA_TYPE)
     @PermitAll
-    public Response session(@PathParam("slug") String slug, @PathParam("id") long id, @Context UriInfo uri) {
+    public Response session(
+            @PathParam("slug") String slug, @PathParam("id") long id, @Context UriInfo uri, @Context Request request) {
         Event event = events.visible(slug);
-        return ics("session-" + id + ".ics", event, List.of(slots.one(event, id)), uri);
+        return ics("session-" + id + ".ics", event, List.of(slots.one(event, id)), uri, request);
     }
 
-    private Response ics(String fileName, Event event, List<Slot> list, UriInfo uri) {
+    private Response ics(String fileName, Event event, List<Slot> list, UriInfo uri, Request request) {
         ZoneId zone = event.zone();
         String text =
                 ICalendars.write(new ICalendars.Feed(event.title, event.description, zone), list, links.base(uri));
-        return Response.ok(ICalendars.bytes(text), ICalendars.MEDIA_TYPE)
+        return Feeds.ok(request, ICalendars.bytes(text), ICalendars.MEDIA_TYPE)
                 .header("Content-Disposition", "inline; filename=\"" + fileName + "\"")
                 .build();
     }

@@ -84,7 +84,8 @@ class FeedResource {
     @Path("feeds/{token}.ics")
     @Produces(ICalendars.MEDIA_TYPE)
     @PermitAll
-    public Response feed(@PathParam("token") String token, @Context UriInfo uri) {
+    public Response feed(
+            @PathParam("token") String token, @Context UriInfo uri, @Context jakarta.ws.rs.core.Request request) {
         String subject = tokens.owner(token).orElseThrow(() -> DomainException.notFound("feed"));
         Set<Long> ids = new LinkedHashSet<>(stars.of(subject));
         ids.addAll(participants.signedUpSessions(subject));
@@ -93,7 +94,7 @@ class FeedResource {
                 new ICalendars.Feed("My Atrium agenda", "Sessions I starred or signed up for", null),
                 mine,
                 links.base(uri));
-        return Response.ok(ICalendars.bytes(text), ICalendars.MEDIA_TYPE)
+        return Feeds.ok(request, ICalendars.bytes(text), ICalendars.MEDIA_TYPE)
                 .header("Cache-Control", "private, no-cache")
                 .header("Referrer-Policy", "no-referrer")
                 .build();

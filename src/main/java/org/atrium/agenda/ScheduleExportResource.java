@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +35,9 @@ class ScheduleExportResource {
     @Path("schedule.xml")
     @Produces("application/xml;charset=utf-8")
     @PermitAll
-    public Response xml(@PathParam("slug") String slug, @Context UriInfo uri) {
+    public Response xml(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
         String xml = FrabSchedule.xml(model(slug, uri));
-        return Response.ok(xml.getBytes(StandardCharsets.UTF_8), "application/xml;charset=utf-8")
+        return Feeds.ok(request, xml.getBytes(StandardCharsets.UTF_8), "application/xml;charset=utf-8")
                 .build();
     }
 
@@ -44,9 +45,10 @@ class ScheduleExportResource {
     @Path("schedule.json")
     @Produces("application/json")
     @PermitAll
-    public Response json(@PathParam("slug") String slug, @Context UriInfo uri) throws Exception {
+    public Response json(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request)
+            throws Exception {
         byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(FrabSchedule.json(model(slug, uri)));
-        return Response.ok(body, "application/json").build();
+        return Feeds.ok(request, body, "application/json").build();
     }
 
     private FrabSchedule.Model model(String slug, UriInfo uri) {

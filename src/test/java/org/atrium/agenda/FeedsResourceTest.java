@@ -244,6 +244,23 @@ class FeedsResourceTest {
         }
         assertTrue(unfolded(ics).contains("SUMMARY:Déminage à Genève\\, été\\; «naïf»"), ics);
 
+        // calendar apps poll: an unchanged feed is a 304, a changed one a new ETag
+        String etag = given().get("/api/events/" + event.slug + "/calendar.ics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        given().header("If-None-Match", etag)
+                .get("/api/events/" + event.slug + "/calendar.ics")
+                .then()
+                .statusCode(304);
+        data.move(talk, Instant.parse("2027-05-12T06:30:00Z"), Instant.parse("2027-05-12T07:30:00Z"));
+        given().header("If-None-Match", etag)
+                .get("/api/events/" + event.slug + "/calendar.ics")
+                .then()
+                .statusCode(200)
+                .header("ETag", org.hamcrest.Matchers.not(etag));
+
         String one = given().get("/api/events/" + event.slug + "/sessions/" + talk.id + "/calendar.ics")
                 .then()
                 .statusCode(200)
