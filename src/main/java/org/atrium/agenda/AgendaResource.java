@@ -68,7 +68,7 @@ class AgendaResource {
         List<Slot> mine = slots.ofEvent(event).stream()
                 .filter(s -> starred.contains(s.id()) || signedUp.contains(s.id()))
                 .toList();
-        ProgrammeView programme = ProgrammeView.of(event, viewer, mine);
+        ViewerProgrammeView programme = ViewerProgrammeView.of(event, viewer, mine);
         return new AgendaView(
                 programme.event(),
                 programme.viewerZone(),

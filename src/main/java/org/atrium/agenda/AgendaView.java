@@ -5,9 +5,9 @@ import org.atrium.timezone.ZoneView;
 
 /** A participant's own agenda for an event: starred and signed-up sessions by the viewer's local date. */
 record AgendaView(
-        ProgrammeView.EventRef event,
+        ViewerProgrammeView.EventRef event,
         ZoneView viewerZone,
         ZoneView eventZone,
         List<Long> starred,
         List<Long> signedUp,
-        List<ProgrammeView.DayView> days) {}
+        List<ViewerProgrammeView.DayView> days) {}

@@ -14,7 +14,7 @@ import org.atrium.timezone.ZoneView;
  * An event's programme grouped by the viewer's local date. A day that is not one of the event's own calendar days,
  * or that holds sessions from another event day (a 01:30 Baku session is the evening before in London), is marked.
  */
-record ProgrammeView(EventRef event, ZoneView viewerZone, ZoneView eventZone, List<DayView> days) {
+record ViewerProgrammeView(EventRef event, ZoneView viewerZone, ZoneView eventZone, List<DayView> days) {
 
     record EventRef(String slug, String title, String timeZone, LocalDate firstDay, LocalDate lastDay) {
         static EventRef of(Event e) {
@@ -33,9 +33,9 @@ record ProgrammeView(EventRef event, ZoneView viewerZone, ZoneView eventZone, Li
             List<LocalDate> eventDates,
             List<SessionTimesView> sessions) {}
 
-    static ProgrammeView of(Event event, ViewerZone viewer, List<Slot> slots) {
+    static ViewerProgrammeView of(Event event, ViewerZone viewer, List<Slot> slots) {
         ZoneId eventZone = event.zone();
-        return new ProgrammeView(
+        return new ViewerProgrammeView(
                 EventRef.of(event),
                 ZoneView.of(viewer, event.opensAt(), event.closesAt()),
                 ZoneView.of(eventZone, ViewerZone.Source.EVENT, event.opensAt(), event.closesAt()),

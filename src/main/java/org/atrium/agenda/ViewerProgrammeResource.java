@@ -24,7 +24,7 @@ import org.atrium.timezone.ViewerZones;
 /** The programme and single sessions on the viewer's clock, and the organisers' zone-fairness view. */
 @Path("/api/events/{slug}")
 @Produces(MediaType.APPLICATION_JSON)
-class ProgrammeResource {
+class ViewerProgrammeResource {
 
     static final int MAX_ZONES = 24;
 
@@ -44,10 +44,10 @@ class ProgrammeResource {
     @GET
     @Path("programme")
     @PermitAll
-    public ProgrammeView programme(@PathParam("slug") String slug, @QueryParam("tz") String tz) {
+    public ViewerProgrammeView programme(@PathParam("slug") String slug, @QueryParam("tz") String tz) {
         Event event = events.visible(slug);
         ViewerZone viewer = viewers.zone(event, tz);
-        return ProgrammeView.of(event, viewer, slots.ofEvent(event));
+        return ViewerProgrammeView.of(event, viewer, slots.ofEvent(event));
     }
 
     /** One session's local time in each zone of {@code zones} (comma-separated), the viewer's and the event's. */

@@ -24,7 +24,7 @@ import org.atrium.timezone.ViewerZones;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ProgrammeResourceTest {
+class ViewerProgrammeResourceTest {
 
     @Inject
     Fixtures fixtures;
