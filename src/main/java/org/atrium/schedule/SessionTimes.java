@@ -1,117 +1,35 @@
 package org.atrium.schedule;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.zone.ZoneOffsetTransition;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.atrium.common.DomainException;
+import org.atrium.timezone.LocalTimes;
 
 /**
- * Reads a session time as an organiser writes it: either an instant with its offset ({@code 2027-05-12T15:00+04:00},
- * seconds and {@code Z} allowed) or a wall-clock time in the event's zone ({@code 2027-05-12T15:00}). A wall-clock
- * time the zone skips (DST gap) or passes twice (DST overlap) is refused, never guessed: the problem says which gap,
- * or lists both candidate instants so the client can resend one with its offset. Pure: no clock, no database.
+ * Reads a session time as an organiser writes it; the rules (offset or event-local wall clock, DST gaps and overlaps
+ * refused with {@code time.nonexistent} / {@code time.ambiguous}) live in {@link LocalTimes} so that every feature
+ * reading times uses the same ones.
  */
 final class SessionTimes {
 
     private SessionTimes() {}
 
-    /**
-     * The instant {@code text} names in {@code zone}.
-     *
-     * @param field the form field, named in problems ({@code start}, {@code end})
-     * @throws DomainException 400 {@code time.invalid}, {@code time.nonexistent} or {@code time.ambiguous}
-     */
     static Instant parse(String field, String text, ZoneId zone) {
-        if (text == null || text.isBlank()) {
-            throw new DomainException(
-                    400, "time.invalid", "'" + field + "' is required.", Map.of("field", field, "value", ""));
-        }
-        String value = text.trim();
-        try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant();
-        } catch (DateTimeParseException notOffset) {
-            // fall through to a local time in the event's zone
-        }
-        LocalDateTime local;
-        try {
-            local = LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-        } catch (DateTimeParseException e) {
-            throw new DomainException(
-                    400,
-                    "time.invalid",
-                    "'" + field + "' must be a date-time such as 2027-05-12T15:00 (in the event's time zone) or"
-                            + " 2027-05-12T15:00+04:00.",
-                    Map.of("field", field, "value", value));
-        }
-        return resolve(field, local, zone);
+        return LocalTimes.parse(field, text, zone);
     }
 
-    /** The instant of a wall-clock time in {@code zone}, refusing times in a gap or an overlap. */
     static Instant resolve(String field, LocalDateTime local, ZoneId zone) {
-        List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
-        if (offsets.size() == 1) {
-            return local.atOffset(offsets.getFirst()).toInstant();
-        }
-        ZoneOffsetTransition transition = zone.getRules().getTransition(local);
-        if (transition == null) {
-            throw new DateTimeException("No offset for " + local + " in " + zone);
-        }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("field", field);
-        details.put("localTime", local.toString());
-        details.put("timeZone", zone.getId());
-        details.put("offsetBefore", offsetId(transition.getOffsetBefore()));
-        details.put("offsetAfter", offsetId(transition.getOffsetAfter()));
-        details.put("transition", transition.getInstant().toString());
-        if (offsets.isEmpty()) {
-            details.put("gapStart", transition.getDateTimeBefore().toString());
-            details.put("gapEnd", transition.getDateTimeAfter().toString());
-            throw new DomainException(
-                    400,
-                    "time.nonexistent",
-                    "'" + field + "' " + local + " does not exist in " + zone.getId() + ": clocks jump from "
-                            + transition.getDateTimeBefore().toLocalTime() + " to "
-                            + transition.getDateTimeAfter().toLocalTime() + " on "
-                            + transition.getDateTimeBefore().toLocalDate() + " ("
-                            + offsetId(transition.getOffsetBefore())
-                            + " to " + offsetId(transition.getOffsetAfter()) + ").",
-                    details);
-        }
-        List<Map<String, String>> candidates = offsets.stream()
-                .map(o -> Map.of(
-                        "offset", offsetId(o),
-                        "dateTime", local + offsetId(o),
-                        "instant", local.atOffset(o).toInstant().toString()))
-                .toList();
-        details.put("candidates", candidates);
-        throw new DomainException(
-                400,
-                "time.ambiguous",
-                "'" + field + "' " + local + " happens twice in " + zone.getId() + " (clocks go back from "
-                        + transition.getDateTimeBefore().toLocalTime() + " to "
-                        + transition.getDateTimeAfter().toLocalTime() + "); send it with its offset: "
-                        + candidates.get(0).get("dateTime") + " or "
-                        + candidates.get(1).get("dateTime") + ".",
-                details);
+        return LocalTimes.resolve(field, local, zone);
     }
 
-    /** {@code +00:00} rather than {@code Z}, so clients can append it to a local time. */
     static String offsetId(ZoneOffset offset) {
-        return offset.equals(ZoneOffset.UTC) ? "+00:00" : offset.getId();
+        return LocalTimes.offsetId(offset);
     }
 
     /** The instant as an offset date-time on the event's wall clock. */
     static OffsetDateTime local(Instant instant, ZoneId zone) {
-        return instant.atZone(zone).toOffsetDateTime();
+        return LocalTimes.at(instant, zone);
     }
 }

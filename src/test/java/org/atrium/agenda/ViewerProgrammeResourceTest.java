@@ -266,7 +266,7 @@ class ViewerProgrammeResourceTest {
                 .get(path)
                 .then()
                 .statusCode(400)
-                .body("code", equalTo("time.in-gap"))
+                .body("code", equalTo("time.nonexistent"))
                 .body("field", equalTo("start"));
         given().header("Authorization", Tokens.bearer("organiser"))
                 .queryParam("start", "2027-03-28T12:00")
