@@ -110,13 +110,13 @@ class FeedsResourceTest {
     @Test
     void personalFeedFollowsMovesAndCancellationsAndDiesWhenRevoked() {
         setUp();
-        // carol is used by this test only: her feed spans every event
-        given().header("Authorization", Tokens.bearer("carol"))
+        // frieda is used by this test only: her feed spans every event
+        given().header("Authorization", Tokens.bearer("frieda"))
                 .put("/api/events/" + event.slug + "/sessions/" + talk.id + "/star")
                 .then()
                 .statusCode(204);
-        data.signUp(other, "carol");
-        given().header("Authorization", Tokens.bearer("carol"))
+        data.signUp(other, "frieda");
+        given().header("Authorization", Tokens.bearer("frieda"))
                 .get("/api/events/" + event.slug + "/agenda")
                 .then()
                 .statusCode(200)
@@ -124,7 +124,7 @@ class FeedsResourceTest {
                 .body("signedUp", contains(other.id.intValue()))
                 .body("days.date", contains("2027-05-12", "2027-05-13"));
         given().post("/api/me/calendar-feed").then().statusCode(401);
-        Response created = given().header("Authorization", Tokens.bearer("carol"))
+        Response created = given().header("Authorization", Tokens.bearer("frieda"))
                 .post("/api/me/calendar-feed")
                 .then()
                 .statusCode(201)
@@ -138,7 +138,7 @@ class FeedsResourceTest {
         assertEquals(url.replaceFirst("^http://", "webcal://"), webcal);
         String token = url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
         assertEquals(43, token.length(), "256 bits in base64url");
-        given().header("Authorization", Tokens.bearer("carol"))
+        given().header("Authorization", Tokens.bearer("frieda"))
                 .get("/api/me/calendar-feed")
                 .then()
                 .statusCode(200)
@@ -184,7 +184,7 @@ class FeedsResourceTest {
         given().get("/api/feeds/" + "A".repeat(43) + ".ics").then().statusCode(404);
 
         // rotating kills the old URL
-        String rotated = given().header("Authorization", Tokens.bearer("carol"))
+        String rotated = given().header("Authorization", Tokens.bearer("frieda"))
                 .post("/api/me/calendar-feed")
                 .then()
                 .statusCode(201)
@@ -195,12 +195,12 @@ class FeedsResourceTest {
         given().get(feedPath(rotated)).then().statusCode(200);
 
         // revoking kills the current one
-        given().header("Authorization", Tokens.bearer("carol"))
+        given().header("Authorization", Tokens.bearer("frieda"))
                 .delete("/api/me/calendar-feed")
                 .then()
                 .statusCode(204);
         given().get(feedPath(rotated)).then().statusCode(404);
-        given().header("Authorization", Tokens.bearer("carol"))
+        given().header("Authorization", Tokens.bearer("frieda"))
                 .get("/api/me/calendar-feed")
                 .then()
                 .statusCode(200)
