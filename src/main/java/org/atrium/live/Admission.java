@@ -1,0 +1,108 @@
+package org.atrium.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.atrium.event.Event;
+import org.atrium.registration.Participation;
+import org.atrium.schedule.ConferenceSession;
+
+/**
+ * Who may enter a room and who may moderate it. A session room admits the event's confirmed participants, the
+ * session's speakers and moderators and the event's organisers; the last two moderate. An event channel admits the
+ * event's participants, its speakers and organisers; organisers post there.
+ */
+@ApplicationScoped
+class Admission {
+
+    enum Verdict {
+        ADMITTED,
+        NOT_FOUND,
+        REFUSED
+    }
+
+    record Pass(Verdict verdict, String room, long eventId, Long sessionId, boolean moderator, boolean organiser) {
+        static Pass refused(Verdict v) {
+            return new Pass(v, null, 0, null, false, false);
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Participation participation;
+
+    @Transactional
+    Pass session(String sessionIdText, String subject) {
+        long sessionId;
+        try {
+            sessionId = Long.parseLong(sessionIdText);
+        } catch (NumberFormatException e) {
+            return Pass.refused(Verdict.NOT_FOUND);
+        }
+        ConferenceSession session = em.find(ConferenceSession.class, sessionId);
+        if (session == null) {
+            return Pass.refused(Verdict.NOT_FOUND);
+        }
+        Event event = session.event;
+        boolean organiser = event.isOrganiser(subject);
+        if (event.status == Event.Status.DRAFT && !organiser) {
+            return Pass.refused(Verdict.NOT_FOUND);
+        }
+        boolean onStage = sessionRole(sessionId, subject);
+        if (!organiser && !onStage && !participation.isConfirmed(event.id, subject)) {
+            return Pass.refused(Verdict.REFUSED);
+        }
+        String room = LiveRoom.sessionKey(sessionId);
+        ensureRoom(room, event.id, sessionId);
+        return new Pass(Verdict.ADMITTED, room, event.id, sessionId, organiser || onStage, organiser);
+    }
+
+    @Transactional
+    Pass event(String slug, String subject) {
+        Event event = Event.<Event>find("slug", slug).firstResult();
+        if (event == null) {
+            return Pass.refused(Verdict.NOT_FOUND);
+        }
+        boolean organiser = event.isOrganiser(subject);
+        if (event.status == Event.Status.DRAFT && !organiser) {
+            return Pass.refused(Verdict.NOT_FOUND);
+        }
+        boolean speaker = ((Number) em.createNativeQuery(
+                                        "select count(*) from speaker where event_id = ?1 and account_subject = ?2")
+                                .setParameter(1, event.id)
+                                .setParameter(2, subject)
+                                .getSingleResult())
+                        .longValue()
+                > 0;
+        if (!organiser && !speaker && !participation.isConfirmed(event.id, subject)) {
+            return Pass.refused(Verdict.REFUSED);
+        }
+        String room = LiveRoom.eventKey(event.id);
+        ensureRoom(room, event.id, null);
+        return new Pass(Verdict.ADMITTED, room, event.id, null, organiser, organiser);
+    }
+
+    /** Whether the account is a speaker or moderator of the session (until schedule offers SessionRoles). */
+    private boolean sessionRole(long sessionId, String subject) {
+        return ((Number) em.createNativeQuery(
+                                        "select count(*) from session_speaker ss join speaker s on s.id = ss.speaker_id"
+                                                + " where ss.session_id = ?1 and s.account_subject = ?2")
+                                .setParameter(1, sessionId)
+                                .setParameter(2, subject)
+                                .getSingleResult())
+                        .longValue()
+                > 0;
+    }
+
+    private void ensureRoom(String room, long eventId, Long sessionId) {
+        em.createNativeQuery("insert into live_room (room, event_id, session_id) values (?1, ?2, ?3)"
+                        + " on conflict do nothing")
+                .setParameter(1, room)
+                .setParameter(2, eventId)
+                .setParameter(3, sessionId)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,88 @@
+package org.atrium.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.atrium.common.DomainException;
+
+/**
+ * What the writer knows while it applies one batch of a room's commands inside one transaction: the room's current
+ * settings, mutes and banned words, the time, and the next sequence number.
+ */
+final class Batch {
+
+    /** An accepted command's event, before its seq is final. */
+    record Applied(ObjectNode event, String owner, boolean restricted) {}
+
+    final LiveRoom room;
+    final ObjectMapper json;
+    final Instant now;
+    final RoomSettings settings;
+    final Set<String> muted;
+    final Set<String> bannedWords;
+    final Instant startsAt;
+    final Instant endsAt;
+    final LiveConfig config;
+    long seq;
+    final Map<String, Instant> chatTimes = new HashMap<>();
+
+    Batch(
+            LiveRoom room,
+            ObjectMapper json,
+            Instant now,
+            RoomSettings settings,
+            Set<String> muted,
+            Set<String> bannedWords,
+            Instant startsAt,
+            Instant endsAt,
+            LiveConfig config,
+            long seq) {
+        this.room = room;
+        this.json = json;
+        this.now = now;
+        this.settings = settings;
+        this.muted = muted;
+        this.bannedWords = bannedWords;
+        this.startsAt = startsAt;
+        this.endsAt = endsAt;
+        this.config = config;
+        this.seq = seq;
+    }
+
+    /** A new event frame stamped with the seq it gets if the command is accepted. */
+    ObjectNode event(String type) {
+        return json.createObjectNode().put("type", type).put("seq", seq + 1);
+    }
+
+    boolean qaOpen() {
+        return settings.qaOpen(now, startsAt, endsAt, config.qaOpensBefore(), config.qaClosesAfter());
+    }
+
+    void requireQaOpen() {
+        if (!qaOpen()) {
+            throw DomainException.conflict("qa.closed", "Q&A is closed in this room.");
+        }
+    }
+
+    void requireNotMuted(String subject) {
+        if (muted.contains(subject)) {
+            throw new DomainException(403, "member.muted", "You are muted in this room.");
+        }
+    }
+
+    ObjectNode settingsView() {
+        ObjectNode s = json.createObjectNode()
+                .put("premoderation", settings.premoderation)
+                .put("slowModeSeconds", settings.slowModeSeconds)
+                .put("qaMode", settings.qaMode.name().toLowerCase())
+                .put("qaOpen", qaOpen());
+        if (startsAt != null) {
+            s.put("qaOpensAt", startsAt.minus(config.qaOpensBefore()).toString());
+            s.put("qaClosesAt", endsAt.plus(config.qaClosesAfter()).toString());
+        }
+        return s;
+    }
+}

@@ -1,0 +1,81 @@
+package org.atrium.live;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import org.atrium.common.DomainException;
+
+/** Chat use cases of a room: post (mutes, slow mode, banned words) and a moderator's delete. */
+@ApplicationScoped
+class Chat {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    LiveConfig config;
+
+    Batch.Applied post(Batch b, Command c) {
+        String text = c.text("text", config.maxTextLength());
+        String subject = c.member().subject;
+        b.requireNotMuted(subject);
+        String banned = bannedWordIn(text, b.bannedWords);
+        if (banned != null) {
+            throw new DomainException(
+                    400, "chat.banned-word", "This message contains a word not allowed at this event.", Map.of());
+        }
+        if (b.settings.slowModeSeconds > 0 && !c.member().moderator) {
+            Instant last = b.chatTimes.getOrDefault(subject, b.room.lastChat.get(subject));
+            if (last != null) {
+                Instant next = last.plusSeconds(b.settings.slowModeSeconds);
+                if (b.now.isBefore(next)) {
+                    long wait = Math.max(1, Duration.between(b.now, next).toSeconds());
+                    throw new DomainException(
+                            429,
+                            "chat.slow-mode",
+                            "Slow mode: wait " + wait + " s before your next message.",
+                            Map.of("retryAfterSeconds", wait));
+                }
+            }
+        }
+        ChatMessage m = new ChatMessage();
+        m.room = b.room.key;
+        m.author = subject;
+        m.authorName = c.member().name;
+        m.text = text;
+        m.createdAt = b.now;
+        em.persist(m);
+        b.chatTimes.put(subject, b.now);
+        ObjectNode event = b.event("chat.posted");
+        event.set("message", Views.chat(b.json, m));
+        return new Batch.Applied(event, subject, false);
+    }
+
+    Batch.Applied delete(Batch b, Command c) {
+        long id = c.id("messageId");
+        ChatMessage m = em.find(ChatMessage.class, id);
+        if (m == null || !m.room.equals(b.room.key) || m.deleted) {
+            throw DomainException.notFound("chat");
+        }
+        m.deleted = true;
+        return new Batch.Applied(b.event("chat.deleted").put("messageId", id), m.author, false);
+    }
+
+    /** The first banned word that appears as a whole word in the text (case-insensitive), or null. */
+    static String bannedWordIn(String text, java.util.Set<String> banned) {
+        if (banned.isEmpty()) {
+            return null;
+        }
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (banned.contains(word)) {
+                return word;
+            }
+        }
+        return null;
+    }
+}

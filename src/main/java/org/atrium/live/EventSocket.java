@@ -1,0 +1,49 @@
+package org.atrium.live;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnBinaryMessage;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.PathParam;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.buffer.Buffer;
+import jakarta.inject.Inject;
+
+/** An event's channel: announcements for everyone at the event. The protocol is in src/docs/live-protocol.md. */
+@Authenticated
+@WebSocket(path = "/live/events/{slug}")
+class EventSocket {
+
+    @Inject
+    Hub hub;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    WebSocketConnection connection;
+
+    @OnOpen
+    void open(@PathParam String slug) {
+        hub.open(connection, identity, Hub.Channel.EVENT, slug);
+    }
+
+    @OnTextMessage
+    void text(String frame) {
+        hub.receive(connection, frame);
+    }
+
+    @OnBinaryMessage
+    void binary(Buffer frame) {
+        connection.closeAndAwait(new CloseReason(LiveProtocol.CLOSE_UNSUPPORTED, "binary frames are not supported"));
+    }
+
+    @OnClose
+    void close() {
+        hub.closed(connection);
+    }
+}

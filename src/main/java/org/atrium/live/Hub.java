@@ -1,0 +1,401 @@
+package org.atrium.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.EventLoop;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.atrium.common.DomainException;
+import org.atrium.security.Accounts;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+/**
+ * The live hub: thin routing from connections to the rooms' use cases. A command is checked (shape, rights, rate) on
+ * the connection's worker thread, queued to its room's single writer, stored with the next seqs in one transaction
+ * per batch, then acknowledged and fanned out, each event serialised once.
+ */
+@ApplicationScoped
+class Hub {
+
+    private static final Logger LOG = Logger.getLogger(Hub.class);
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    RoomStore store;
+
+    @Inject
+    Admission admission;
+
+    @Inject
+    LiveConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Vertx vertx;
+
+    private final Map<String, LiveRoom> rooms = new ConcurrentHashMap<>();
+    private final Map<String, Member> members = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> connectionsPerAccount = new ConcurrentHashMap<>();
+    private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+
+    enum Channel {
+        SESSION,
+        EVENT
+    }
+
+    // ---- joining and leaving -------------------------------------------------------------------------------------
+
+    /** On a worker thread: admits the connection to its room and sends the snapshot or what it missed. */
+    void open(WebSocketConnection connection, SecurityIdentity identity, Channel channel, String target) {
+        String subject = Accounts.subjectOf(identity);
+        Admission.Pass pass =
+                channel == Channel.SESSION ? admission.session(target, subject) : admission.event(target, subject);
+        EventLoop loop = loopOf();
+        if (pass.verdict() != Admission.Verdict.ADMITTED) {
+            boolean notFound = pass.verdict() == Admission.Verdict.NOT_FOUND;
+            String code = notFound
+                    ? (channel == Channel.SESSION ? "session.not-found" : "event.not-found")
+                    : "live.not-admitted";
+            String message = notFound
+                    ? "No such room."
+                    : "Only this event's confirmed participants, speakers and organisers may join.";
+            refuse(
+                    connection,
+                    code,
+                    message,
+                    notFound ? LiveProtocol.CLOSE_NOT_FOUND : LiveProtocol.CLOSE_NOT_ADMITTED);
+            return;
+        }
+        AtomicInteger count = connectionsPerAccount.computeIfAbsent(subject, s -> new AtomicInteger());
+        if (count.incrementAndGet() > config.maxConnectionsPerAccount()) {
+            count.decrementAndGet();
+            refuse(
+                    connection,
+                    "live.too-many-connections",
+                    "This account has too many open live connections.",
+                    LiveProtocol.CLOSE_TOO_MANY_CONNECTIONS);
+            return;
+        }
+        LiveRoom room = rooms.computeIfAbsent(pass.room(), k -> new LiveRoom(k, pass.eventId(), pass.sessionId()));
+        Member member = new Member(
+                connection,
+                loop,
+                subject,
+                Accounts.displayNameOf(identity),
+                pass.moderator(),
+                pass.organiser(),
+                room,
+                config.maxPendingFrames());
+        members.put(connection.id(), member);
+        room.add(member);
+        scheduleExpiry(member, identity);
+        try {
+            List<String> frames = new ArrayList<>();
+            long seq = catchUp(room, member, since(connection), frames);
+            loop.execute(() -> member.goLive(frames, seq));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not send the join frames of " + room.key, e);
+            member.send(
+                    LiveProtocol.error(json, null, "storage.unavailable", "The room is not available now.", Map.of()));
+            member.close(1011, "storage.unavailable");
+        }
+    }
+
+    private long catchUp(LiveRoom room, Member member, Long since, List<String> frames) {
+        if (since != null) {
+            List<Delivery> missed = store.since(room, since);
+            if (missed != null) {
+                long seq = since;
+                for (Delivery d : missed) {
+                    String frame = member.frameOf(d);
+                    if (frame != null) {
+                        frames.add(frame);
+                    }
+                    seq = d.seq();
+                }
+                return seq;
+            }
+        }
+        String reason = since == null ? "join" : "too-far-behind";
+        RoomStore.Snapshot snapshot = store.snapshot(room, member, reason, room.presence());
+        frames.add(snapshot.frame());
+        return snapshot.seq();
+    }
+
+    private Long since(WebSocketConnection connection) {
+        String query = connection.handshakeRequest().query();
+        if (query == null) {
+            return null;
+        }
+        for (String part : query.split("&")) {
+            if (part.startsWith("since=")) {
+                try {
+                    long v = Long.parseLong(part.substring(6));
+                    return v < 0 ? null : v;
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    void closed(WebSocketConnection connection) {
+        Member member = members.remove(connection.id());
+        if (member == null) {
+            return;
+        }
+        member.room.remove(member);
+        if (member.expiryTimer >= 0) {
+            vertx.cancelTimer(member.expiryTimer);
+        }
+        connectionsPerAccount.computeIfPresent(member.subject, (s, n) -> n.decrementAndGet() <= 0 ? null : n);
+    }
+
+    private void refuse(WebSocketConnection connection, String code, String message, int closeCode) {
+        String frame = LiveProtocol.error(json, null, code, message, Map.of());
+        connection
+                .sendText(frame)
+                .onItemOrFailure()
+                .transformToUni((v, e) -> connection.close(new io.quarkus.websockets.next.CloseReason(closeCode, code)))
+                .subscribe()
+                .with(v -> {}, e -> {});
+    }
+
+    /** When the token expires the connection is told ({@code auth.expired}) and closed with 4001. */
+    private void scheduleExpiry(Member member, SecurityIdentity identity) {
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
+            return;
+        }
+        long millis = jwt.getExpirationTime() * 1000 - clock.millis();
+        if (millis <= 0) {
+            expire(member);
+            return;
+        }
+        member.expiryTimer = vertx.setTimer(millis, id -> expire(member));
+    }
+
+    private void expire(Member member) {
+        member.send(LiveProtocol.error(
+                json, null, "auth.expired", "Your sign-in has expired; reconnect with a fresh token.", Map.of()));
+        member.loop.execute(() -> member.close(LiveProtocol.CLOSE_AUTH_EXPIRED, "auth.expired"));
+    }
+
+    private static EventLoop loopOf() {
+        Context context = Vertx.currentContext();
+        if (context instanceof ContextInternal internal) {
+            return internal.nettyEventLoop();
+        }
+        throw new IllegalStateException("A live connection must be opened on a Vert.x context");
+    }
+
+    // ---- commands ------------------------------------------------------------------------------------------------
+
+    /** On a worker thread: checks a client frame and queues it to its room's writer. */
+    void receive(WebSocketConnection connection, String text) {
+        Member member = members.get(connection.id());
+        if (member == null) {
+            return;
+        }
+        String ref = null;
+        try {
+            JsonNode frame;
+            try {
+                frame = json.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new DomainException(400, "json.malformed", "The frame is not well-formed JSON.");
+            }
+            if (frame == null || !frame.isObject()) {
+                throw new DomainException(400, "json.malformed", "A frame must be a JSON object.");
+            }
+            JsonNode refNode = frame.get("ref");
+            if (refNode != null && refNode.isTextual()) {
+                ref = refNode.asText();
+            }
+            JsonNode typeNode = frame.get("type");
+            if (typeNode == null || !typeNode.isTextual()) {
+                throw Command.missing("type");
+            }
+            String type = typeNode.asText();
+            Set<String> allowed =
+                    member.room.sessionId != null ? LiveProtocol.SESSION_COMMANDS : LiveProtocol.EVENT_COMMANDS;
+            if (!allowed.contains(type)) {
+                throw new DomainException(400, "message.unknown-type", "Unknown message type '" + type + "'.");
+            }
+            if (type.equals("ping")) {
+                member.send(
+                        ref == null
+                                ? "{\"type\":\"pong\"}"
+                                : "{\"type\":\"pong\",\"ref\":" + json.writeValueAsString(ref) + "}");
+                return;
+            }
+            if (ref == null) {
+                throw refNode == null ? Command.missing("ref") : Command.invalid("ref", "a string");
+            }
+            if (ref.isEmpty() || ref.length() > 64) {
+                throw Command.invalid("ref", "1 to 64 characters");
+            }
+            if (LiveProtocol.MODERATOR_COMMANDS.contains(type) && !member.moderator) {
+                throw DomainException.forbidden("Only this room's moderators may do this.");
+            }
+            Command command = new Command(member, type, ref, frame);
+            check(command);
+            limit(member, type);
+            submit(member.room, command);
+        } catch (DomainException e) {
+            member.send(LiveProtocol.error(json, ref, e.code(), e.getMessage(), e.details()));
+        } catch (JsonProcessingException e) {
+            member.send(LiveProtocol.error(json, ref, "json.malformed", "The frame could not be read.", Map.of()));
+        }
+    }
+
+    /** The fields each command needs, checked before it is queued. */
+    private void check(Command c) {
+        int max = config.maxTextLength();
+        switch (c.type()) {
+            case "question.ask", "chat.post", "announcement.post" -> c.text("text", max);
+            case "question.edit", "question.reply" -> {
+                c.id("questionId");
+                c.text("text", max);
+            }
+            case "question.merge" -> {
+                c.id("questionId");
+                c.id("into");
+            }
+            case "chat.delete" -> c.id("messageId");
+            case "member.mute", "member.unmute" -> c.string("subject");
+            case "room.configure", "qa.open", "qa.close", "qa.auto" -> {}
+            default -> c.id("questionId");
+        }
+    }
+
+    private void limit(Member member, String type) {
+        String kind;
+        int perMinute;
+        if (type.equals("question.ask") || type.equals("question.edit") || type.equals("question.withdraw")) {
+            kind = "question";
+            perMinute = config.asksPerMinute();
+        } else if (type.equals("question.vote") || type.equals("question.unvote")) {
+            kind = "vote";
+            perMinute = config.votesPerMinute();
+        } else if (type.equals("chat.post")) {
+            kind = "chat";
+            perMinute = config.chatPerMinute();
+        } else {
+            kind = "moderation";
+            perMinute = config.moderationPerMinute();
+        }
+        if (!member.room.limits.tryAcquire(member.subject, kind, perMinute, clock.millis())) {
+            throw new DomainException(
+                    429, kind + ".rate-limited", "Too many requests; wait a moment.", Map.of("perMinute", perMinute));
+        }
+    }
+
+    // ---- the room writer -----------------------------------------------------------------------------------------
+
+    void submit(LiveRoom room, Command command) {
+        room.queue.add(command);
+        if (room.draining.compareAndSet(false, true)) {
+            writers.execute(() -> drain(room));
+        }
+    }
+
+    /** The room's single writer: takes everything queued, stores it in one transaction, then acks and fans out. */
+    private void drain(LiveRoom room) {
+        while (true) {
+            List<Command> batch = new ArrayList<>();
+            Command c;
+            while (batch.size() < config.maxBatch() && (c = room.queue.poll()) != null) {
+                batch.add(c);
+            }
+            if (batch.isEmpty()) {
+                room.draining.set(false);
+                if (room.queue.isEmpty() || !room.draining.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            write(room, batch);
+        }
+    }
+
+    private void write(LiveRoom room, List<Command> batch) {
+        RoomStore.Result result;
+        try {
+            result = store.apply(room, batch);
+        } catch (RuntimeException e) {
+            LOG.warnf("Room %s could not store %d commands: %s", room.key, batch.size(), e.toString());
+            room.lastSeq = -1;
+            for (Command c : batch) {
+                c.member()
+                        .send(LiveProtocol.error(
+                                json,
+                                c.ref(),
+                                "storage.unavailable",
+                                "Your message could not be stored; nothing changed. Send it again with the same ref.",
+                                Map.of()));
+            }
+            return;
+        }
+        room.lastSeq = result.lastSeq();
+        room.lastChat.putAll(result.chatTimes());
+        List<Delivery> deliveries = new ArrayList<>();
+        for (RoomStore.Outcome o : result.outcomes()) {
+            Member sender = o.command().member();
+            if (o.error() != null) {
+                sender.send(LiveProtocol.error(
+                        json,
+                        o.command().ref(),
+                        o.error().code(),
+                        o.error().getMessage(),
+                        o.error().details()));
+            } else {
+                sender.send(LiveProtocol.ack(o.seq(), o.command().ref()));
+                if (!o.repeat()) {
+                    Batch.Applied a = o.applied();
+                    deliveries.add(LiveProtocol.render(json, a.event(), o.seq(), a.owner(), a.restricted()));
+                }
+            }
+        }
+        room.fanOut(deliveries);
+    }
+
+    // ---- presence ------------------------------------------------------------------------------------------------
+
+    /** At most once a second, rooms whose head count changed tell their members. */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void presence() {
+        for (LiveRoom room : rooms.values()) {
+            if (room.takePresenceChange()) {
+                room.fanOut(List.of(Delivery.unsequenced("{\"type\":\"presence\",\"count\":" + room.presence() + "}")));
+            }
+        }
+    }
+
+    void shutdown(@Observes ShutdownEvent event) {
+        writers.shutdown();
+    }
+}

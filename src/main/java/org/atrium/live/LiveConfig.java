@@ -1,0 +1,69 @@
+package org.atrium.live;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of the live rooms ({@code atrium.live.*}); the load benchmark raises the rate limits. */
+@ConfigMapping(prefix = "atrium.live")
+public interface LiveConfig {
+
+    /** Browser origins allowed to open a live connection; a handshake without an Origin header is not checked. */
+    Optional<List<String>> allowedOrigins();
+
+    /** Longest question, reply, chat line or announcement, in characters. */
+    @WithDefault("1000")
+    int maxTextLength();
+
+    /** Accepted commands per account, room and minute. */
+    @WithDefault("10")
+    int asksPerMinute();
+
+    @WithDefault("120")
+    int votesPerMinute();
+
+    @WithDefault("60")
+    int chatPerMinute();
+
+    /** Moderator commands per account, room and minute. */
+    @WithDefault("600")
+    int moderationPerMinute();
+
+    /** Open live connections per account (all rooms together). */
+    @WithDefault("8")
+    int maxConnectionsPerAccount();
+
+    /** Frames waiting to be written to one connection before it is closed as too slow (4008). */
+    @WithDefault("2000")
+    int maxPendingFrames();
+
+    /** A client further behind than this many events gets a fresh snapshot instead of the missed events. */
+    @WithDefault("1000")
+    int maxResumeEvents();
+
+    /** Chat lines in a snapshot. */
+    @WithDefault("50")
+    int snapshotChatLines();
+
+    /** Announcements in an event channel's snapshot. */
+    @WithDefault("20")
+    int snapshotAnnouncements();
+
+    /** Most commands one room writes in a single transaction. */
+    @WithDefault("500")
+    int maxBatch();
+
+    /** Q&A in schedule mode opens this long before the session starts... */
+    @WithDefault("PT15M")
+    Duration qaOpensBefore();
+
+    /** ...and closes this long after it ends. */
+    @WithDefault("PT30M")
+    Duration qaClosesAfter();
+
+    /** Longest slow-mode interval a moderator may set. */
+    @WithDefault("3600")
+    int maxSlowModeSeconds();
+}

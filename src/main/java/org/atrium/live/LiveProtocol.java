@@ -1,0 +1,170 @@
+package org.atrium.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/** The names of the live protocol (documented in src/docs/live-protocol.md) and its frame rendering. */
+final class LiveProtocol {
+
+    /** Close codes. 1003 (binary frame) and 1009 (frame too big) are the standard ones. */
+    static final int CLOSE_UNSUPPORTED = 1003;
+
+    static final int CLOSE_TOO_BIG = 1009;
+    static final int CLOSE_AUTH_EXPIRED = 4001;
+    static final int CLOSE_TOO_SLOW = 4008;
+    static final int CLOSE_NOT_ADMITTED = 4403;
+    static final int CLOSE_NOT_FOUND = 4404;
+    static final int CLOSE_TOO_MANY_CONNECTIONS = 4429;
+
+    /** Commands a client may send in a session room. */
+    static final Set<String> SESSION_COMMANDS = Set.of(
+            "ping",
+            "question.ask",
+            "question.edit",
+            "question.withdraw",
+            "question.vote",
+            "question.unvote",
+            "question.approve",
+            "question.dismiss",
+            "question.restore",
+            "question.pin",
+            "question.unpin",
+            "question.answer",
+            "question.archive",
+            "question.reply",
+            "question.merge",
+            "room.configure",
+            "qa.open",
+            "qa.close",
+            "qa.auto",
+            "chat.post",
+            "chat.delete",
+            "member.mute",
+            "member.unmute");
+
+    /** Commands a client may send on an event channel. */
+    static final Set<String> EVENT_COMMANDS = Set.of("ping", "announcement.post");
+
+    /** Commands only moderators (speakers, session moderators, organisers) may send. */
+    static final Set<String> MODERATOR_COMMANDS = Set.of(
+            "question.approve",
+            "question.dismiss",
+            "question.restore",
+            "question.pin",
+            "question.unpin",
+            "question.answer",
+            "question.archive",
+            "question.reply",
+            "question.merge",
+            "room.configure",
+            "qa.open",
+            "qa.close",
+            "qa.auto",
+            "chat.delete",
+            "member.mute",
+            "member.unmute",
+            "announcement.post");
+
+    /** Frames the server sends. */
+    static final Set<String> SERVER_FRAMES = Set.of(
+            "snapshot",
+            "ack",
+            "error",
+            "pong",
+            "presence",
+            "question.asked",
+            "question.updated",
+            "question.voted",
+            "question.replied",
+            "question.merged",
+            "room.updated",
+            "chat.posted",
+            "chat.deleted",
+            "member.muted",
+            "member.unmuted",
+            "announcement.posted");
+
+    private LiveProtocol() {}
+
+    static String write(ObjectMapper json, JsonNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String error(ObjectMapper json, String ref, String code, String message, Map<String, Object> details) {
+        ObjectNode frame = json.createObjectNode().put("type", "error");
+        if (ref != null) {
+            frame.put("ref", ref);
+        }
+        frame.put("code", code).put("message", message);
+        details.forEach((k, v) -> frame.set(k, json.valueToTree(v)));
+        return write(json, frame);
+    }
+
+    static String ack(long seq, String ref) {
+        return "{\"type\":\"ack\",\"ref\":" + quote(ref) + ",\"seq\":" + seq + "}";
+    }
+
+    /** Renders an event once for organisers and once for everyone else (anonymous authors removed). */
+    static Delivery render(ObjectMapper json, ObjectNode event, long seq, String owner, boolean restricted) {
+        String full = write(json, event);
+        String redacted = hasAnonymous(event) ? write(json, redact(event.deepCopy())) : full;
+        return new Delivery(seq, full, redacted, owner, restricted);
+    }
+
+    static boolean hasAnonymous(JsonNode node) {
+        if (node.isObject()) {
+            if (node.path("anonymous").asBoolean(false)) {
+                return true;
+            }
+        }
+        for (JsonNode child : node) {
+            if (child.isContainerNode() && hasAnonymous(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Removes the author of every anonymous item. */
+    static JsonNode redact(JsonNode node) {
+        if (node instanceof ObjectNode object && object.path("anonymous").asBoolean(false)) {
+            object.putNull("author");
+        }
+        for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+            JsonNode child = it.next();
+            if (child.isContainerNode()) {
+                redact(child);
+            }
+        }
+        return node;
+    }
+
+    private static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -1,0 +1,103 @@
+package org.atrium.live;
+
+import io.netty.channel.EventLoop;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A live room in memory: its members grouped by event loop (so each event is handed to each loop once), the queue of
+ * commands its single writer drains, and the writer's own bookkeeping (next seq, slow mode). The database stays the
+ * source of truth; this is rebuilt on first use.
+ */
+final class LiveRoom {
+
+    final String key;
+    final long eventId;
+    final Long sessionId;
+
+    final Map<EventLoop, Set<Member>> byLoop = new ConcurrentHashMap<>();
+    private final Map<String, Integer> people = new ConcurrentHashMap<>();
+    private volatile boolean presenceChanged;
+
+    final ConcurrentLinkedQueue<Command> queue = new ConcurrentLinkedQueue<>();
+    final AtomicBoolean draining = new AtomicBoolean();
+
+    /** Writer only: the seq of the last stored event, -1 until loaded from the database. */
+    long lastSeq = -1;
+    /** Writer only: when each account last posted a chat line (slow mode). */
+    final Map<String, Instant> lastChat = new HashMap<>();
+
+    final RateLimits limits = new RateLimits();
+
+    LiveRoom(String key, long eventId, Long sessionId) {
+        this.key = key;
+        this.eventId = eventId;
+        this.sessionId = sessionId;
+    }
+
+    static String sessionKey(long sessionId) {
+        return "session:" + sessionId;
+    }
+
+    static String eventKey(long eventId) {
+        return "event:" + eventId;
+    }
+
+    void add(Member m) {
+        byLoop.computeIfAbsent(m.loop, l -> ConcurrentHashMap.newKeySet()).add(m);
+        people.merge(m.subject, 1, Integer::sum);
+        presenceChanged = true;
+    }
+
+    void remove(Member m) {
+        Set<Member> set = byLoop.get(m.loop);
+        if (set != null) {
+            set.remove(m);
+        }
+        people.computeIfPresent(m.subject, (s, n) -> n == 1 ? null : n - 1);
+        presenceChanged = true;
+    }
+
+    /** Distinct accounts in the room. */
+    int presence() {
+        return people.size();
+    }
+
+    boolean takePresenceChange() {
+        if (!presenceChanged) {
+            return false;
+        }
+        presenceChanged = false;
+        return true;
+    }
+
+    boolean isEmpty() {
+        return people.isEmpty();
+    }
+
+    /** Hands the events to every loop once; each loop delivers them to its members in order. */
+    void fanOut(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        List<Delivery> batch = deliveries.size() == 1 ? deliveries : new ArrayList<>(deliveries);
+        byLoop.forEach((loop, members) -> {
+            if (!members.isEmpty()) {
+                loop.execute(() -> {
+                    for (Delivery d : batch) {
+                        for (Member m : members) {
+                            m.deliver(d);
+                        }
+                    }
+                });
+            }
+        });
+    }
+}

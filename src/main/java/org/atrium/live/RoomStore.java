@@ -1,0 +1,319 @@
+package org.atrium.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.atrium.common.DomainException;
+import org.atrium.schedule.ConferenceSession;
+
+/**
+ * The database side of a room: applies a batch of commands in one transaction (validated against the current state,
+ * appended to the log with consecutive seqs), and reads snapshots and missed events back.
+ */
+@ApplicationScoped
+class RoomStore {
+
+    /** What became of one command of a batch: stored (seq and event), a repeat of a stored one, or refused. */
+    record Outcome(Command command, long seq, Batch.Applied applied, DomainException error, boolean repeat) {}
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    LiveConfig config;
+
+    @Inject
+    QuestionBoard questions;
+
+    @Inject
+    Chat chat;
+
+    @Inject
+    Moderation moderation;
+
+    /** A committed batch: each command's outcome, the room's new last seq and the chat times for slow mode. */
+    record Result(List<Outcome> outcomes, long lastSeq, Map<String, Instant> chatTimes) {}
+
+    /**
+     * Runs on the room's writer; commits before it returns. Throws when the database fails: then nothing was stored
+     * and the room's memory (seq, slow mode) must not move on.
+     */
+    Result apply(LiveRoom room, List<Command> commands) {
+        return QuarkusTransaction.requiringNew().call(() -> applyInTransaction(room, commands));
+    }
+
+    private Result applyInTransaction(LiveRoom room, List<Command> commands) {
+        long lastSeq = room.lastSeq;
+        if (lastSeq < 0) {
+            lastSeq = ((Number) em.createNativeQuery("select coalesce(max(seq), 0) from live_log where room = ?1")
+                            .setParameter(1, room.key)
+                            .getSingleResult())
+                    .longValue();
+        }
+        Map<String, Long> stored = storedRefs(room, commands);
+        RoomSettings settings = em.find(RoomSettings.class, room.key);
+        Set<String> muted = new HashSet<>(em.createNativeQuery(
+                        "select subject from live_mute where event_id = ?1 and (room is null or room = ?2)",
+                        String.class)
+                .setParameter(1, room.eventId)
+                .setParameter(2, room.key)
+                .getResultList());
+        Set<String> banned = commands.stream().anyMatch(c -> c.type().equals("chat.post"))
+                ? new HashSet<>(
+                        em.createNativeQuery("select word from live_banned_word where event_id = ?1", String.class)
+                                .setParameter(1, room.eventId)
+                                .getResultList())
+                : Set.of();
+        Instant startsAt = null;
+        Instant endsAt = null;
+        if (room.sessionId != null) {
+            ConferenceSession session = em.find(ConferenceSession.class, room.sessionId);
+            startsAt = session.startsAt;
+            endsAt = session.endsAt;
+        }
+        Batch b = new Batch(room, json, clock.instant(), settings, muted, banned, startsAt, endsAt, config, lastSeq);
+        List<Outcome> outcomes = new ArrayList<>(commands.size());
+        Instant now = b.now;
+        for (Command c : commands) {
+            String key = c.member().subject + '\u0000' + c.ref();
+            Long earlier = stored.get(key);
+            if (earlier != null) {
+                outcomes.add(new Outcome(c, earlier, null, null, true));
+                continue;
+            }
+            try {
+                Batch.Applied applied = dispatch(b, c);
+                long seq = ++b.seq;
+                LogEntry entry = new LogEntry();
+                entry.room = room.key;
+                entry.seq = seq;
+                entry.type = applied.event().get("type").asText();
+                entry.payload = LiveProtocol.write(json, applied.event());
+                entry.author = c.member().subject;
+                entry.clientRef = c.ref();
+                entry.owner = applied.owner();
+                entry.restricted = applied.restricted();
+                entry.createdAt = now;
+                em.persist(entry);
+                stored.put(key, seq);
+                outcomes.add(new Outcome(c, seq, applied, null, false));
+            } catch (DomainException e) {
+                outcomes.add(new Outcome(c, 0, null, e, false));
+            }
+        }
+        em.flush();
+        return new Result(outcomes, b.seq, b.chatTimes);
+    }
+
+    private Batch.Applied dispatch(Batch b, Command c) {
+        return switch (c.type()) {
+            case "question.ask" -> questions.ask(b, c);
+            case "question.edit" -> questions.edit(b, c);
+            case "question.withdraw" -> questions.withdraw(b, c);
+            case "question.vote" -> questions.vote(b, c);
+            case "question.unvote" -> questions.unvote(b, c);
+            case "question.approve",
+                    "question.dismiss",
+                    "question.restore",
+                    "question.pin",
+                    "question.unpin",
+                    "question.answer",
+                    "question.archive" -> questions.moderate(b, c, c.type().substring("question.".length()));
+            case "question.reply" -> questions.reply(b, c);
+            case "question.merge" -> questions.merge(b, c);
+            case "room.configure" -> moderation.configure(b, c);
+            case "qa.open" -> moderation.qa(b, RoomSettings.QaMode.OPEN);
+            case "qa.close" -> moderation.qa(b, RoomSettings.QaMode.CLOSED);
+            case "qa.auto" -> moderation.qa(b, RoomSettings.QaMode.AUTO);
+            case "chat.post" -> chat.post(b, c);
+            case "chat.delete" -> chat.delete(b, c);
+            case "member.mute" -> moderation.mute(b, c, true);
+            case "member.unmute" -> moderation.mute(b, c, false);
+            case "announcement.post" -> moderation.announce(b, c);
+            default -> throw new DomainException(400, "message.unknown-type", "Unknown message type.");
+        };
+    }
+
+    private Map<String, Long> storedRefs(LiveRoom room, List<Command> commands) {
+        Set<String> refs = new HashSet<>();
+        for (Command c : commands) {
+            refs.add(c.ref());
+        }
+        Map<String, Long> stored = new HashMap<>();
+        List<?> rows = em.createNativeQuery(
+                        "select author, client_ref, seq from live_log where room = ?1 and client_ref = any(?2)")
+                .setParameter(1, room.key)
+                .setParameter(2, refs.toArray(String[]::new))
+                .getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            stored.put(r[0] + "\u0000" + r[1], ((Number) r[2]).longValue());
+        }
+        return stored;
+    }
+
+    /** A snapshot frame as the member may see it, consistent with its seq (read in one repeatable-read view). */
+    record Snapshot(String frame, long seq) {}
+
+    Snapshot snapshot(LiveRoom room, Member member, String reason, int presence) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("set transaction isolation level repeatable read")
+                    .executeUpdate();
+            long seq = ((Number) em.createNativeQuery("select coalesce(max(seq), 0) from live_log where room = ?1")
+                            .setParameter(1, room.key)
+                            .getSingleResult())
+                    .longValue();
+            ObjectNode frame = json.createObjectNode()
+                    .put("type", "snapshot")
+                    .put("seq", seq)
+                    .put("reason", reason);
+            frame.putObject("you")
+                    .put("subject", member.subject)
+                    .put("name", member.name)
+                    .put("moderator", member.moderator)
+                    .put("organiser", member.organiser);
+            if (room.sessionId != null) {
+                sessionSnapshot(room, member, frame);
+            } else {
+                eventSnapshot(room, frame);
+            }
+            frame.put("presence", presence);
+            return new Snapshot(LiveProtocol.write(json, frame), seq);
+        });
+    }
+
+    private void sessionSnapshot(LiveRoom room, Member member, ObjectNode frame) {
+        ConferenceSession session = em.find(ConferenceSession.class, room.sessionId);
+        frame.putObject("room")
+                .put("key", room.key)
+                .put("sessionId", room.sessionId)
+                .put("title", session.title)
+                .put("startsAt", session.startsAt.toString())
+                .put("endsAt", session.endsAt.toString());
+        RoomSettings settings = em.find(RoomSettings.class, room.key);
+        Batch view = new Batch(
+                room, json, clock.instant(), settings, Set.of(), Set.of(), session.startsAt, session.endsAt, config, 0);
+        frame.set("settings", view.settingsView());
+        ArrayNode qs = questions.visible(json, room.key, member);
+        Long pinned = null;
+        for (JsonNode q : qs) {
+            if (q.path("pinned").asBoolean()
+                    && !"pending".equals(q.path("state").asText())) {
+                pinned = q.get("id").asLong();
+            }
+            if (!member.organiser
+                    && !member.subject.equals(q.path("author").path("subject").asText())) {
+                LiveProtocol.redact(q);
+            }
+        }
+        frame.set("questions", qs);
+        if (pinned == null) {
+            frame.putNull("pinned");
+        } else {
+            frame.put("pinned", pinned);
+        }
+        ArrayNode myVotes = frame.putArray("myVotes");
+        em.createNativeQuery(
+                        "select v.question_id from live_vote v join live_question q on q.id = v.question_id"
+                                + " where q.room = ?1 and v.voter = ?2 order by v.question_id",
+                        Long.class)
+                .setParameter(1, room.key)
+                .setParameter(2, member.subject)
+                .getResultList()
+                .forEach(id -> myVotes.add(((Number) id).longValue()));
+        List<ChatMessage> lines = em.createQuery(
+                        "from ChatMessage where room = ?1 and deleted = false order by id desc", ChatMessage.class)
+                .setParameter(1, room.key)
+                .setMaxResults(config.snapshotChatLines())
+                .getResultList();
+        ArrayNode chatLines = frame.putArray("chat");
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            chatLines.add(Views.chat(json, lines.get(i)));
+        }
+    }
+
+    private void eventSnapshot(LiveRoom room, ObjectNode frame) {
+        frame.putObject("room").put("key", room.key).put("eventId", room.eventId);
+        List<?> payloads = em.createNativeQuery(
+                        "select cast(payload as text) from live_log where room = ?1 and type = 'announcement.posted'"
+                                + " order by seq desc limit ?2")
+                .setParameter(1, room.key)
+                .setParameter(2, config.snapshotAnnouncements())
+                .getResultList();
+        ArrayNode list = frame.putArray("announcements");
+        for (int i = payloads.size() - 1; i >= 0; i--) {
+            list.add(parse((String) payloads.get(i)).get("announcement"));
+        }
+    }
+
+    /**
+     * The stored events after {@code since}, in order, or null when the client should get a snapshot instead (too far
+     * behind, or a seq this room never reached).
+     */
+    List<Delivery> since(LiveRoom room, long since) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long max = ((Number) em.createNativeQuery("select coalesce(max(seq), 0) from live_log where room = ?1")
+                            .setParameter(1, room.key)
+                            .getSingleResult())
+                    .longValue();
+            if (since > max || max - since > config.maxResumeEvents()) {
+                return null;
+            }
+            List<?> rows = em.createNativeQuery("select seq, cast(payload as text), owner, restricted from live_log"
+                            + " where room = ?1 and seq > ?2 order by seq")
+                    .setParameter(1, room.key)
+                    .setParameter(2, since)
+                    .getResultList();
+            List<Delivery> out = new ArrayList<>(rows.size());
+            for (Object row : rows) {
+                Object[] r = (Object[]) row;
+                long seq = ((Number) r[0]).longValue();
+                ObjectNode stored = (ObjectNode) parse((String) r[1]);
+                ObjectNode event = json.createObjectNode();
+                event.set("type", stored.remove("type"));
+                event.set("seq", stored.remove("seq"));
+                event.setAll(stored);
+                out.add(LiveProtocol.render(json, event, seq, (String) r[2], (Boolean) r[3]));
+            }
+            return out;
+        });
+    }
+
+    /** The highest seq stored for a room (0 when empty). */
+    long lastSeq(String room) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select coalesce(max(seq), 0) from live_log where room = ?1")
+                                .setParameter(1, room)
+                                .getSingleResult())
+                        .longValue());
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
