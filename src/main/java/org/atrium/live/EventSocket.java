@@ -1,5 +1,6 @@
 package org.atrium.live;
 
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
@@ -29,12 +30,12 @@ class EventSocket {
 
     @OnOpen
     void open(@PathParam String slug) {
-        hub.open(connection, identity, Hub.Channel.EVENT, slug);
+        hub.open(ClientProxy.unwrap(connection), identity, Hub.Channel.EVENT, slug);
     }
 
     @OnTextMessage
     void text(String frame) {
-        hub.receive(connection, frame);
+        hub.receive(connection.id(), frame);
     }
 
     @OnBinaryMessage
@@ -44,6 +45,6 @@ class EventSocket {
 
     @OnClose
     void close() {
-        hub.closed(connection);
+        hub.closed(connection.id());
     }
 }

@@ -163,8 +163,8 @@ class Hub {
         return null;
     }
 
-    void closed(WebSocketConnection connection) {
-        Member member = members.remove(connection.id());
+    void closed(String connectionId) {
+        Member member = members.remove(connectionId);
         if (member == null) {
             return;
         }
@@ -215,9 +215,13 @@ class Hub {
     // ---- commands ------------------------------------------------------------------------------------------------
 
     /** On a worker thread: checks a client frame and queues it to its room's writer. */
-    void receive(WebSocketConnection connection, String text) {
-        Member member = members.get(connection.id());
+    void receive(String connectionId, String text) {
+        Member member = members.get(connectionId);
         if (member == null) {
+            return;
+        }
+        if (text.length() > config.maxFrameChars()) {
+            member.close(LiveProtocol.CLOSE_TOO_BIG, "frame.too-big");
             return;
         }
         String ref = null;

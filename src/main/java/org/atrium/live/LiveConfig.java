@@ -13,6 +13,10 @@ public interface LiveConfig {
     /** Browser origins allowed to open a live connection; a handshake without an Origin header is not checked. */
     Optional<List<String>> allowedOrigins();
 
+    /** Longest text frame a client may send, in characters; a longer one closes the connection with 1009. */
+    @WithDefault("16384")
+    int maxFrameChars();
+
     /** Longest question, reply, chat line or announcement, in characters. */
     @WithDefault("1000")
     int maxTextLength();
