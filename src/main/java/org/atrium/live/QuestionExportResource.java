@@ -1,0 +1,159 @@
+package org.atrium.live;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.atrium.common.DomainException;
+import org.atrium.event.Event;
+import org.atrium.event.Events;
+import org.atrium.schedule.ConferenceSession;
+import org.atrium.security.CurrentUser;
+
+/**
+ * A session's Q&A for its speakers and the event's organisers, as JSON or CSV (merged and withdrawn questions are
+ * left out). Anonymous authors are named to organisers only.
+ */
+@Path("/api/events/{slug}/sessions/{id}")
+@Authenticated
+class QuestionExportResource {
+
+    record ReplyView(String author, String text, Instant at) {}
+
+    record QuestionExportView(
+            long id,
+            String author,
+            boolean anonymous,
+            String text,
+            String state,
+            boolean pinned,
+            int votes,
+            Instant askedAt,
+            List<ReplyView> replies) {}
+
+    @Inject
+    Events events;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    @Path("questions.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public List<QuestionExportView> json(@PathParam("slug") String slug, @PathParam("id") long id) {
+        return export(slug, id);
+    }
+
+    @GET
+    @Path("questions.csv")
+    @Produces("text/csv")
+    @Transactional
+    public Response csv(@PathParam("slug") String slug, @PathParam("id") long id) {
+        StringBuilder csv = new StringBuilder("id,asked_at,author,anonymous,state,pinned,votes,text,replies\r\n");
+        for (QuestionExportView q : export(slug, id)) {
+            List<String> replies = new ArrayList<>();
+            q.replies().forEach(r -> replies.add(r.author() + ": " + r.text()));
+            csv.append(q.id())
+                    .append(',')
+                    .append(q.askedAt())
+                    .append(',')
+                    .append(cell(q.author()))
+                    .append(',')
+                    .append(q.anonymous())
+                    .append(',')
+                    .append(q.state())
+                    .append(',')
+                    .append(q.pinned())
+                    .append(',')
+                    .append(q.votes())
+                    .append(',')
+                    .append(cell(q.text()))
+                    .append(',')
+                    .append(cell(String.join("\n", replies)))
+                    .append("\r\n");
+        }
+        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"questions-" + id + ".csv\"")
+                .build();
+    }
+
+    private List<QuestionExportView> export(String slug, long sessionId) {
+        Event event = events.visible(slug);
+        ConferenceSession session = em.find(ConferenceSession.class, sessionId);
+        if (session == null || !session.event.id.equals(event.id)) {
+            throw DomainException.notFound("session");
+        }
+        String subject = user.requireSubject();
+        boolean organiser = event.isOrganiser(subject);
+        boolean speaker = ((Number) em.createNativeQuery(
+                                        "select count(*) from session_speaker ss join speaker s on s.id = ss.speaker_id"
+                                                + " where ss.session_id = ?1 and s.account_subject = ?2")
+                                .setParameter(1, sessionId)
+                                .setParameter(2, subject)
+                                .getSingleResult())
+                        .longValue()
+                > 0;
+        if (!organiser && !speaker) {
+            throw DomainException.forbidden(
+                    "Only this session's speakers and the event's organisers may export its Q&A.");
+        }
+        String room = LiveRoom.sessionKey(sessionId);
+        List<Question> questions = em.createQuery(
+                        "from Question where room = ?1 and state not in ('WITHDRAWN', 'MERGED') order by votes desc, id",
+                        Question.class)
+                .setParameter(1, room)
+                .getResultList();
+        List<Reply> replies = em.createQuery(
+                        "select r from Reply r, Question q where r.questionId = q.id and q.room = ?1 order by r.id",
+                        Reply.class)
+                .setParameter(1, room)
+                .getResultList();
+        List<QuestionExportView> out = new ArrayList<>();
+        for (Question q : questions) {
+            List<ReplyView> rs = replies.stream()
+                    .filter(r -> r.questionId == q.id)
+                    .map(r -> new ReplyView(r.authorName, r.text, r.createdAt))
+                    .toList();
+            String author = q.anonymous && !organiser ? null : q.authorName;
+            out.add(new QuestionExportView(
+                    q.id,
+                    author,
+                    q.anonymous,
+                    q.text,
+                    q.state.name().toLowerCase(),
+                    q.pinned,
+                    q.votes,
+                    q.createdAt,
+                    rs));
+        }
+        return out;
+    }
+
+    /** An RFC 4180 cell; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || !v.equals(value)) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}
