@@ -1,0 +1,211 @@
+package org.atrium.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.atrium.event.Event;
+import org.atrium.registration.Registration;
+import org.atrium.schedule.ConferenceSession;
+import org.atrium.schedule.SessionSpeaker;
+import org.atrium.support.Fixtures;
+import org.atrium.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class LiveRoomRulesTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    Fixtures fixtures;
+
+    LiveSocketTest.Setup room() {
+        LiveSocketTest helper = new LiveSocketTest();
+        helper.base = base;
+        helper.fixtures = fixtures;
+        return helper.room();
+    }
+
+    LiveClient join(LiveSocketTest.Setup s, String user) {
+        LiveClient c = LiveClient.connect(base, s.path(), user);
+        c.next("snapshot");
+        return c;
+    }
+
+    @Test
+    void qaFollowsTheScheduleAndAClosedQaStaysReadableAndAnswerable() {
+        Event event = fixtures.publishedEvent();
+        Instant now = Instant.now();
+        ConferenceSession later = fixtures.session(
+                event,
+                null,
+                "Tomorrow",
+                now.plus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(1).plusHours(1)));
+        fixtures.addSpeaker(later, fixtures.speaker(event, "Sam", "speaker"), SessionSpeaker.Role.MODERATOR);
+        fixtures.registration(event, "alice", Registration.State.CONFIRMED, null);
+        String path = "/live/sessions/" + later.id;
+        try (LiveClient spk = LiveClient.connect(base, path, "speaker");
+                LiveClient alice = LiveClient.connect(base, path, "alice")) {
+            assertFalse(spk.next("snapshot").at("/settings/qaOpen").asBoolean());
+            assertEquals("auto", alice.next("snapshot").at("/settings/qaMode").asText());
+            assertEquals(
+                    "qa.closed",
+                    alice.command("{\"type\":\"question.ask\",\"ref\":\"a\",\"text\":\"early?\"}")
+                            .get("code")
+                            .asText());
+            spk.command("{\"type\":\"qa.open\",\"ref\":\"o\"}");
+            assertTrue(alice.next("room.updated").at("/settings/qaOpen").asBoolean());
+            spk.next("room.updated");
+            alice.command("{\"type\":\"question.ask\",\"ref\":\"b\",\"text\":\"now?\"}");
+            long id = alice.next("question.asked").at("/question/id").asLong();
+            spk.next("question.asked");
+            spk.command("{\"type\":\"qa.close\",\"ref\":\"c\"}");
+            assertFalse(alice.next("room.updated").at("/settings/qaOpen").asBoolean());
+            spk.next("room.updated");
+            assertEquals(
+                    "qa.closed",
+                    alice.command(LiveSocketTest.vote("v", id)).get("code").asText());
+            assertEquals(
+                    "ack",
+                    spk.command("{\"type\":\"question.reply\",\"ref\":\"r\",\"questionId\":" + id
+                                    + ",\"text\":\"later in writing\"}")
+                            .get("type")
+                            .asText());
+            assertEquals(
+                    "later in writing",
+                    alice.next("question.replied").at("/reply/text").asText());
+        }
+    }
+
+    @Test
+    void eventChannelCarriesOrganiserAnnouncements() {
+        LiveSocketTest.Setup s = room();
+        String path = "/live/events/" + s.event().slug;
+        try (LiveClient org = LiveClient.connect(base, path, "organiser");
+                LiveClient alice = LiveClient.connect(base, path, "alice")) {
+            assertEquals(0, org.next("snapshot").get("announcements").size());
+            alice.next("snapshot");
+            assertEquals(
+                    "forbidden",
+                    alice.command("{\"type\":\"announcement.post\",\"ref\":\"x\",\"text\":\"hi all\"}")
+                            .get("code")
+                            .asText());
+            assertEquals(
+                    "message.unknown-type",
+                    alice.command("{\"type\":\"chat.post\",\"ref\":\"y\",\"text\":\"hi\"}")
+                            .get("code")
+                            .asText());
+            org.command("{\"type\":\"announcement.post\",\"ref\":\"a1\",\"text\":\"Keynote in 5 minutes\"}");
+            JsonNode a = alice.next("announcement.posted");
+            assertEquals(1, a.get("seq").asLong());
+            assertEquals("Keynote in 5 minutes", a.at("/announcement/text").asText());
+        }
+        try (LiveClient carol = LiveClient.connect(base, path, "carol")) {
+            assertEquals("live.not-admitted", carol.next("error").get("code").asText());
+            assertEquals(4403, carol.awaitClose());
+        }
+        try (LiveClient bob = LiveClient.connect(base, path, "bob")) {
+            JsonNode snap = bob.next("snapshot");
+            assertEquals(1, snap.get("seq").asLong());
+            assertEquals(
+                    "Keynote in 5 minutes", snap.at("/announcements/0/text").asText());
+        }
+    }
+
+    @Test
+    void aNinthConnectionOfOneAccountIsRefusedWith4429() {
+        LiveSocketTest.Setup s = room();
+        List<LiveClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                open.add(join(s, "bob"));
+            }
+            try (LiveClient ninth = LiveClient.connect(base, s.path(), "bob")) {
+                assertEquals(
+                        "live.too-many-connections",
+                        ninth.next("error").get("code").asText());
+                assertEquals(4429, ninth.awaitClose());
+            }
+            open.remove(0).close();
+            // the slot is given back once the server has seen the close
+            LiveClient again = null;
+            for (int attempt = 0; attempt < 50 && again == null; attempt++) {
+                LiveClient c = LiveClient.connect(base, s.path(), "bob");
+                JsonNode first = c.next();
+                if (first.get("type").asText().equals("snapshot")) {
+                    again = c;
+                } else {
+                    c.awaitClose();
+                    c.close();
+                    sleep(100);
+                }
+            }
+            assertTrue(again != null, "a freed slot can be used again");
+            open.add(again);
+        } finally {
+            open.forEach(LiveClient::close);
+        }
+    }
+
+    @Test
+    void aClientDroppedWithoutCloseHandshakeResumesWithExactlyWhatItMissed() throws Exception {
+        LiveSocketTest.Setup s = room();
+        long seen;
+        try (LiveClient alice = join(s, "alice")) {
+            try (RawSocket bob = new RawSocket(base, s.path(), Tokens.bearer("bob"))) {
+                assertTrue(bob.readText().contains("\"snapshot\""));
+                bob.sendText("{\"type\":\"chat.post\",\"ref\":\"b1\",\"text\":\"before the tunnel\"}");
+                String ack = bob.readText();
+                assertTrue(ack.contains("\"ack\""), ack);
+                JsonNode posted = LiveClient.JSON.readTree(nextNonPresence(bob));
+                seen = posted.get("seq").asLong();
+                assertEquals(1, seen);
+                alice.next("chat.posted");
+            } // reset, no close frame
+            for (int i = 1; i <= 3; i++) {
+                alice.command("{\"type\":\"chat.post\",\"ref\":\"a" + i + "\",\"text\":\"while away " + i + "\"}");
+                alice.next("chat.posted");
+            }
+        }
+        try (LiveClient bob = LiveClient.connect(base, s.path() + "?since=" + seen, "bob")) {
+            for (int i = 1; i <= 3; i++) {
+                JsonNode f = bob.next("chat.posted");
+                assertEquals(seen + i, f.get("seq").asLong());
+                assertEquals("while away " + i, f.at("/message/text").asText());
+            }
+            // a retry of the message sent just before the drop is not stored twice
+            JsonNode retry = bob.command("{\"type\":\"chat.post\",\"ref\":\"b1\",\"text\":\"before the tunnel\"}");
+            assertEquals(1, retry.get("seq").asLong());
+            assertEquals(List.of(), bob.drain(300));
+        }
+    }
+
+    private static String nextNonPresence(RawSocket socket) throws Exception {
+        while (true) {
+            String t = socket.readText();
+            if (!t.contains("\"presence\"")) {
+                return t;
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.atrium.live;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * A bare RFC 6455 client on a plain socket, so a test can vanish without a close handshake (TCP reset), as a phone
+ * losing its network does.
+ */
+final class RawSocket implements AutoCloseable {
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+
+    RawSocket(URI base, String path, String bearer) throws IOException {
+        socket = new Socket(base.getHost(), base.getPort());
+        socket.setSoTimeout(20_000);
+        in = new DataInputStream(socket.getInputStream());
+        out = socket.getOutputStream();
+        byte[] nonce = new byte[16];
+        new SecureRandom().nextBytes(nonce);
+        String request = "GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
+                + Base64.getEncoder().encodeToString(nonce) + "\r\nAuthorization: " + bearer + "\r\n\r\n";
+        out.write(request.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            head.append((char) in.readUnsignedByte());
+        }
+        if (!head.toString().startsWith("HTTP/1.1 101")) {
+            throw new IOException("upgrade refused: " + head);
+        }
+    }
+
+    void sendText(String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] mask = new byte[4];
+        new SecureRandom().nextBytes(mask);
+        out.write(0x81);
+        if (payload.length < 126) {
+            out.write(0x80 | payload.length);
+        } else {
+            out.write(0x80 | 126);
+            out.write(payload.length >> 8);
+            out.write(payload.length & 0xff);
+        }
+        out.write(mask);
+        for (int i = 0; i < payload.length; i++) {
+            out.write(payload[i] ^ mask[i % 4]);
+        }
+        out.flush();
+    }
+
+    /** The next text frame (pings are skipped). */
+    String readText() throws IOException {
+        while (true) {
+            int b0 = in.readUnsignedByte();
+            int b1 = in.readUnsignedByte();
+            long len = b1 & 0x7f;
+            if (len == 126) {
+                len = in.readUnsignedShort();
+            } else if (len == 127) {
+                len = in.readLong();
+            }
+            byte[] data = new byte[(int) len];
+            in.readFully(data);
+            if ((b0 & 0x0f) == 1) {
+                return new String(data, StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    /** Drops the TCP connection with a reset: no close frame, no FIN handshake. */
+    @Override
+    public void close() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+}
