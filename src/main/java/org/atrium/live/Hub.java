@@ -37,6 +37,7 @@ import org.jboss.logging.Logger;
 class Hub {
 
     private static final Logger LOG = Logger.getLogger(Hub.class);
+    private static final long EXPIRY_MARGIN_MILLIS = 1000;
 
     @Inject
     ObjectMapper json;
@@ -71,8 +72,14 @@ class Hub {
     /** On a worker thread: admits the connection to its room and sends the snapshot or what it missed. */
     void open(WebSocketConnection connection, SecurityIdentity identity, Channel channel, String target) {
         String subject = Accounts.subjectOf(identity);
-        Admission.Pass pass =
-                channel == Channel.SESSION ? admission.session(target, subject) : admission.event(target, subject);
+        Admission.Pass pass;
+        try {
+            pass = channel == Channel.SESSION ? admission.session(target, subject) : admission.event(target, subject);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not admit %s to %s: %s", subject, target, e.toString());
+            refuse(connection, "storage.unavailable", "The room is not available now; try again.", 1011);
+            return;
+        }
         EventLoop loop = loopOf();
         if (pass.verdict() != Admission.Verdict.ADMITTED) {
             boolean notFound = pass.verdict() == Admission.Verdict.NOT_FOUND;
@@ -190,7 +197,8 @@ class Hub {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
             return;
         }
-        long millis = jwt.getExpirationTime() * 1000 - clock.millis();
+        // a second early: websockets-next itself drops the connection at exp, without telling the client why
+        long millis = jwt.getExpirationTime() * 1000 - EXPIRY_MARGIN_MILLIS - clock.millis();
         if (millis <= 0) {
             expire(member);
             return;
