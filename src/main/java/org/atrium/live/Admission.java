@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.atrium.event.Event;
 import org.atrium.registration.Participation;
 import org.atrium.schedule.ConferenceSession;
+import org.atrium.schedule.SessionRoles;
 
 /**
  * Who may enter a room and who may moderate it. A session room admits the event's confirmed participants, the
@@ -34,6 +35,9 @@ class Admission {
     @Inject
     Participation participation;
 
+    @Inject
+    SessionRoles roles;
+
     @Transactional
     Pass session(String sessionIdText, String subject) {
         long sessionId;
@@ -51,7 +55,7 @@ class Admission {
         if (event.status == Event.Status.DRAFT && !organiser) {
             return Pass.refused(Verdict.NOT_FOUND);
         }
-        boolean onStage = sessionRole(sessionId, subject);
+        boolean onStage = roles.isSpeakerOrModerator(sessionId, subject);
         if (!organiser && !onStage && !participation.isConfirmed(event.id, subject)) {
             return Pass.refused(Verdict.REFUSED);
         }
@@ -83,18 +87,6 @@ class Admission {
         String room = LiveRoom.eventKey(event.id);
         ensureRoom(room, event.id, null);
         return new Pass(Verdict.ADMITTED, room, event.id, null, organiser, organiser);
-    }
-
-    /** Whether the account is a speaker or moderator of the session (until schedule offers SessionRoles). */
-    private boolean sessionRole(long sessionId, String subject) {
-        return ((Number) em.createNativeQuery(
-                                        "select count(*) from session_speaker ss join speaker s on s.id = ss.speaker_id"
-                                                + " where ss.session_id = ?1 and s.account_subject = ?2")
-                                .setParameter(1, sessionId)
-                                .setParameter(2, subject)
-                                .getSingleResult())
-                        .longValue()
-                > 0;
     }
 
     private void ensureRoom(String room, long eventId, Long sessionId) {

@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.atrium.common.DomainException;
+import org.atrium.schedule.SessionChanged;
 import org.atrium.security.Accounts;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -362,6 +364,9 @@ class Hub {
             LOG.warnf("Room %s could not store %d commands: %s", room.key, batch.size(), e.toString());
             room.lastSeq = -1;
             for (Command c : batch) {
+                if (c.member() == null) {
+                    continue;
+                }
                 c.member()
                         .send(LiveProtocol.error(
                                 json,
@@ -377,6 +382,17 @@ class Hub {
         List<Delivery> deliveries = new ArrayList<>();
         for (RoomStore.Outcome o : result.outcomes()) {
             Member sender = o.command().member();
+            if (sender == null) {
+                if (o.error() == null && !o.repeat()) {
+                    Batch.Applied a = o.applied();
+                    deliveries.add(LiveProtocol.render(json, a.event(), o.seq(), a.owner(), a.restricted()));
+                } else if (o.error() != null) {
+                    LOG.warnf(
+                            "Room %s refused %s: %s",
+                            room.key, o.command().type(), o.error().getMessage());
+                }
+                continue;
+            }
             if (o.error() != null) {
                 sender.send(LiveProtocol.error(
                         json,
@@ -393,6 +409,22 @@ class Hub {
             }
         }
         room.fanOut(deliveries);
+    }
+
+    /**
+     * After a session is created, moved or cancelled, the event channel tells everyone ({@code session.changed}),
+     * stored like any room event so late joiners can resume past it.
+     */
+    void sessionChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionChanged change) {
+        LiveRoom room = rooms.computeIfAbsent(
+                LiveRoom.eventKey(change.eventId()), k -> new LiveRoom(k, change.eventId(), null));
+        com.fasterxml.jackson.databind.node.ObjectNode body = json.createObjectNode()
+                .put("sessionId", change.sessionId())
+                .put("change", change.kind().name().toLowerCase())
+                .put("scheduleRevision", change.scheduleRevision());
+        String ref = "session-" + change.sessionId() + "-" + change.scheduleRevision() + "-"
+                + change.kind().name().toLowerCase();
+        submit(room, new Command(null, "session.changed", ref, body));
     }
 
     // ---- presence ------------------------------------------------------------------------------------------------

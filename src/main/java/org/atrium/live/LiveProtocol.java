@@ -88,7 +88,8 @@ final class LiveProtocol {
             "chat.deleted",
             "member.muted",
             "member.unmuted",
-            "announcement.posted");
+            "announcement.posted",
+            "session.changed");
 
     private LiveProtocol() {}
 

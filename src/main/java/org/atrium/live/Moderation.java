@@ -95,6 +95,13 @@ class Moderation {
         return new Batch.Applied(event, null, false);
     }
 
+    /** The schedule moved, created or cancelled a session of the event (sent on the event channel). */
+    Batch.Applied sessionChanged(Batch b, Command c) {
+        ObjectNode event = b.event("session.changed");
+        event.setAll((ObjectNode) c.body().deepCopy());
+        return new Batch.Applied(event, null, false);
+    }
+
     private Batch.Applied roomUpdated(Batch b) {
         ObjectNode event = b.event("room.updated");
         event.set("settings", b.settingsView());

@@ -17,6 +17,7 @@ import org.atrium.common.DomainException;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.schedule.ConferenceSession;
+import org.atrium.schedule.SessionRoles;
 import org.atrium.security.CurrentUser;
 
 /**
@@ -48,6 +49,9 @@ class QuestionExportResource {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    SessionRoles roles;
 
     @GET
     @Path("questions.json")

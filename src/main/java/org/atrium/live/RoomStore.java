@@ -96,7 +96,7 @@ class RoomStore {
         List<Outcome> outcomes = new ArrayList<>(commands.size());
         Instant now = b.now;
         for (Command c : commands) {
-            String key = c.member().subject + '\u0000' + c.ref();
+            String key = author(c) + '\u0000' + c.ref();
             Long earlier = stored.get(key);
             if (earlier != null) {
                 outcomes.add(new Outcome(c, earlier, null, null, true));
@@ -110,7 +110,7 @@ class RoomStore {
                 entry.seq = seq;
                 entry.type = applied.event().get("type").asText();
                 entry.payload = LiveProtocol.write(json, applied.event());
-                entry.author = c.member().subject;
+                entry.author = author(c);
                 entry.clientRef = c.ref();
                 entry.owner = applied.owner();
                 entry.restricted = applied.restricted();
@@ -151,9 +151,17 @@ class RoomStore {
             case "member.mute" -> moderation.mute(b, c, true);
             case "member.unmute" -> moderation.mute(b, c, false);
             case "announcement.post" -> moderation.announce(b, c);
+            case "session.changed" -> moderation.sessionChanged(b, c);
             default -> throw new DomainException(400, "message.unknown-type", "Unknown message type.");
         };
     }
+
+    /** The account a command is stored under; changes the server makes itself are by "system". */
+    static String author(Command c) {
+        return c.member() == null ? SYSTEM : c.member().subject;
+    }
+
+    static final String SYSTEM = "system";
 
     private Map<String, Long> storedRefs(LiveRoom room, List<Command> commands) {
         Set<String> refs = new HashSet<>();

@@ -62,8 +62,6 @@ class LiveDurabilityIT {
 
     @BeforeAll
     static void start() throws Exception {
-        // zonky deletes a data directory it initialised when it stops; this test stops and restarts the database
-        System.setProperty("ot.epg.no-cleanup", "true");
         work = Files.createTempDirectory("atrium-live-it");
         dataDir = work.resolve("pg");
         dbPort = freePort();
@@ -87,7 +85,8 @@ class LiveDurabilityIT {
         }
         if (work != null) {
             try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 // a temporary directory; the OS cleans it eventually
             }

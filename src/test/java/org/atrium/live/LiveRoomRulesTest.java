@@ -111,6 +111,18 @@ class LiveRoomRulesTest {
             JsonNode a = alice.next("announcement.posted");
             assertEquals(1, a.get("seq").asLong());
             assertEquals("Keynote in 5 minutes", a.at("/announcement/text").asText());
+            org.next("announcement.posted");
+
+            io.restassured.RestAssured.given()
+                    .header("Authorization", Tokens.bearer("organiser"))
+                    .delete("/api/events/" + s.event().slug + "/sessions/" + s.session().id)
+                    .then()
+                    .statusCode(200);
+            JsonNode changed = alice.next("session.changed");
+            assertEquals(2, changed.get("seq").asLong());
+            assertEquals(s.session().id.longValue(), changed.get("sessionId").asLong());
+            assertEquals("cancelled", changed.get("change").asText());
+            assertEquals(changed, org.next("session.changed"));
         }
         try (LiveClient carol = LiveClient.connect(base, path, "carol")) {
             assertEquals("live.not-admitted", carol.next("error").get("code").asText());
@@ -118,7 +130,7 @@ class LiveRoomRulesTest {
         }
         try (LiveClient bob = LiveClient.connect(base, path, "bob")) {
             JsonNode snap = bob.next("snapshot");
-            assertEquals(1, snap.get("seq").asLong());
+            assertEquals(2, snap.get("seq").asLong());
             assertEquals(
                     "Keynote in 5 minutes", snap.at("/announcements/0/text").asText());
         }
