@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.atrium.common.DomainException;
 import org.atrium.schedule.SessionChanged;
 import org.atrium.security.Accounts;
@@ -61,7 +60,9 @@ class Hub {
 
     private final Map<String, LiveRoom> rooms = new ConcurrentHashMap<>();
     private final Map<String, Member> members = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> connectionsPerAccount = new ConcurrentHashMap<>();
+    /** Open connections per account, changed atomically per account (compute) so opens and closes cannot race. */
+    private final Map<String, Integer> connectionsPerAccount = new ConcurrentHashMap<>();
+
     private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
 
     enum Channel {
@@ -98,9 +99,16 @@ class Hub {
                     notFound ? LiveProtocol.CLOSE_NOT_FOUND : LiveProtocol.CLOSE_NOT_ADMITTED);
             return;
         }
-        AtomicInteger count = connectionsPerAccount.computeIfAbsent(subject, s -> new AtomicInteger());
-        if (count.incrementAndGet() > config.maxConnectionsPerAccount()) {
-            count.decrementAndGet();
+        boolean[] counted = {false};
+        connectionsPerAccount.compute(subject, (s, n) -> {
+            int open = n == null ? 0 : n;
+            if (open >= config.maxConnectionsPerAccount()) {
+                return n;
+            }
+            counted[0] = true;
+            return open + 1;
+        });
+        if (!counted[0]) {
             refuse(
                     connection,
                     "live.too-many-connections",
@@ -181,7 +189,7 @@ class Hub {
         if (member.expiryTimer >= 0) {
             vertx.cancelTimer(member.expiryTimer);
         }
-        connectionsPerAccount.computeIfPresent(member.subject, (s, n) -> n.decrementAndGet() <= 0 ? null : n);
+        connectionsPerAccount.computeIfPresent(member.subject, (s, n) -> n <= 1 ? null : n - 1);
     }
 
     private void refuse(WebSocketConnection connection, String code, String message, int closeCode) {

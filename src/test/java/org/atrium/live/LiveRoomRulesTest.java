@@ -90,6 +90,69 @@ class LiveRoomRulesTest {
     }
 
     @Test
+    void authorsEditAndWithdrawOnlyTheirOwnPendingQuestionsAndAsksAreRateLimited() {
+        LiveSocketTest.Setup s = room();
+        try (LiveClient spk = join(s, "speaker");
+                LiveClient alice = join(s, "alice");
+                LiveClient bob = join(s, "bob")) {
+            spk.command("{\"type\":\"room.configure\",\"ref\":\"pm\",\"premoderation\":true}");
+            for (LiveClient c : List.of(spk, alice, bob)) {
+                c.next("room.updated");
+            }
+            alice.command("{\"type\":\"question.ask\",\"ref\":\"q\",\"text\":\"Typo quesiton\"}");
+            long id = alice.next("question.asked").at("/question/id").asLong();
+            spk.next("question.asked");
+            assertEquals(
+                    "forbidden",
+                    bob.command("{\"type\":\"question.edit\",\"ref\":\"e\",\"questionId\":" + id
+                                    + ",\"text\":\"hijack\"}")
+                            .get("code")
+                            .asText());
+            alice.command(
+                    "{\"type\":\"question.edit\",\"ref\":\"e1\",\"questionId\":" + id + ",\"text\":\"Typo question\"}");
+            assertEquals(
+                    "Typo question",
+                    alice.next("question.updated").at("/question/text").asText());
+            assertEquals("edit", spk.next("question.updated").get("action").asText());
+            spk.command("{\"type\":\"question.approve\",\"ref\":\"ap\",\"questionId\":" + id + "}");
+            alice.next("question.updated");
+            bob.next("question.updated");
+            spk.next("question.updated");
+            assertEquals(
+                    "question.not-pending",
+                    alice.command("{\"type\":\"question.withdraw\",\"ref\":\"w\",\"questionId\":" + id + "}")
+                            .get("code")
+                            .asText());
+            spk.command("{\"type\":\"question.dismiss\",\"ref\":\"d\",\"questionId\":" + id + "}");
+            assertEquals(
+                    "dismissed",
+                    bob.next("question.updated").at("/question/state").asText());
+            alice.next("question.updated");
+            spk.next("question.updated");
+            spk.command("{\"type\":\"question.restore\",\"ref\":\"r\",\"questionId\":" + id + "}");
+            assertEquals(
+                    "visible",
+                    bob.next("question.updated").at("/question/state").asText());
+            alice.next("question.updated");
+            spk.next("question.updated");
+
+            // asks-per-minute is 10; the ask, the edit and the refused withdraw above used 3 (counted when received)
+            for (int i = 0; i < 7; i++) {
+                assertEquals(
+                        "ack",
+                        alice.command("{\"type\":\"question.ask\",\"ref\":\"n" + i + "\",\"text\":\"q" + i + "\"}")
+                                .get("type")
+                                .asText());
+                alice.next("question.asked");
+                spk.next("question.asked");
+            }
+            JsonNode limited = alice.command("{\"type\":\"question.ask\",\"ref\":\"n9\",\"text\":\"one more\"}");
+            assertEquals("question.rate-limited", limited.get("code").asText());
+            assertEquals(10, limited.get("perMinute").asInt());
+        }
+    }
+
+    @Test
     void eventChannelCarriesOrganiserAnnouncements() {
         LiveSocketTest.Setup s = room();
         String path = "/live/events/" + s.event().slug;
@@ -179,7 +242,7 @@ class LiveRoomRulesTest {
             try (RawSocket bob = new RawSocket(base, s.path(), Tokens.bearer("bob"))) {
                 assertTrue(bob.readText().contains("\"snapshot\""));
                 bob.sendText("{\"type\":\"chat.post\",\"ref\":\"b1\",\"text\":\"before the tunnel\"}");
-                String ack = bob.readText();
+                String ack = nextNonPresence(bob);
                 assertTrue(ack.contains("\"ack\""), ack);
                 JsonNode posted = LiveClient.JSON.readTree(nextNonPresence(bob));
                 seen = posted.get("seq").asLong();
