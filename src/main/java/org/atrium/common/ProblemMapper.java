@@ -11,10 +11,17 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
@@ -109,6 +116,65 @@ class ProblemMapper {
     @ServerExceptionMapper
     Response forbidden(ForbiddenException e) {
         return Problem.of(403, "forbidden", "You may not do this.").toResponse();
+    }
+
+    /**
+     * JAX-RS answers 404 when a query parameter cannot be converted ({@code ?state=BOGUS}, {@code ?page=two}), as if
+     * the resource did not exist. The framework's exception carries the conversion failure as its cause but not the
+     * parameter's name, so the name is found by reading the matched method's query parameters again; a 404 with no
+     * such cause (no route, unknown id) stays a 404.
+     */
+    @ServerExceptionMapper
+    Response notFound(NotFoundException e, ResourceInfo resource, UriInfo uri) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (e.getCause() != null && !(e.getCause() instanceof WebApplicationException) && method != null) {
+            for (Parameter p : method.getParameters()) {
+                QueryParam query = p.getAnnotation(QueryParam.class);
+                if (query == null) {
+                    continue;
+                }
+                for (String value : uri.getQueryParameters().getOrDefault(query.value(), List.of())) {
+                    if (!readable(p.getType(), value)) {
+                        return invalidParameter(query.value(), value, p.getType());
+                    }
+                }
+            }
+        }
+        return web(e);
+    }
+
+    private static Response invalidParameter(String name, String value, Class<?> type) {
+        String expected = type.isEnum()
+                ? "one of "
+                        + java.util.Arrays.stream(type.getEnumConstants())
+                                .map(c -> ((Enum<?>) c).name())
+                                .collect(Collectors.joining(", "))
+                : "a whole number";
+        return Problem.of(new DomainException(
+                        400,
+                        "request.invalid-parameter",
+                        "Query parameter '" + name + "' must be " + expected + ".",
+                        Map.of("parameter", name)))
+                .withErrors(List.of(new Problem.FieldError(name, "cannot read value '" + value + "'")))
+                .toResponse();
+    }
+
+    /** Whether the framework can convert {@code value} to {@code type}; types it reads in other ways count as yes. */
+    private static boolean readable(Class<?> type, String value) {
+        try {
+            if (type.isEnum()) {
+                return java.util.Arrays.stream(type.getEnumConstants())
+                        .anyMatch(c -> ((Enum<?>) c).name().equals(value));
+            }
+            if (type == Integer.class || type == int.class) {
+                Integer.parseInt(value);
+            } else if (type == Long.class || type == long.class) {
+                Long.parseLong(value);
+            }
+            return true;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
     }
 
     @ServerExceptionMapper
