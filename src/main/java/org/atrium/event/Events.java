@@ -58,6 +58,25 @@ public class Events {
         return event.isOrganiser(user.subject().orElse(null));
     }
 
+    /**
+     * The row of an entity that belongs to an event ({@code type} has an {@code event} association), if {@code id} is
+     * one of this event's. Every lookup by id inside an event goes through here, so another event's ids are never
+     * found.
+     */
+    public static <T> Optional<T> ofEvent(Class<T> type, Event event, long id) {
+        return Event.getEntityManager()
+                .createQuery("from " + type.getSimpleName() + " x where x.id = :id and x.event.id = :event", type)
+                .setParameter("id", id)
+                .setParameter("event", event.id)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Like {@link #ofEvent}, or 404 {@code <what>.not-found}. */
+    public static <T> T inEvent(Class<T> type, String what, Event event, long id) {
+        return ofEvent(type, event, id).orElseThrow(() -> DomainException.notFound(what));
+    }
+
     public Optional<Event> find(String slug) {
         return Event.find("slug", slug).firstResultOptional();
     }

@@ -119,8 +119,6 @@ class RoomResource {
     }
 
     static Room find(Event event, long id) {
-        return Room.<Room>find("id = ?1 and event.id = ?2", id, event.id)
-                .firstResultOptional()
-                .orElseThrow(() -> DomainException.notFound("room"));
+        return Events.inEvent(Room.class, "room", event, id);
     }
 }

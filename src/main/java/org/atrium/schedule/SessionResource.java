@@ -351,22 +351,16 @@ class SessionResource {
     }
 
     private static <T> T reference(Class<T> type, String what, Event event, long id) {
-        List<T> found = ConferenceSession.getEntityManager()
-                .createQuery("from " + type.getSimpleName() + " x where x.id = :id and x.event.id = :event", type)
-                .setParameter("id", id)
-                .setParameter("event", event.id)
-                .getResultList();
-        if (found.isEmpty()) {
-            throw new DomainException(
-                    400, what + ".unknown", "This event has no " + what + " " + id + ".", Map.of("field", what + "Id"));
-        }
-        return found.getFirst();
+        return Events.ofEvent(type, event, id)
+                .orElseThrow(() -> new DomainException(
+                        400,
+                        what + ".unknown",
+                        "This event has no " + what + " " + id + ".",
+                        Map.of("field", what + "Id")));
     }
 
     static ConferenceSession find(Event event, long id) {
-        return ConferenceSession.<ConferenceSession>find("id = ?1 and event.id = ?2", id, event.id)
-                .firstResultOptional()
-                .orElseThrow(() -> DomainException.notFound("session"));
+        return Events.inEvent(ConferenceSession.class, "session", event, id);
     }
 
     private static SessionView view(ConferenceSession session, ZoneId zone) {

@@ -108,8 +108,6 @@ class TrackResource {
     }
 
     static Track find(Event event, long id) {
-        return Track.<Track>find("id = ?1 and event.id = ?2", id, event.id)
-                .firstResultOptional()
-                .orElseThrow(() -> DomainException.notFound("track"));
+        return Events.inEvent(Track.class, "track", event, id);
     }
 }

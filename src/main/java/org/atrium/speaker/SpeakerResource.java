@@ -249,8 +249,7 @@ class SpeakerResource {
      * draft event); otherwise the same 404 as for an event that does not exist.
      */
     private Speaker findSeen(Event event, String slug, long id, java.util.function.Predicate<Speaker> mayAnyway) {
-        var speaker =
-                Speaker.<Speaker>find("id = ?1 and event.id = ?2", id, event.id).firstResultOptional();
+        var speaker = Events.ofEvent(Speaker.class, event, id);
         if (speaker.isEmpty() || !mayAnyway.test(speaker.get())) {
             events.visible(slug);
         }
@@ -258,9 +257,7 @@ class SpeakerResource {
     }
 
     static Speaker find(Event event, long id) {
-        return Speaker.<Speaker>find("id = ?1 and event.id = ?2", id, event.id)
-                .firstResultOptional()
-                .orElseThrow(() -> DomainException.notFound("speaker"));
+        return Events.inEvent(Speaker.class, "speaker", event, id);
     }
 
     private static EntityManager em() {
