@@ -104,14 +104,7 @@ class RoomResource {
 
     private static void apply(Room room, RoomForm form) {
         String name = form.name().trim();
-        long self = room.id == null ? -1 : room.id;
-        if (Room.count("event.id = ?1 and lower(name) = lower(?2) and id <> ?3", room.event.id, name, self) > 0) {
-            throw new DomainException(
-                    409,
-                    "room.name-taken",
-                    "This event already has a room named '" + name + "'.",
-                    Map.of("field", "name"));
-        }
+        Names.checkFree(Room.class, "room", room.event, name, room.id);
         room.name = name;
         room.capacity = form.capacity();
         room.joinUrl = form.joinUrl();

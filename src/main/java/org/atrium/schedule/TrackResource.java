@@ -15,8 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
-import org.atrium.common.DomainException;
 import org.atrium.common.Page;
 import org.atrium.common.Versions;
 import org.atrium.event.Event;
@@ -91,20 +89,9 @@ class TrackResource {
 
     private static void apply(Track track, TrackForm form) {
         String name = form.name().trim();
-        if (Track.count("event.id = ?1 and lower(name) = lower(?2) and id <> ?3", track.event.id, name, idOf(track))
-                > 0) {
-            throw new DomainException(
-                    409,
-                    "track.name-taken",
-                    "This event already has a track named '" + name + "'.",
-                    Map.of("field", "name"));
-        }
+        Names.checkFree(Track.class, "track", track.event, name, track.id);
         track.name = name;
         track.colour = form.colour() == null ? null : form.colour().toLowerCase();
-    }
-
-    static long idOf(Track track) {
-        return track.id == null ? -1 : track.id;
     }
 
     static Track find(Event event, long id) {
