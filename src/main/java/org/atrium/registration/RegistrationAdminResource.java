@@ -170,8 +170,9 @@ class RegistrationAdminResource {
                 ? SessionSignup.<SessionSignup>find("session.id = ?1 order by arrival, id", sessionId)
                 : SessionSignup.<SessionSignup>find(
                         "session.id = ?1 and state = ?2 order by arrival, id", sessionId, state);
+        Map<Long, Integer> positions = Waitlists.sessionPositions(em, sessionId);
         return query.stream()
-                .map(s -> SessionSignupView.of(s, Waitlists.position(em, s)))
+                .map(s -> SessionSignupView.of(s, positions.get(s.id)))
                 .toList();
     }
 

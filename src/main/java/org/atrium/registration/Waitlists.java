@@ -46,4 +46,18 @@ final class Waitlists {
         }
         return positions;
     }
+
+    /** Sign-up id to waitlist position, for every waitlisted sign-up of the session. */
+    static Map<Long, Integer> sessionPositions(EntityManager em, long sessionId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select id from session_registration where session_id = ?1"
+                        + " and state = 'WAITLISTED' order by arrival, id")
+                .setParameter(1, sessionId)
+                .getResultList();
+        Map<Long, Integer> positions = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            positions.put(ids.get(i).longValue(), i + 1);
+        }
+        return positions;
+    }
 }
