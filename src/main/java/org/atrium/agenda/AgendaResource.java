@@ -63,11 +63,11 @@ class AgendaResource {
         Event event = events.visible(slug);
         String subject = user.requireSubject();
         ViewerZone viewer = viewers.zone(event, tz);
-        Set<Long> starred = new HashSet<>(stars.of(subject));
-        Set<Long> signedUp = new HashSet<>(participants.signedUpSessions(subject));
-        List<Slot> mine = slots.ofEvent(event).stream()
-                .filter(s -> starred.contains(s.id()) || signedUp.contains(s.id()))
-                .toList();
+        Set<Long> starred = new HashSet<>(stars.of(subject, event.id));
+        Set<Long> signedUp = new HashSet<>(participants.signedUpSessions(subject, event.id));
+        Set<Long> ids = new HashSet<>(starred);
+        ids.addAll(signedUp);
+        List<Slot> mine = slots.ofEvent(event, ids);
         ViewerProgrammeView programme = ViewerProgrammeView.of(event, viewer, mine);
         return new AgendaView(
                 programme.event(),

@@ -44,4 +44,14 @@ class Participants {
                 .getResultList();
         return rows.stream().map(r -> ((Number) r).longValue()).toList();
     }
+
+    /** Sessions of one event the participant holds a confirmed place in. */
+    List<Long> signedUpSessions(String subject, long eventId) {
+        List<?> rows = em.createNativeQuery("select session_id from session_registration"
+                        + " where subject = ?1 and event_id = ?2 and state = 'CONFIRMED'")
+                .setParameter(1, subject)
+                .setParameter(2, eventId)
+                .getResultList();
+        return rows.stream().map(r -> ((Number) r).longValue()).toList();
+    }
 }

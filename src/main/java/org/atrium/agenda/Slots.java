@@ -24,6 +24,20 @@ class Slots {
         return toSlots(sessions, event);
     }
 
+    /** The event's sessions among {@code ids}, in programme order (a personal agenda: only what it shows). */
+    List<Slot> ofEvent(Event event, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<ConferenceSession> sessions = ConferenceSession.find(
+                        "select s from ConferenceSession s left join fetch s.room left join fetch s.track"
+                                + " where s.event.id = ?1 and s.id in ?2 order by s.startsAt, s.id",
+                        event.id,
+                        ids)
+                .list();
+        return toSlots(sessions, event);
+    }
+
     Slot one(Event event, long sessionId) {
         List<ConferenceSession> found = ConferenceSession.find(
                         "select s from ConferenceSession s left join fetch s.room left join fetch s.track"

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import org.atrium.common.DomainException;
 import org.atrium.event.Event;
+import org.atrium.event.Events;
 import org.atrium.schedule.ConferenceSession;
 
 /** A participant's starred sessions: a personal agenda that takes no place and needs no sign-up. */
@@ -52,11 +53,18 @@ class Stars {
         return rows.stream().map(r -> ((Number) r).longValue()).toList();
     }
 
+    /** The sessions of one event the account starred. */
+    List<Long> of(String subject, long eventId) {
+        List<?> rows = em.createNativeQuery(
+                        "select st.session_id from session_star st"
+                                + " join conference_session s on s.id = st.session_id where st.subject = ?1 and s.event_id = ?2")
+                .setParameter(1, subject)
+                .setParameter(2, eventId)
+                .getResultList();
+        return rows.stream().map(r -> ((Number) r).longValue()).toList();
+    }
+
     private static ConferenceSession session(Event event, long sessionId) {
-        ConferenceSession session = ConferenceSession.findById(sessionId);
-        if (session == null || !session.event.id.equals(event.id)) {
-            throw DomainException.notFound("session");
-        }
-        return session;
+        return Events.inEvent(ConferenceSession.class, "session", event, sessionId);
     }
 }
