@@ -150,6 +150,28 @@ class SessionSignupResourceTest {
                 .statusCode(404);
     }
 
+    @Test
+    void organisersSeeEachWaitlistedSignupsPlace() {
+        Event event = fixtures.publishedEvent();
+        ConferenceSession lab = fixtures.session(event, fixtures.room(event, "Lab", 1), "Soldering lab", START, END);
+        for (String u : List.of("alice", "bob", "carol")) {
+            fixtures.registration(event, u, State.CONFIRMED, null);
+            signUp(event.slug, lab.id, u).statusCode(201);
+        }
+        given().header("Authorization", Tokens.bearer("organiser"))
+                .get("/api/events/" + event.slug + "/registrations/sessions/" + lab.id)
+                .then()
+                .statusCode(200)
+                .body("subject", equalTo(List.of("alice", "bob", "carol")))
+                .body("waitlistPosition", equalTo(java.util.Arrays.asList(null, 1, 2)));
+        given().header("Authorization", Tokens.bearer("organiser"))
+                .get("/api/events/" + event.slug + "/registrations/sessions/" + lab.id + "?state=WAITLISTED")
+                .then()
+                .statusCode(200)
+                .body("subject", equalTo(List.of("bob", "carol")))
+                .body("waitlistPosition", equalTo(List.of(1, 2)));
+    }
+
     private List<String> subjects(ConferenceSession session, SessionSignup.State state) {
         return rows.signups(session.id).stream()
                 .filter(s -> s.state() == state)
