@@ -54,12 +54,14 @@ class SpeakerResource {
         Event event = events.visible(slug);
         boolean organiser = events.callerOrganises(event);
         String me = user.subject().orElse(null);
-        String pattern = q == null || q.isBlank() ? "%" : "%" + q.trim().toLowerCase(Locale.ROOT) + "%";
+        String pattern =
+                q == null || q.isBlank() ? "%" : "%" + likeLiteral(q.trim().toLowerCase(Locale.ROOT)) + "%";
         var query = Speaker.<Speaker>find(
-                "select s.id from Speaker s where s.event.id = ?1 and lower(s.name) like ?2 order by s.name, s.id",
+                "select s.id from Speaker s where s.event.id = ?1 and lower(s.name) like ?2 escape '\\'"
+                        + " order by s.name, s.id",
                 event.id,
                 pattern);
-        long total = Speaker.count("event.id = ?1 and lower(name) like ?2", event.id, pattern);
+        long total = Speaker.count("event.id = ?1 and lower(name) like ?2 escape '\\'", event.id, pattern);
         List<Long> ids =
                 query.page(paging.page(), paging.size()).project(Long.class).list();
         List<Speaker> speakers = ids.isEmpty()
@@ -238,6 +240,11 @@ class SpeakerResource {
                     Map.of("field", "country"));
         }
         return upper;
+    }
+
+    /** {@code q} is text to find, not a pattern: its {@code %} and {@code _} match only themselves. */
+    private static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static String blankToNull(String s) {

@@ -268,6 +268,21 @@ class SpeakerResourceTest {
     }
 
     @Test
+    void searchTextIsLiteralNotAPattern() {
+        Event event = fixtures.publishedEvent();
+        for (String name : new String[] {"Ana_Lee", "AnaXLee", "100% Ana", "Back\\slash"}) {
+            fixtures.speaker(event, name, null);
+        }
+        given().queryParam("q", "_").get(base(event)).then().body("items.name", contains("Ana_Lee"));
+        given().queryParam("q", "%")
+                .get(base(event))
+                .then()
+                .body("items.name", contains("100% Ana"))
+                .body("total", equalTo(1));
+        given().queryParam("q", "k\\s").get(base(event)).then().body("items.name", contains("Back\\slash"));
+    }
+
+    @Test
     void deletingASpeakerTakesThemOffTheirSessions() {
         Event event = fixtures.publishedEvent();
         int id = create(event, "{\"name\":\"Gone\"}");
