@@ -199,6 +199,18 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     Response unexpected(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql
+                    && ("23505".equals(sql.getSQLState()) || "23503".equals(sql.getSQLState()))) {
+                // a unique or foreign key rule the use case checked, broken by a concurrent change between its check
+                // and its commit (two creates of one slug): the transaction rolled back, so the client may retry
+                return Problem.of(
+                                409,
+                                "request.conflict",
+                                "This conflicts with a change made at the same moment; reload and try again.")
+                        .toResponse();
+            }
+        }
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             if (c instanceof DomainException domain) {
                 return domain(domain);
