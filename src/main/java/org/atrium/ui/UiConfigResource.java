@@ -1,0 +1,98 @@
+package org.atrium.ui;
+
+import io.quarkus.oidc.OidcConfigurationMetadata;
+import io.quarkus.runtime.LaunchMode;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.atrium.common.DomainException;
+
+/** Sign-in settings for the browser UI, read from the configured OIDC provider's discovery document. */
+@Path("/api/ui-config")
+class UiConfigResource {
+
+    static final String RELAY_PATH = "/api/ui-config/dev-token";
+    private static final Set<String> RELAYED_GRANTS = Set.of("authorization_code", "refresh_token");
+    private static final Set<String> RELAYED_FIELDS =
+            Set.of("grant_type", "code", "redirect_uri", "client_id", "code_verifier", "refresh_token", "scope");
+
+    @Inject
+    UiConfig config;
+
+    @Inject
+    OidcConfigurationMetadata metadata;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @GET
+    @PermitAll
+    public UiConfigView get() {
+        boolean relay = relayEnabled();
+        return new UiConfigView(
+                metadata.getIssuer(),
+                config.clientId(),
+                config.scope(),
+                metadata.getAuthorizationUri(),
+                relay ? RELAY_PATH : metadata.getTokenUri(),
+                metadata.getEndSessionUri(),
+                relay);
+    }
+
+    /**
+     * Development only (see {@link UiConfig#devTokenRelay()}): forwards an authorization-code or refresh request to
+     * the development provider's token endpoint, which the browser cannot read across origins.
+     */
+    @POST
+    @Path("dev-token")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response devToken(MultivaluedMap<String, String> form) throws IOException, InterruptedException {
+        if (!relayEnabled()) {
+            throw DomainException.notFound("resource");
+        }
+        if (!RELAYED_GRANTS.contains(form.getFirst("grant_type"))) {
+            throw DomainException.invalid("auth.grant-unsupported", "Only code and refresh grants are relayed.");
+        }
+        String body = form.keySet().stream()
+                .filter(RELAYED_FIELDS::contains)
+                .map(k -> enc(k) + "=" + enc(form.getFirst(k)))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(metadata.getTokenUri()))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", MediaType.APPLICATION_FORM_URLENCODED)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Response.status(answer.statusCode())
+                .type(MediaType.APPLICATION_JSON)
+                .header("Cache-Control", "no-store")
+                .entity(answer.body())
+                .build();
+    }
+
+    private boolean relayEnabled() {
+        return config.devTokenRelay() && LaunchMode.current() != LaunchMode.NORMAL;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
+    }
+}

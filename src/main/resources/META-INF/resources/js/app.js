@@ -1,0 +1,102 @@
+// Atrium's browser UI: a hash-routed single page app of plain ES modules. No HTML strings: see dom.js.
+import { h, show, notice, button } from './dom.js';
+import { currentUser, finishSignIn, signIn, signOut, uiConfig } from './auth.js';
+import { eventList, eventHome, eventEditor } from './pages/events.js';
+import { programmePage } from './pages/programme.js';
+
+const routes = [
+  [/^#?\/?$/, () => eventList()],
+  [/^#\/events\/new$/, () => eventEditor(null)],
+  [/^#\/events\/([a-z0-9-]+)$/, (slug) => eventHome(slug)],
+  [/^#\/events\/([a-z0-9-]+)\/edit$/, (slug) => eventEditor(slug)],
+  [/^#\/events\/([a-z0-9-]+)\/programme$/, (slug) => programmePage(slug)],
+];
+
+/** Optional pages registered by modules that load on demand (registration, live rooms, organiser consoles). */
+const lazyRoutes = [
+  [/^#\/events\/([a-z0-9-]+)\/register$/, './pages/registration.js', 'registrationPage'],
+  [/^#\/events\/([a-z0-9-]+)\/registrations$/, './pages/registration.js', 'registrationsAdminPage'],
+  [/^#\/events\/([a-z0-9-]+)\/sessions\/(\d+)$/, './pages/live.js', 'sessionPage'],
+  [/^#\/events\/([a-z0-9-]+)\/sessions\/(\d+)\/moderate$/, './pages/live.js', 'moderationPage'],
+  [/^#\/events\/([a-z0-9-]+)\/sessions\/(\d+)\/projector$/, './pages/live.js', 'projectorPage'],
+];
+
+let cleanup = null;
+
+/** Pages may return a function to run when the user leaves them (closing sockets, timers). */
+async function route() {
+  const main = document.getElementById('main');
+  if (typeof cleanup === 'function') cleanup();
+  cleanup = null;
+  document.body.classList.remove('projector-mode');
+  renderAccount();
+  const hash = location.hash || '#/';
+  try {
+    for (const [pattern, page] of routes) {
+      const m = hash.match(pattern);
+      if (m) {
+        cleanup = await page(...m.slice(1));
+        return focusMain();
+      }
+    }
+    for (const [pattern, module, name] of lazyRoutes) {
+      const m = hash.match(pattern);
+      if (m) {
+        const mod = await import(module);
+        cleanup = await mod[name](...m.slice(1));
+        return focusMain();
+      }
+    }
+    show(main, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the events')));
+    document.title = 'Not found · Atrium';
+  } catch (e) {
+    show(main, h('h1', {}, 'Something went wrong'), notice('error', e.message || String(e)));
+  }
+  focusMain();
+}
+
+function focusMain() {
+  document.body.dataset.route = location.hash || '#/';
+  const heading = document.querySelector('#main h1');
+  if (heading) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
+    document.title = `${heading.textContent} · Atrium`;
+  }
+}
+
+function renderAccount() {
+  const box = document.getElementById('account');
+  const user = currentUser();
+  if (user) {
+    show(box,
+      h('span', { class: 'who', id: 'signed-in-as' }, user.name),
+      button('Sign out', () => { signOut(); route(); }, { class: 'link-button', id: 'sign-out' }));
+  } else {
+    show(box, button('Sign in', () => signIn(), { id: 'sign-in' }));
+  }
+  const nav = document.getElementById('nav');
+  show(nav, h('a', { href: '#/' }, 'Events'), user ? h('a', { href: '#/events/new' }, 'New event') : null);
+}
+
+async function start() {
+  document.getElementById('skip-link').addEventListener('click', (e) => {
+    e.preventDefault();
+    document.getElementById('main').focus();
+  });
+  try {
+    const target = await finishSignIn();
+    if (target) location.hash = target;
+  } catch (e) {
+    show(document.getElementById('main'), h('h1', {}, 'Sign-in failed'), notice('error', e.message),
+      h('p', {}, button('Try again', () => signIn('#/'))));
+    renderAccount();
+    return;
+  }
+  uiConfig().catch(() => {});
+  window.addEventListener('hashchange', route);
+  await route();
+  document.body.dataset.ready = 'true';
+}
+
+start();
