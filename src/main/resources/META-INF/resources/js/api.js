@@ -42,7 +42,13 @@ export function problemLines(e) {
   const lines = [p.detail || p.title || e.message];
   for (const fe of p.errors || []) lines.push(`${fe.field}: ${fe.message}`);
   for (const c of p.conflicts || []) {
-    lines.push(typeof c === 'string' ? c : [c.title, c.start || c.startsAt, c.reason].filter(Boolean).join(' · '));
+    if (typeof c === 'string') { lines.push(c); continue; }
+    const when = c.localStart ? `${c.localStart.slice(0, 16).replace('T', ' ')}–${(c.localEnd || '').slice(11, 16)}` : c.start;
+    const rules = (c.rules || []).map((r) => String(r).toLowerCase().replace(/_/g, ' ')).join(', ');
+    lines.push(`Clashes with “${c.title}” (${when})${rules ? `: ${rules}` : ''}`);
+  }
+  if (p.offsetBefore && p.offsetAfter && p.code === 'time.ambiguous') {
+    lines.push(`Give the offset: ${p.localTime}${p.offsetBefore} or ${p.localTime}${p.offsetAfter}`);
   }
   if (p.suggestions?.length) lines.push(`Did you mean: ${p.suggestions.join(', ')}?`);
   return lines;

@@ -1,7 +1,7 @@
 // Building the page without HTML strings: every piece of user text becomes a text node.
 
 /**
- * Creates an element. attrs: plain attributes, plus `class`, `dataset` (object), `on` (event -> handler),
+ * Creates an element. attrs: plain attributes, plus `class`, `dataset` and `style` (objects), `on` (event -> handler),
  * and properties set directly for `value`, `checked`, `disabled`, `selected`.
  * Children: nodes, strings (inserted as text), numbers, arrays, null/false (skipped).
  */
@@ -11,6 +11,9 @@ export function h(tag, attrs = {}, ...children) {
     if (value === null || value === undefined || value === false) continue;
     if (key === 'on') {
       for (const [type, handler] of Object.entries(value)) el.addEventListener(type, handler);
+    } else if (key === 'style') {
+      // CSSOM, not the style attribute: the Content-Security-Policy forbids inline style attributes
+      for (const [prop, v] of Object.entries(value)) el.style.setProperty(prop, v);
     } else if (key === 'dataset') {
       Object.assign(el.dataset, value);
     } else if (key === 'value' || key === 'checked' || key === 'disabled' || key === 'selected') {

@@ -130,7 +130,7 @@ export async function programmePage(slug) {
         starBtn.after(notice('error', problemLines(e)[0]));
       }
     }, { class: 'small star', 'aria-pressed': String(stars.has(s.id)), 'aria-label': `Star ${s.title}` }) : null;
-    const style = s.track?.colour && /^#[0-9a-fA-F]{6}$/.test(s.track.colour) ? `--track:${s.track.colour}` : null;
+    const style = s.track?.colour && /^#[0-9a-fA-F]{6}$/.test(s.track.colour) ? { '--track': s.track.colour } : null;
     return h('li', { class: ['slot', s.cancelled && 'cancelled'], style, dataset: { sessionId: String(s.id), start: s.start } },
       h('div', { class: 'when' },
         h('time', { datetime: s.start, class: 'start' }, clock(s.start, state.zone)), '–', h('time', { datetime: s.end, class: 'end' }, clock(s.end, state.zone)),

@@ -1,0 +1,169 @@
+// The organiser's catalogue editor on an event's edit page: tracks, rooms, speakers and sessions. Session times are
+// entered on the event's wall clock; the server decides (DST gaps refused, overlaps need an offset, conflicts named).
+import { h, show, notice, field, button, formValues, announce } from '../dom.js';
+import { get, api, problemLines } from '../api.js';
+import { zoneLabel } from '../time.js';
+import { problemBox } from './events.js';
+
+const TYPES = ['KEYNOTE', 'TALK', 'PANEL', 'WORKSHOP', 'EXHIBITION', 'BREAK', 'OTHER'];
+const ROLES = ['SPEAKER', 'MODERATOR'];
+
+async function all(path) {
+  const page = await get(`${path}${path.includes('?') ? '&' : '?'}size=500`);
+  return page.items || page;
+}
+
+export async function catalogueEditor(host, ev) {
+  const slug = ev.slug;
+  const base = `/api/events/${slug}`;
+  const [tracks, rooms, speakers, sessions] = await Promise.all([
+    all(`${base}/tracks`), all(`${base}/rooms`), all(`${base}/speakers`), all(`${base}/sessions`)]);
+  const reload = () => catalogueEditor(host, ev);
+
+  function section(id, title, table, form) {
+    return h('section', { class: 'panel', id, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, title), table, form);
+  }
+
+  function crudForm(id, fields, submitText, onSubmit) {
+    const status = h('div', { class: 'form-status', id: `${id}-status` });
+    const form = h('form', { class: 'form', id }, fields, status, h('button', { type: 'submit' }, submitText));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        await onSubmit(formValues(form), form);
+        announce(`${submitText}: done`);
+        await reload();
+      } catch (err) {
+        show(status, problemBox(err));
+      }
+    });
+    return form;
+  }
+
+  async function remove(path, what) {
+    try {
+      await api('DELETE', path);
+      announce(`${what} removed`);
+      await reload();
+    } catch (e) {
+      alert(problemLines(e).join('\n'));
+    }
+  }
+
+  const tracksSection = section('tracks', 'Tracks',
+    tracks.length ? h('ul', { class: 'actions' }, tracks.map((t) => h('li', {},
+      h('span', { class: 'badge', style: t.colour ? { 'border-left': `0.8rem solid ${t.colour}` } : null }, t.name), t.colour ? ` ${t.colour} ` : ' ',
+      button('Remove', () => remove(`${base}/tracks/${t.id}`, t.name), { class: 'small secondary', 'aria-label': `Remove track ${t.name}` })))) : h('p', {}, 'No tracks yet.'),
+    crudForm('track-form', h('div', { class: 'row' },
+      field('Track name', h('input', { name: 'name', required: true, maxlength: 120 })),
+      field('Colour', h('input', { name: 'colour', type: 'color', value: '#0b5cad' }))), 'Add track',
+    (v) => api('POST', `${base}/tracks`, v)));
+
+  const roomsSection = section('rooms', 'Rooms and stages',
+    rooms.length ? h('div', { class: 'table-wrap' }, h('table', {},
+      h('thead', {}, h('tr', {}, h('th', {}, 'Room'), h('th', {}, 'Kind'), h('th', {}, 'Capacity'), h('th', {}, 'Join / stream link'), h('th', {}, ''))),
+      h('tbody', {}, rooms.map((r) => h('tr', {}, h('td', {}, r.name), h('td', {}, (r.kind || '').toLowerCase()), h('td', {}, r.capacity ?? '—'),
+        h('td', {}, r.joinUrl || '—'), h('td', {}, button('Remove', () => remove(`${base}/rooms/${r.id}`, r.name), { class: 'small secondary', 'aria-label': `Remove room ${r.name}` }))))))) : h('p', {}, 'No rooms yet.'),
+    crudForm('room-form', [h('div', { class: 'row' },
+      field('Room name', h('input', { name: 'name', required: true, maxlength: 120 })),
+      field('Capacity', h('input', { name: 'capacity', type: 'number', min: 0 })),
+      field('Kind', h('select', { name: 'kind' }, ['STAGE', 'MEETING', 'EXHIBITION', 'STREAM'].map((k) => h('option', { value: k }, k.toLowerCase()))))),
+    field('Join or stream URL', h('input', { name: 'joinUrl', type: 'url', placeholder: 'https://meet.example.org/room' }))], 'Add room',
+    (v) => api('POST', `${base}/rooms`, { ...v, capacity: v.capacity ? Number(v.capacity) : null })));
+
+  const speakersSection = section('speakers', 'Speakers',
+    speakers.length ? h('ul', {}, speakers.map((p) => h('li', {}, h('strong', {}, p.name),
+      [p.affiliation, p.country, p.accountSubject ? `account ${p.accountSubject}` : null].filter(Boolean).length
+        ? ` · ${[p.affiliation, p.country, p.accountSubject ? `account ${p.accountSubject}` : null].filter(Boolean).join(' · ')}` : '',
+      ' ', button('Remove', () => remove(`${base}/speakers/${p.id}`, p.name), { class: 'small secondary', 'aria-label': `Remove speaker ${p.name}` })))) : h('p', {}, 'No speakers yet.'),
+    crudForm('speaker-form', [h('div', { class: 'row' },
+      field('Speaker name', h('input', { name: 'name', required: true, maxlength: 200 })),
+      field('Affiliation', h('input', { name: 'affiliation', maxlength: 200 })),
+      field('Country (2 letters)', h('input', { name: 'country', maxlength: 2, size: 3 }))),
+    field('Bio', h('textarea', { name: 'bio', rows: 3 })),
+    field('Account (sign-in name), to let them moderate their sessions', h('input', { name: 'accountSubject', maxlength: 255 }))], 'Add speaker',
+    (v) => api('POST', `${base}/speakers`, { ...v, country: v.country?.toUpperCase() })));
+
+  // Sessions
+  const editing = { id: null, version: null };
+  const trackName = new Map(tracks.map((t) => [t.id, t.name]));
+  const roomName = new Map(rooms.map((r) => [r.id, r.name]));
+  const speakerSelect = h('select', { name: 'speakerIds', multiple: true, size: Math.min(6, Math.max(2, speakers.length)) },
+    speakers.map((p) => h('option', { value: String(p.id) }, p.name)));
+  const moderatorSelect = h('select', { name: 'moderatorIds', multiple: true, size: Math.min(6, Math.max(2, speakers.length)) },
+    speakers.map((p) => h('option', { value: String(p.id) }, p.name)));
+  const sessionStatus = h('div', { class: 'form-status', id: 'session-status' });
+  const submit = h('button', { type: 'submit', id: 'save-session' }, 'Add session');
+  const sessionForm = h('form', { class: 'form', id: 'session-form' },
+    field('Session title', h('input', { name: 'title', required: true, maxlength: 300 })),
+    h('div', { class: 'row' },
+      field('Type', h('select', { name: 'type' }, TYPES.map((t) => h('option', { value: t, selected: t === 'TALK' }, t.toLowerCase())))),
+      field('Track', h('select', { name: 'trackId' }, h('option', { value: '' }, '—'), tracks.map((t) => h('option', { value: String(t.id) }, t.name)))),
+      field('Room', h('select', { name: 'roomId' }, h('option', { value: '' }, '—'), rooms.map((r) => h('option', { value: String(r.id) }, r.name))))),
+    h('div', { class: 'row' },
+      field(`Starts (${ev.timeZone})`, h('input', { name: 'start', type: 'datetime-local', required: true, min: `${ev.firstDay}T00:00`, max: `${ev.lastDay}T23:59` }),
+        `Wall-clock time in ${zoneLabel(ev.timeZone)}.`),
+      field(`Ends (${ev.timeZone})`, h('input', { name: 'end', type: 'datetime-local', required: true, min: `${ev.firstDay}T00:00` })),
+      field('Places (empty: the room’s)', h('input', { name: 'capacity', type: 'number', min: 0 }))),
+    h('div', { class: 'row' }, field('Speakers', speakerSelect), field('Moderators', moderatorSelect)),
+    field('Language', h('input', { name: 'language', placeholder: 'en', maxlength: 35 })),
+    field('Abstract', h('textarea', { name: 'abstract', rows: 3 })),
+    sessionStatus, h('div', { class: 'button-row' }, submit,
+      button('New session', () => { editing.id = null; sessionForm.reset(); submit.textContent = 'Add session'; }, { class: 'secondary' })));
+  sessionForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const v = formValues(sessionForm);
+    const picked = (sel, role) => [...sel.selectedOptions].map((o) => ({ speakerId: Number(o.value), role }));
+    const body = {
+      title: v.title, type: v.type, language: v.language || null, abstract: v.abstract || null,
+      trackId: v.trackId ? Number(v.trackId) : null, roomId: v.roomId ? Number(v.roomId) : null,
+      start: v.start, end: v.end, capacity: v.capacity ? Number(v.capacity) : null,
+      speakers: [...picked(speakerSelect, 'SPEAKER'), ...picked(moderatorSelect, 'MODERATOR')],
+    };
+    try {
+      if (editing.id) await api('PUT', `${base}/sessions/${editing.id}`, { ...body, version: editing.version });
+      else await api('POST', `${base}/sessions`, body);
+      announce(`Session ${editing.id ? 'saved' : 'added'}`);
+      await reload();
+    } catch (err) {
+      show(sessionStatus, problemBox(err));
+    }
+  });
+
+  function edit(s) {
+    editing.id = s.id;
+    editing.version = s.version;
+    const f = sessionForm.elements;
+    f.title.value = s.title;
+    f.type.value = s.type;
+    f.trackId.value = s.trackId ? String(s.trackId) : '';
+    f.roomId.value = s.roomId ? String(s.roomId) : '';
+    f.start.value = s.localStart.slice(0, 16);
+    f.end.value = s.localEnd.slice(0, 16);
+    f.capacity.value = s.capacity ?? '';
+    f.language.value = s.language || '';
+    f.abstract.value = s.abstract || '';
+    for (const o of speakerSelect.options) o.selected = s.speakers.some((p) => String(p.speakerId) === o.value && p.role === 'SPEAKER');
+    for (const o of moderatorSelect.options) o.selected = s.speakers.some((p) => String(p.speakerId) === o.value && p.role === 'MODERATOR');
+    submit.textContent = 'Save session';
+    f.title.focus();
+  }
+
+  const sessionsSection = section('sessions', `Sessions (times in ${zoneLabel(ev.timeZone)})`,
+    sessions.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'session-table' },
+      h('thead', {}, h('tr', {}, ['When (event time)', 'Title', 'Room', 'Track', 'Speakers', ''].map((t) => h('th', {}, t)))),
+      h('tbody', {}, sessions.map((s) => h('tr', { dataset: { sessionId: String(s.id) } },
+        h('td', {}, `${s.localStart.slice(0, 10)} ${s.localStart.slice(11, 16)}–${s.localEnd.slice(11, 16)}`),
+        h('td', {}, h('a', { href: `#/events/${slug}/sessions/${s.id}` }, s.title), s.cancelled ? h('span', { class: 'badge badge-cancelled' }, 'cancelled') : null),
+        h('td', {}, roomName.get(s.roomId) || '—'), h('td', {}, trackName.get(s.trackId) || '—'),
+        h('td', {}, s.speakers.map((p) => `${p.name}${p.role === 'MODERATOR' ? ' (moderator)' : ''}`).join(', ')),
+        h('td', {}, h('div', { class: 'button-row' },
+          button('Edit', () => edit(s), { class: 'small secondary', 'aria-label': `Edit ${s.title}` }),
+          h('a', { href: `#/events/${slug}/sessions/${s.id}/moderate` }, 'Moderate'),
+          s.cancelled ? null : button('Cancel', () => remove(`${base}/sessions/${s.id}?version=${s.version}`, s.title), { class: 'small danger', 'aria-label': `Cancel ${s.title}` })))))))) : h('p', {}, 'No sessions yet.'),
+    sessionForm);
+
+  show(host, tracksSection, roomsSection, speakersSection, sessionsSection);
+}
+
+export { notice };
