@@ -30,7 +30,7 @@ async function route() {
   cleanup = null;
   document.body.classList.remove('projector-mode');
   renderAccount();
-  const hash = location.hash || '#/';
+  const hash = (location.hash || '#/').split('?')[0];
   try {
     for (const [pattern, page] of routes) {
       const m = hash.match(pattern);

@@ -73,10 +73,12 @@ export async function programmePage(slug) {
 
   const eventZone = ev.timeZone;
   const localZone = detectedZone();
+  // offsets named as they are during the event, not today
+  const during = schedule.sessions[0]?.start || `${ev.firstDay}T12:00:00Z`;
   const zoneSelect = h('select', { id: 'zone-select', name: 'zone' },
     h('optgroup', { label: 'Pinned' },
-      h('option', { value: eventZone }, `Event zone: ${zoneLabel(eventZone)}`),
-      localZone !== eventZone ? h('option', { value: localZone }, `Your zone: ${zoneLabel(localZone)}`) : null),
+      h('option', { value: eventZone }, `Event zone: ${zoneLabel(eventZone, during)}`),
+      localZone !== eventZone ? h('option', { value: localZone }, `Your zone: ${zoneLabel(localZone, during)}`) : null),
     h('optgroup', { label: 'All zones' }, allZones().map((z) => h('option', { value: z }, z))));
 
   function render() {
