@@ -1,0 +1,351 @@
+// Session page with its live room, the speaker's moderation console and the projector view.
+import { h, show, notice, field, button, announce } from '../dom.js';
+import { get, ApiError } from '../api.js';
+import { currentUser, signIn } from '../auth.js';
+import { LiveRoom, errorText } from '../live.js';
+import { clock, localDate, shortDay, viewerZone, zoneLabel, duration } from '../time.js';
+import { problemBox } from './events.js';
+
+const main = () => document.getElementById('main');
+
+async function load(slug, id) {
+  const [ev, session] = await Promise.all([get(`/api/events/${slug}`), get(`/api/events/${slug}/sessions/${id}`)]);
+  let room = null;
+  if (session.roomId) room = await get(`/api/events/${slug}/rooms/${session.roomId}`).catch(() => null);
+  return { ev, session, room };
+}
+
+function when(session, ev) {
+  const zone = viewerZone();
+  const day = shortDay(localDate(session.start, zone));
+  const eventDay = shortDay(localDate(session.start, ev.timeZone));
+  const mine = `${day} ${clock(session.start, zone)}–${clock(session.end, zone)} ${zoneLabel(zone, session.start)}`;
+  return zone === ev.timeZone ? mine
+    : `${mine} · ${eventDay} ${clock(session.start, ev.timeZone)} in ${ev.timeZone}`;
+}
+
+/** Re-renders keep keyboard focus on the control with the same data-key. */
+function keepFocus(render) {
+  const key = document.activeElement?.dataset?.key;
+  render();
+  if (key) document.querySelector(`[data-key="${CSS.escape(key)}"]`)?.focus();
+}
+
+const STATUS_TEXT = {
+  connecting: 'Connecting to the live room…',
+  reconnecting: 'Connection lost: reconnecting…',
+  open: 'Live',
+  'not-admitted': 'Only this event’s confirmed participants, speakers and organisers can join the live room.',
+  'not-found': 'This session has no live room.',
+  'too-many-connections': 'You have too many live rooms open; close one and reload.',
+  'signed-out': 'Your sign-in has ended; sign in again to rejoin.',
+};
+
+function statusLine(room, host) {
+  const s = room.status;
+  const state = s === 'open' ? 'open' : s === 'connecting' || s === 'reconnecting' ? 'connecting' : 'closed';
+  show(host, h('span', { class: `conn conn-${state}`, id: 'live-status', dataset: { status: s } }, STATUS_TEXT[s] || s),
+    s === 'open' ? h('span', { id: 'presence' }, ` · ${room.state.presence} ${room.state.presence === 1 ? 'person' : 'people'} here`) : null);
+}
+
+function author(q) {
+  if (q.anonymous && !q.author) return 'Anonymous';
+  return `${q.author?.name || 'Someone'}${q.anonymous ? ' (anonymous to others)' : ''}`;
+}
+
+function sortQuestions(list, order) {
+  return [...list].sort(order === 'new' ? (a, b) => b.id - a.id : (a, b) => b.votes - a.votes || a.id - b.id);
+}
+
+function repliesOf(q) {
+  return q.replies?.length ? h('ul', { class: 'replies' }, q.replies.map((r) => h('li', {}, h('span', { class: 'by' }, `${r.author?.name || 'Speaker'}: `), r.text))) : null;
+}
+
+function signInFirst(title) {
+  show(main(), h('h1', {}, title), h('p', {}, 'Sign in to join the live room.'), button('Sign in', () => signIn(location.hash), { id: 'sign-in-live' }));
+}
+
+// ---- participant page ----------------------------------------------------------------------------------------------
+
+export async function sessionPage(slug, id) {
+  const { ev, session, room: venue } = await load(slug, id);
+  const head = [
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Events'), ' › ', h('a', { href: `#/events/${slug}` }, ev.title), ' › ', h('a', { href: `#/events/${slug}/programme` }, 'Programme')),
+    h('h1', {}, session.title),
+    h('p', { class: 'meta', id: 'session-when' }, when(session, ev), ` · ${duration(session.start, session.end)}`),
+    h('p', { class: 'meta' }, [venue?.name, session.speakers.map((p) => `${p.name}${p.role === 'MODERATOR' ? ' (moderator)' : ''}`).join(', ')].filter(Boolean).join(' · ')),
+    session.cancelled ? notice('warning', 'This session has been cancelled.') : null,
+    session.abstract ? h('p', { class: 'description' }, session.abstract) : null,
+    venue?.joinUrl ? h('p', {}, h('a', { class: 'button', href: venue.joinUrl, target: '_blank', rel: 'noopener noreferrer', id: 'join-video' }, `Join the video: ${venue.name}`)) : null,
+  ];
+  if (!currentUser()) { show(main(), head, h('p', {}, 'Sign in to join the Q&A and chat.'), button('Sign in', () => signIn(location.hash), { id: 'sign-in-live' })); return; }
+
+  const statusHost = h('p', { class: 'live-status', 'aria-live': 'off' });
+  const qaInfo = h('p', { class: 'meta', id: 'qa-info' });
+  const askStatus = h('div', { id: 'ask-status' });
+  const chatStatus = h('div', { id: 'chat-status' });
+  const pinnedHost = h('div', { id: 'pinned-host' });
+  const questionsHost = h('ol', { class: 'questions', id: 'questions', 'aria-label': 'Questions' });
+  const pendingHost = h('div', { id: 'my-pending-host' });
+  const answeredHost = h('div', { id: 'answered-host' });
+  const chatLog = h('ol', { class: 'chat-log', id: 'chat-log', 'aria-label': 'Chat messages' });
+  const moderatorLink = h('p', { id: 'moderator-link' });
+  const order = h('select', { id: 'question-order' }, h('option', { value: 'votes' }, 'Most votes'), h('option', { value: 'new' }, 'Newest'));
+
+  const askText = h('textarea', { name: 'question', id: 'ask-text', rows: 3, maxlength: 1000, required: true });
+  const anonymous = h('input', { type: 'checkbox', id: 'ask-anonymous' });
+  const askForm = h('form', { class: 'form', id: 'ask-form' }, field('Your question', askText),
+    h('div', { class: 'check' }, anonymous, h('label', { for: 'ask-anonymous' }, 'Ask anonymously (other participants will not see your name)')),
+    h('button', { type: 'submit', id: 'ask' }, 'Ask'));
+  const chatText = h('input', { id: 'chat-text', maxlength: 1000, autocomplete: 'off', required: true });
+  const chatForm = h('form', { class: 'form', id: 'chat-form' }, field('Message', chatText), h('button', { type: 'submit', id: 'chat-send' }, 'Send'));
+
+  const live = new LiveRoom(id, {
+    onStatus: () => statusLine(live, statusHost),
+    onChange: () => keepFocus(render),
+    onEvent: (f) => announceEvent(live, f),
+    onError: (e) => show(askStatus, notice('error', errorText(e))),
+  });
+  window.atriumLive = live;
+
+  function vote(q) {
+    const voted = live.state.myVotes.has(q.id);
+    return button(`${voted ? '▲ Voted' : '△ Vote'}`, () => live.send(voted ? 'question.unvote' : 'question.vote', { questionId: q.id })
+      .catch((e) => show(askStatus, notice('error', errorText(e)))),
+    { class: 'small secondary', 'aria-pressed': String(voted), 'aria-label': `${voted ? 'Remove vote from' : 'Vote for'}: ${q.text}`, dataset: { key: `vote-${q.id}` },
+      disabled: q.author?.subject === live.state.you?.subject || q.state !== 'visible' });
+  }
+
+  function questionItem(q) {
+    const mine = q.author?.subject && q.author.subject === live.state.you?.subject;
+    return h('li', { class: ['question', q.pinned && 'pinned', q.state], dataset: { questionId: String(q.id), state: q.state } },
+      h('div', { class: 'votes' }, h('strong', {}, String(q.votes)), 'votes'),
+      h('div', {},
+        h('p', { class: 'text' }, q.text),
+        h('p', { class: 'by' }, author(q), q.pinned ? [' · ', h('strong', {}, 'answering now')] : null,
+          q.state === 'answered' ? h('span', { class: 'badge badge-answered' }, 'answered') : null,
+          q.state === 'pending' ? h('span', { class: 'badge badge-pending' }, 'awaiting moderation') : null)),
+      repliesOf(q),
+      h('div', { class: 'tools' }, q.state === 'visible' ? vote(q) : null,
+        mine && q.state === 'pending' ? button('Withdraw', () => live.send('question.withdraw', { questionId: q.id }).catch((e) => show(askStatus, notice('error', errorText(e)))),
+          { class: 'small secondary', dataset: { key: `withdraw-${q.id}` }, 'aria-label': `Withdraw: ${q.text}` }) : null));
+  }
+
+  function render() {
+    const s = live.state;
+    const all = [...s.questions.values()];
+    const pinned = s.pinned != null ? s.questions.get(s.pinned) : null;
+    const st = s.settings;
+    show(qaInfo, st.qaOpen === false ? 'Q&A is closed: you can read questions and answers.' : 'Q&A is open.',
+      st.premoderation ? ' Questions are reviewed by the moderators before others see them.' : '',
+      st.slowModeSeconds ? ` Slow mode: one chat message every ${st.slowModeSeconds} s.` : '',
+      s.muted ? ' You are muted in this room.' : '');
+    askForm.querySelector('#ask').disabled = st.qaOpen === false || s.muted;
+    show(pinnedHost, pinned ? h('section', { 'aria-labelledby': 'pinned-h' }, h('h3', { id: 'pinned-h' }, 'Answering now'),
+      h('ol', { class: 'questions', id: 'pinned-question' }, questionItem(pinned))) : null);
+    show(questionsHost, sortQuestions(all.filter((q) => q.state === 'visible' && q.id !== s.pinned), order.value).map(questionItem));
+    if (!questionsHost.children.length) questionsHost.append(h('li', { class: 'meta' }, 'No questions yet.'));
+    const minePending = all.filter((q) => q.state === 'pending' && q.author?.subject === s.you?.subject);
+    show(pendingHost, minePending.length ? [h('h3', {}, 'Your questions awaiting moderation'), h('ol', { class: 'questions', id: 'my-pending' }, minePending.map(questionItem))] : null);
+    const answered = all.filter((q) => q.state === 'answered' && q.id !== s.pinned);
+    show(answeredHost, answered.length ? [h('h3', {}, 'Answered'), h('ol', { class: 'questions', id: 'answered' }, answered.map(questionItem))] : null);
+    const atBottom = chatLog.scrollHeight - chatLog.scrollTop - chatLog.clientHeight < 40;
+    show(chatLog, s.chat.map((m) => h('li', { dataset: { messageId: String(m.id) } }, h('span', { class: 'by' }, m.author?.name || '—'), m.text)));
+    if (atBottom) chatLog.scrollTop = chatLog.scrollHeight;
+    show(moderatorLink, s.you?.moderator ? [h('a', { href: `#/events/${slug}/sessions/${id}/moderate`, id: 'to-console' }, 'Open the moderation console'), ' · ',
+      h('a', { href: `#/events/${slug}/sessions/${id}/projector` }, 'Projector view')] : null);
+    statusLine(live, statusHost);
+    document.body.dataset.liveSeq = String(live.lastSeq ?? '');
+  }
+
+  askForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const text = askText.value.trim();
+    if (!text) return;
+    try {
+      await live.send('question.ask', { text, anonymous: anonymous.checked });
+      askText.value = '';
+      show(askStatus, notice('success', live.state.settings.premoderation ? 'Thanks! Your question will appear once a moderator approves it.' : 'Your question is posted.'));
+    } catch (err) { show(askStatus, notice('error', errorText(err))); }
+  });
+  chatForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const text = chatText.value.trim();
+    if (!text) return;
+    try {
+      await live.send('chat.post', { text });
+      chatText.value = '';
+      show(chatStatus);
+    } catch (err) { show(chatStatus, notice('error', errorText(err))); }
+  });
+  order.addEventListener('change', render);
+
+  show(main(), head, statusHost, moderatorLink,
+    h('div', { class: 'live' },
+      h('section', { 'aria-labelledby': 'qa-h' }, h('h2', { id: 'qa-h' }, 'Questions & answers'), qaInfo, askForm, askStatus, pinnedHost,
+        h('div', { class: 'row' }, field('Sort', order)), questionsHost, pendingHost, answeredHost),
+      h('section', { 'aria-labelledby': 'chat-h' }, h('h2', { id: 'chat-h' }, 'Chat'), chatLog, chatForm, chatStatus)));
+  statusLine(live, statusHost);
+  live.connect();
+  return () => live.close();
+}
+
+function announceEvent(live, f) {
+  const you = live.state.you?.subject;
+  if (f.type === 'question.asked' && f.question.author?.subject !== you && f.question.state === 'visible') announce(`New question: ${f.question.text}`);
+  if (f.type === 'question.updated') {
+    const q = f.question;
+    if (f.action === 'pin') announce(`Answering now: ${q.text}`);
+    if (f.action === 'answer') announce(`Answered: ${q.text}`);
+    if (f.action === 'approve' && q.author?.subject === you) announce(`Your question was approved: ${q.text}`);
+    if (f.action === 'approve' && q.author?.subject !== you) announce(`New question: ${q.text}`);
+  }
+  if (f.type === 'question.replied') announce(`Reply from ${f.reply.author?.name || 'a speaker'}: ${f.reply.text}`);
+  if (f.type === 'member.muted' && f.subject === you) announce('A moderator has muted you in this room.');
+}
+
+// ---- moderation console ------------------------------------------------------------------------------------------
+
+export async function moderationPage(slug, id) {
+  const { ev, session } = await load(slug, id);
+  const title = `Moderate: ${session.title}`;
+  if (!currentUser()) { signInFirst(title); return; }
+  const statusHost = h('p', { class: 'live-status' });
+  const feedback = h('div', { id: 'console-status' });
+  const hosts = {
+    controls: h('div', { id: 'room-controls' }), pending: h('ol', { class: 'questions', id: 'pending-queue' }),
+    visible: h('ol', { class: 'questions', id: 'visible-questions' }), answered: h('ol', { class: 'questions', id: 'answered-questions' }),
+    dismissed: h('ol', { class: 'questions', id: 'dismissed-questions' }), chat: h('ol', { class: 'chat-log', id: 'moderated-chat' }),
+  };
+  const live = new LiveRoom(id, {
+    onStatus: () => statusLine(live, statusHost),
+    onChange: () => keepFocus(render),
+    onEvent: (f) => { if (f.type === 'question.asked') announce(`New question${f.question.state === 'pending' ? ' to review' : ''}: ${f.question.text}`); },
+    onError: (e) => show(feedback, notice('error', errorText(e))),
+  });
+  window.atriumLive = live;
+  const act = (type, fields) => live.send(type, fields).then(() => show(feedback)).catch((e) => show(feedback, notice('error', errorText(e))));
+
+  function tools(q) {
+    const b = (text, type, extra = {}, cls = 'small secondary') => button(text, () => act(type, { questionId: q.id, ...extra }),
+      { class: cls, dataset: { key: `${type}-${q.id}` }, 'aria-label': `${text}: ${q.text}` });
+    const others = [...live.state.questions.values()].filter((o) => o.id !== q.id && ['visible', 'answered', 'pending'].includes(o.state));
+    const mergeSelect = h('select', { 'aria-label': `Merge “${q.text}” into`, dataset: { key: `merge-target-${q.id}` } },
+      others.map((o) => h('option', { value: String(o.id) }, o.text.slice(0, 60))));
+    const replyText = h('input', { 'aria-label': `Reply to: ${q.text}`, maxlength: 1000, dataset: { key: `reply-text-${q.id}` } });
+    const replyForm = h('form', { class: 'row' }, replyText, h('button', { type: 'submit', class: 'small' }, 'Reply'));
+    replyForm.addEventListener('submit', (e) => { e.preventDefault(); if (replyText.value.trim()) act('question.reply', { questionId: q.id, text: replyText.value.trim() }); });
+    switch (q.state) {
+      case 'pending': return [b('Approve', 'question.approve', {}, 'small'), b('Dismiss', 'question.dismiss', {}, 'small danger')];
+      case 'visible': return [q.pinned ? b('Unpin', 'question.unpin') : b('Pin: answering now', 'question.pin', {}, 'small'),
+        b('Mark answered', 'question.answer'), b('Archive', 'question.archive'), b('Dismiss', 'question.dismiss', {}, 'small danger'), replyForm,
+        others.length ? h('span', { class: 'row' }, mergeSelect, button('Merge', () => act('question.merge', { questionId: q.id, into: Number(mergeSelect.value) }), { class: 'small secondary', 'aria-label': `Merge: ${q.text}` })) : null];
+      case 'answered': return [q.pinned ? b('Unpin', 'question.unpin') : null, b('Archive', 'question.archive'), replyForm];
+      default: return [b('Restore', 'question.restore')];
+    }
+  }
+
+  function item(q) {
+    return h('li', { class: ['question', q.pinned && 'pinned', q.state], dataset: { questionId: String(q.id), state: q.state } },
+      h('div', { class: 'votes' }, h('strong', {}, String(q.votes)), 'votes'),
+      h('div', {}, h('p', { class: 'text' }, q.text), h('p', { class: 'by' }, q.author?.name || 'Anonymous', q.anonymous ? ' (asked anonymously)' : '',
+        q.pinned ? [' · ', h('strong', {}, 'answering now')] : null)),
+      repliesOf(q), h('div', { class: 'tools' }, tools(q)));
+  }
+
+  function render() {
+    const s = live.state;
+    const st = s.settings;
+    if (s.you && !s.you.moderator) {
+      show(main(), h('h1', {}, title), notice('error', 'Only this session’s speakers and moderators and the event’s organisers can moderate it.'));
+      live.close();
+      return;
+    }
+    const all = [...s.questions.values()];
+    const mode = st.qaMode;
+    const slow = h('input', { type: 'number', min: 0, max: 3600, id: 'slow-mode', value: String(st.slowModeSeconds || 0), dataset: { key: 'slow-mode' } });
+    const pre = h('input', { type: 'checkbox', id: 'premoderation', checked: Boolean(st.premoderation), dataset: { key: 'premoderation' } });
+    pre.addEventListener('change', () => act('room.configure', { premoderation: pre.checked }));
+    show(hosts.controls,
+      h('p', { id: 'qa-state' }, `Q&A is ${st.qaOpen ? 'open' : 'closed'}${mode === 'auto' ? ' (following the schedule)' : ' (set by hand)'}.`,
+        st.qaOpensAt ? ` Scheduled: opens ${clock(st.qaOpensAt, viewerZone())}, closes ${clock(st.qaClosesAt, viewerZone())} (${viewerZone()}).` : ''),
+      h('div', { class: 'button-row', role: 'group', 'aria-label': 'Q&A' },
+        button('Open Q&A', () => act('qa.open'), { class: 'small', 'aria-pressed': String(mode === 'open'), id: 'qa-open', dataset: { key: 'qa-open' } }),
+        button('Close Q&A', () => act('qa.close'), { class: 'small', 'aria-pressed': String(mode === 'closed'), id: 'qa-close', dataset: { key: 'qa-close' } }),
+        button('Follow the schedule', () => act('qa.auto'), { class: 'small', 'aria-pressed': String(mode === 'auto'), id: 'qa-auto', dataset: { key: 'qa-auto' } })),
+      h('div', { class: 'check' }, pre, h('label', { for: 'premoderation' }, 'Pre-moderation: new questions wait for approval')),
+      h('div', { class: 'row' }, field('Slow mode (seconds between chat messages, 0 = off)', slow),
+        h('div', {}, button('Apply', () => act('room.configure', { slowModeSeconds: Number(slow.value) || 0 }), { class: 'small secondary', id: 'apply-slow-mode' }))),
+      h('div', { class: 'button-row' }, button('Export JSON', () => exportQa('json'), { class: 'small secondary', id: 'export-json' }),
+        button('Export CSV', () => exportQa('csv'), { class: 'small secondary', id: 'export-csv' }),
+        h('a', { href: `#/events/${slug}/sessions/${id}/projector`, id: 'to-projector' }, 'Projector view')));
+    const byVotes = (list) => sortQuestions(list, 'votes');
+    show(hosts.pending, all.filter((q) => q.state === 'pending').sort((a, b) => a.id - b.id).map(item));
+    show(hosts.visible, byVotes(all.filter((q) => q.state === 'visible')).map(item));
+    show(hosts.answered, all.filter((q) => q.state === 'answered').map(item));
+    show(hosts.dismissed, all.filter((q) => ['dismissed', 'archived'].includes(q.state)).map(item));
+    for (const host of [hosts.pending, hosts.visible, hosts.answered, hosts.dismissed]) if (!host.children.length) host.append(h('li', { class: 'meta' }, 'None.'));
+    show(hosts.chat, s.chat.map((m) => h('li', { dataset: { messageId: String(m.id) } }, h('span', { class: 'by' }, m.author?.name || '—'), m.text, ' ',
+      button('Delete', () => act('chat.delete', { messageId: m.id }), { class: 'small secondary', 'aria-label': `Delete message: ${m.text}` }),
+      m.author?.subject && m.author.subject !== s.you?.subject ? button('Mute', () => act('member.mute', { subject: m.author.subject }), { class: 'small danger', 'aria-label': `Mute ${m.author.name}` }) : null)));
+    statusLine(live, statusHost);
+  }
+
+  function exportQa(format) {
+    const rows = [...live.state.questions.values()].sort((a, b) => a.id - b.id);
+    let blob;
+    if (format === 'json') {
+      blob = new Blob([JSON.stringify({ session: { id: Number(id), title: session.title }, questions: rows }, null, 2)], { type: 'application/json' });
+    } else {
+      const cell = (v) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+      const lines = [['id', 'asked_at', 'author', 'anonymous', 'state', 'votes', 'text', 'replies'].join(',')];
+      for (const q of rows) lines.push([q.id, q.askedAt, q.author?.name, q.anonymous, q.state, q.votes, q.text, (q.replies || []).map((r) => `${r.author?.name}: ${r.text}`).join(' | ')].map(cell).join(','));
+      blob = new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });
+    }
+    const url = URL.createObjectURL(blob);
+    const a = h('a', { href: url, download: `${slug}-session-${id}-qa.${format}` });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  show(main(),
+    h('p', { class: 'crumbs' }, h('a', { href: `#/events/${slug}` }, ev.title), ' › ', h('a', { href: `#/events/${slug}/sessions/${id}` }, session.title)),
+    h('h1', {}, title), statusHost, feedback,
+    h('section', { class: 'panel', 'aria-labelledby': 'ctl-h' }, h('h2', { id: 'ctl-h' }, 'Room'), hosts.controls),
+    h('div', { class: 'live' },
+      h('div', {},
+        h('section', { 'aria-labelledby': 'pq-h' }, h('h2', { id: 'pq-h' }, 'Waiting for approval'), hosts.pending),
+        h('section', { 'aria-labelledby': 'vq-h' }, h('h2', { id: 'vq-h' }, 'Live questions'), hosts.visible),
+        h('section', { 'aria-labelledby': 'aq-h' }, h('h2', { id: 'aq-h' }, 'Answered'), hosts.answered),
+        h('section', { 'aria-labelledby': 'dq-h' }, h('h2', { id: 'dq-h' }, 'Dismissed and archived'), hosts.dismissed)),
+      h('section', { 'aria-labelledby': 'mc-h' }, h('h2', { id: 'mc-h' }, 'Chat'), hosts.chat)));
+  statusLine(live, statusHost);
+  live.connect();
+  return () => live.close();
+}
+
+// ---- projector -------------------------------------------------------------------------------------------------------
+
+export async function projectorPage(slug, id) {
+  const { session } = await load(slug, id);
+  if (!currentUser()) { signInFirst(session.title); return; }
+  document.body.classList.add('projector-mode');
+  const pinnedHost = h('div', { id: 'projector-pinned', 'aria-live': 'polite' });
+  const topHost = h('ol', { class: 'top-q', id: 'projector-top' });
+  const live = new LiveRoom(id, {
+    onChange: () => {
+      const s = live.state;
+      const pinned = s.pinned != null ? s.questions.get(s.pinned) : null;
+      show(pinnedHost, pinned ? h('p', { class: 'pinned-q' }, pinned.text) : h('p', { class: 'meta' }, 'Questions appear here.'));
+      show(topHost, sortQuestions([...s.questions.values()].filter((q) => q.state === 'visible' && q.id !== s.pinned), 'votes').slice(0, 5)
+        .map((q) => h('li', {}, h('span', { class: 'n' }, `▲ ${q.votes}`), h('span', {}, q.text))));
+    },
+  });
+  show(main(), h('div', { class: 'projector' }, h('h1', {}, session.title), pinnedHost, h('h2', {}, 'Top questions'), topHost));
+  live.connect();
+  return () => { live.close(); document.body.classList.remove('projector-mode'); };
+}
+
+export { ApiError, problemBox };
