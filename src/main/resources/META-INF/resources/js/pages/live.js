@@ -24,11 +24,28 @@ function when(session, ev) {
     : `${mine} · ${eventDay} ${clock(session.start, ev.timeZone)} in ${ev.timeZone}`;
 }
 
-/** Re-renders keep keyboard focus on the control with the same data-key. */
+/** Re-renders keep keyboard focus and half-typed text on the controls with the same data-key. */
 function keepFocus(render) {
-  const key = document.activeElement?.dataset?.key;
+  const active = document.activeElement;
+  const key = active?.dataset?.key;
+  const typed = [...document.querySelectorAll('input[data-key]:not([type=checkbox]):not([type=number]), textarea[data-key]')]
+    .filter((el) => el.value).map((el) => [el.dataset.key, el.value]);
+  const caret = key && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
   render();
-  if (key) document.querySelector(`[data-key="${CSS.escape(key)}"]`)?.focus();
+  for (const [k, v] of typed) {
+    const el = document.querySelector(`[data-key="${CSS.escape(k)}"]`);
+    if (el) el.value = v;
+  }
+  if (key) {
+    const el = document.querySelector(`[data-key="${CSS.escape(key)}"]`);
+    el?.focus();
+    if (el && caret && typeof el.setSelectionRange === 'function') el.setSelectionRange(...caret);
+  }
+}
+
+/** Presence ticks only touch the status line; everything else re-renders the room. */
+function onChangeOf(live, statusHost, render) {
+  return (f) => (f?.type === 'presence' ? statusLine(live, statusHost) : keepFocus(render));
 }
 
 const STATUS_TEXT = {
@@ -76,8 +93,12 @@ export async function sessionPage(slug, id) {
     h('p', { class: 'meta' }, [venue?.name, session.speakers.map((p) => `${p.name}${p.role === 'MODERATOR' ? ' (moderator)' : ''}`).join(', ')].filter(Boolean).join(' · ')),
     session.cancelled ? notice('warning', 'This session has been cancelled.') : null,
     session.abstract ? h('p', { class: 'description' }, session.abstract) : null,
-    venue?.joinUrl ? h('p', {}, h('a', { class: 'button', href: venue.joinUrl, target: '_blank', rel: 'noopener noreferrer', id: 'join-video' }, `Join the video: ${venue.name}`)) : null,
+    h('p', { id: 'join-host' }),
   ];
+  const joinLink = (url) => (url && /^https?:\/\//.test(url)
+    ? h('a', { class: 'button', href: url, target: '_blank', rel: 'noopener noreferrer', id: 'join-video' }, `Join the video${venue?.name ? `: ${venue.name}` : ''}`) : null);
+  // the room's video link comes with the room for organisers, or with the live room's snapshot for those admitted
+  show(head.at(-1), joinLink(venue?.joinUrl));
   if (!currentUser()) { show(main(), head, h('p', {}, 'Sign in to join the Q&A and chat.'), button('Sign in', () => signIn(location.hash), { id: 'sign-in-live' })); return; }
 
   const statusHost = h('p', { class: 'live-status', 'aria-live': 'off' });
@@ -102,7 +123,7 @@ export async function sessionPage(slug, id) {
 
   const live = new LiveRoom(id, {
     onStatus: () => statusLine(live, statusHost),
-    onChange: () => keepFocus(render),
+    onChange: (f) => onChangeOf(live, statusHost, render)(f),
     onEvent: (f) => announceEvent(live, f),
     onError: (e) => show(askStatus, notice('error', errorText(e))),
   });
@@ -154,6 +175,8 @@ export async function sessionPage(slug, id) {
     if (atBottom) chatLog.scrollTop = chatLog.scrollHeight;
     show(moderatorLink, s.you?.moderator ? [h('a', { href: `#/events/${slug}/sessions/${id}/moderate`, id: 'to-console' }, 'Open the moderation console'), ' · ',
       h('a', { href: `#/events/${slug}/sessions/${id}/projector` }, 'Projector view')] : null);
+    const joinHost = document.getElementById('join-host');
+    if (joinHost && !joinHost.firstChild) show(joinHost, joinLink(s.room?.joinUrl));
     statusLine(live, statusHost);
     document.body.dataset.liveSeq = String(live.lastSeq ?? '');
   }
@@ -219,12 +242,12 @@ export async function moderationPage(slug, id) {
   };
   const live = new LiveRoom(id, {
     onStatus: () => statusLine(live, statusHost),
-    onChange: () => keepFocus(render),
+    onChange: (f) => onChangeOf(live, statusHost, render)(f),
     onEvent: (f) => { if (f.type === 'question.asked') announce(`New question${f.question.state === 'pending' ? ' to review' : ''}: ${f.question.text}`); },
     onError: (e) => show(feedback, notice('error', errorText(e))),
   });
   window.atriumLive = live;
-  const act = (type, fields) => live.send(type, fields).then(() => show(feedback)).catch((e) => show(feedback, notice('error', errorText(e))));
+  const act = (type, fields) => live.send(type, fields).then(() => { show(feedback); return true; }).catch((e) => { show(feedback, notice('error', errorText(e))); return false; });
 
   function tools(q) {
     const b = (text, type, extra = {}, cls = 'small secondary') => button(text, () => act(type, { questionId: q.id, ...extra }),
@@ -234,7 +257,13 @@ export async function moderationPage(slug, id) {
       others.map((o) => h('option', { value: String(o.id) }, o.text.slice(0, 60))));
     const replyText = h('input', { 'aria-label': `Reply to: ${q.text}`, maxlength: 1000, dataset: { key: `reply-text-${q.id}` } });
     const replyForm = h('form', { class: 'row' }, replyText, h('button', { type: 'submit', class: 'small' }, 'Reply'));
-    replyForm.addEventListener('submit', (e) => { e.preventDefault(); if (replyText.value.trim()) act('question.reply', { questionId: q.id, text: replyText.value.trim() }); });
+    replyForm.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      if (!replyText.value.trim()) return;
+      await act('question.reply', { questionId: q.id, text: replyText.value.trim() });
+      const current = document.querySelector(`[data-key="reply-text-${q.id}"]`);
+      if (current) current.value = '';
+    });
     switch (q.state) {
       case 'pending': return [b('Approve', 'question.approve', {}, 'small'), b('Dismiss', 'question.dismiss', {}, 'small danger')];
       case 'visible': return [q.pinned ? b('Unpin', 'question.unpin') : b('Pin: answering now', 'question.pin', {}, 'small'),
