@@ -1,9 +1,12 @@
 package org.atrium.ui;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -19,6 +22,7 @@ import org.atrium.schedule.Room;
 import org.atrium.schedule.SessionSpeaker;
 import org.atrium.schedule.Track;
 import org.atrium.support.Fixtures;
+import org.atrium.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,6 +42,7 @@ class ProgrammeBrowserTest {
     Fixtures fixtures;
 
     String slug;
+    Long exhibitionId;
 
     /** Each day as "date|HH:MM title;HH:MM title", and the marked days with the event dates they show. */
     static final String READ_PROGRAMME =
@@ -62,7 +67,9 @@ class ProgrammeBrowserTest {
                 at("2027-05-12T12:00:00Z"));
         fixtures.session(
                 event, stage, "Late panel with Geneva", at("2027-05-12T22:30:00Z"), at("2027-05-12T23:30:00Z"));
-        fixtures.session(event, gallery, "Exhibition tour", at("2027-05-13T19:00:00Z"), at("2027-05-13T20:00:00Z"));
+        exhibitionId = fixtures.session(
+                        event, gallery, "Exhibition tour", at("2027-05-13T19:00:00Z"), at("2027-05-13T20:00:00Z"))
+                .id;
         fixtures.addSpeaker(opening, fixtures.speaker(event, "Aynur Məmmədova", null), SessionSpeaker.Role.SPEAKER);
         QuarkusTransaction.requiringNew().run(() -> {
             ConferenceSession s = ConferenceSession.findById(opening.id);
@@ -135,6 +142,24 @@ class ProgrammeBrowserTest {
                     baku.text(By.cssSelector(".slot .facts")),
                     equalTo("talk · Main Stage · Mine action · Aynur Məmmədova"));
             baku.screenshot("11-programme-baku");
+
+            // a signed-in participant stars a session, filters on stars and gets a personal calendar address
+            baku.signIn("bob");
+            baku.click(By.cssSelector("button[aria-label='Star Exhibition tour']"));
+            baku.wait.until(d -> "true"
+                    .equals(d.findElement(By.cssSelector("button[aria-label='Star Exhibition tour']"))
+                            .getAttribute("aria-pressed")));
+            given().header("Authorization", Tokens.bearer("bob"))
+                    .get("/api/events/" + slug + "/agenda")
+                    .then()
+                    .statusCode(200)
+                    .body("starred", contains(exhibitionId.intValue()));
+            baku.click(By.id("filter-starred"));
+            assertThat(days(baku), contains("2027-05-13|23:00 Exhibition tour"));
+            baku.click(By.id("get-calendar"));
+            assertThat(baku.find(By.id("webcal-link")).getAttribute("href"), startsWith("webcal://"));
+            assertThat(baku.find(By.id("feed-url")).getAttribute("value"), endsWith(".ics"));
+            baku.screenshot("12-programme-starred-calendar");
             assertThat(baku.consoleErrors(), empty());
         }
     }
