@@ -104,6 +104,9 @@ class ProgrammeBrowserTest {
                     london.text(By.cssSelector("[data-date='2027-05-12'] .slot:nth-child(2) .event-time")),
                     equalTo("Thu 13 May 02:30 event time"));
             london.screenshot("10-programme-london");
+            london.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            london.screenshot("13-programme-phone");
+            london.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1100));
 
             // the event's zone is pinned at the top; the choice is remembered on this browser
             new Select(london.find(By.id("zone-select"))).selectByValue("Asia/Baku");

@@ -25,7 +25,7 @@ export async function eventList() {
   const user = currentUser();
   const items = page.items.map((ev) => h('li', { class: 'card event-card' },
     h('h2', {}, h('a', { href: `#/events/${ev.slug}` }, ev.title)),
-    h('p', { class: 'meta' }, eventDays(ev), ' · ', zoneLabel(ev.timeZone)),
+    h('p', { class: 'meta' }, eventDays(ev), ' · ', zoneLabel(ev.timeZone, `${ev.firstDay}T12:00:00Z`)),
     ev.status !== 'PUBLISHED' ? statusBadge(ev.status) : null,
     ev.organiser ? h('span', { class: 'badge' }, 'you organise') : null));
   show(main(),
@@ -45,7 +45,7 @@ export async function eventHome(slug) {
   show(main(),
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Events')),
     h('h1', {}, ev.title),
-    h('p', { class: 'meta', id: 'event-when' }, eventDays(ev), ' · times of this event are set in ', h('strong', {}, zoneLabel(ev.timeZone))),
+    h('p', { class: 'meta', id: 'event-when' }, eventDays(ev), ' · times of this event are set in ', h('strong', {}, zoneLabel(ev.timeZone, `${ev.firstDay}T12:00:00Z`))),
     ev.status !== 'PUBLISHED' ? statusBadge(ev.status) : null,
     ev.description ? h('p', { class: 'description' }, ev.description) : null,
     h('ul', { class: 'actions big' },

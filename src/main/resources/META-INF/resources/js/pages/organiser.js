@@ -102,7 +102,7 @@ export async function catalogueEditor(host, ev) {
       field('Room', h('select', { name: 'roomId' }, h('option', { value: '' }, '—'), rooms.map((r) => h('option', { value: String(r.id) }, r.name))))),
     h('div', { class: 'row' },
       field(`Starts (${ev.timeZone})`, h('input', { name: 'start', type: 'datetime-local', required: true, min: `${ev.firstDay}T00:00`, max: `${ev.lastDay}T23:59` }),
-        `Wall-clock time in ${zoneLabel(ev.timeZone)}.`),
+        `Wall-clock time in ${zoneLabel(ev.timeZone, `${ev.firstDay}T12:00:00Z`)}.`),
       field(`Ends (${ev.timeZone})`, h('input', { name: 'end', type: 'datetime-local', required: true, min: `${ev.firstDay}T00:00` })),
       field('Places (empty: the room’s)', h('input', { name: 'capacity', type: 'number', min: 0 }))),
     h('div', { class: 'row' }, field('Speakers', speakerSelect), field('Moderators', moderatorSelect)),
@@ -149,7 +149,7 @@ export async function catalogueEditor(host, ev) {
     f.title.focus();
   }
 
-  const sessionsSection = section('sessions', `Sessions (times in ${zoneLabel(ev.timeZone)})`,
+  const sessionsSection = section('sessions', `Sessions (times in ${zoneLabel(ev.timeZone, `${ev.firstDay}T12:00:00Z`)})`,
     sessions.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'session-table' },
       h('thead', {}, h('tr', {}, ['When (event time)', 'Title', 'Room', 'Track', 'Speakers', ''].map((t) => h('th', {}, t)))),
       h('tbody', {}, sessions.map((s) => h('tr', { dataset: { sessionId: String(s.id) } },
