@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -75,7 +76,9 @@ final class Browser implements AutoCloseable {
         if (timeZone != null) {
             driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", timeZone));
         }
+        // live pages re-render as the room changes: an element found a moment ago may be replaced, so retry
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Opens a UI route (a hash such as {@code #/events/x}) and waits until the page rendered it. */
@@ -115,17 +118,33 @@ final class Browser implements AutoCloseable {
     }
 
     String text(By by) {
-        return find(by).getText();
+        return wait.until(d -> {
+            WebElement el = d.findElement(by);
+            return el.isDisplayed() ? el.getText() : null;
+        });
     }
 
     void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        wait.until(d -> {
+            WebElement el = d.findElement(by);
+            if (!el.isDisplayed() || !el.isEnabled()) {
+                return null;
+            }
+            el.click();
+            return true;
+        });
     }
 
     void type(By by, String text) {
-        WebElement el = find(by);
-        el.clear();
-        el.sendKeys(text);
+        wait.until(d -> {
+            WebElement el = d.findElement(by);
+            if (!el.isDisplayed()) {
+                return null;
+            }
+            el.clear();
+            el.sendKeys(text);
+            return text.equals(el.getAttribute("value")) ? true : null;
+        });
     }
 
     /** Sets an input's value as the browser's own date picker would (typing dates is locale-dependent). */

@@ -31,6 +31,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class LiveRoomBrowserTest {
 
     static final String QUESTION = "How many mines were cleared in 2026? <i>really</i>";
+    static final String ANONYMOUS_QUESTION = "Is the exhibition open at night?";
 
     @TestHTTPResource("/")
     URL base;
@@ -52,6 +53,7 @@ class LiveRoomBrowserTest {
         fixtures.addSpeaker(
                 session, fixtures.speaker(event, "Dr. Leyla Hüseynova", "speaker"), SessionSpeaker.Role.SPEAKER);
         fixtures.registration(event, "alice", Registration.State.CONFIRMED, "Europe/London");
+        fixtures.registration(event, "bob", Registration.State.CONFIRMED, "Asia/Baku");
         String room = "#/events/" + event.slug + "/sessions/" + session.id;
 
         try (Browser speaker = new Browser(base, "Asia/Baku");
@@ -109,6 +111,36 @@ class LiveRoomBrowserTest {
             alice.screenshot("33-session-question-answered");
             speaker.screenshot("34-moderation-answered");
 
+            // another participant asks anonymously; once approved, Alice sees no name and votes for it
+            try (Browser bob = new Browser(base, "Asia/Baku")) {
+                bob.open(room);
+                bob.signIn("bob");
+                bob.wait.until(ExpectedConditions.textToBe(By.id("live-status"), "Live"));
+                bob.type(By.id("ask-text"), ANONYMOUS_QUESTION);
+                bob.click(By.id("ask-anonymous"));
+                bob.click(By.id("ask"));
+                bob.wait.until(d -> d.findElement(By.id("my-pending")).getText().contains(ANONYMOUS_QUESTION));
+                assertThat(bob.text(By.cssSelector("#my-pending .by")), containsString("Bob (anonymous to others)"));
+                speaker.click(
+                        By.cssSelector("#pending-queue button[aria-label='Approve: " + ANONYMOUS_QUESTION + "']"));
+                alice.wait.until(
+                        d -> d.findElement(By.id("questions")).getText().contains(ANONYMOUS_QUESTION));
+                alice.wait.until(d -> d.findElement(By.id("announcer"))
+                        .getAttribute("textContent")
+                        .contains("New question: " + ANONYMOUS_QUESTION));
+                assertThat(alice.text(By.cssSelector("#questions .by")), equalTo("Anonymous"));
+                alice.click(By.cssSelector("button[aria-label='Vote for: " + ANONYMOUS_QUESTION + "']"));
+                alice.wait.until(d -> "true"
+                        .equals(d.findElement(By.cssSelector(
+                                        "button[aria-label='Remove vote from: " + ANONYMOUS_QUESTION + "']"))
+                                .getAttribute("aria-pressed")));
+                bob.wait.until(d -> d.findElement(By.cssSelector("#questions .votes strong"))
+                        .getText()
+                        .equals("1"));
+                alice.screenshot("36-session-anonymous-voted");
+                assertThat(bob.consoleErrors(), empty());
+            }
+
             // a participant whose connection drops resumes from its last sequence number
             long seqBefore = ((Number) alice.script("const r = window.atriumLive; r.ws.onclose = null; r.ws.close();"
                             + " r.ws = null; return r.lastSeq;"))
@@ -129,7 +161,7 @@ class LiveRoomBrowserTest {
                     alice.driver
                             .findElements(By.cssSelector("[data-question-id]"))
                             .size(),
-                    equalTo(1));
+                    equalTo(2));
 
             speaker.open(room + "/projector");
             speaker.find(By.cssSelector("#projector-pinned p"));

@@ -140,7 +140,7 @@ export async function sessionPage(slug, id) {
   function questionItem(q) {
     const mine = q.author?.subject && q.author.subject === live.state.you?.subject;
     return h('li', { class: ['question', q.pinned && 'pinned', q.state], dataset: { questionId: String(q.id), state: q.state } },
-      h('div', { class: 'votes' }, h('strong', {}, String(q.votes)), 'votes'),
+      h('div', { class: 'votes' }, h('strong', {}, String(q.votes)), q.votes === 1 ? 'vote' : 'votes'),
       h('div', {},
         h('p', { class: 'text' }, q.text),
         h('p', { class: 'by' }, author(q), q.pinned ? [' · ', h('strong', {}, 'answering now')] : null,
@@ -276,7 +276,7 @@ export async function moderationPage(slug, id) {
 
   function item(q) {
     return h('li', { class: ['question', q.pinned && 'pinned', q.state], dataset: { questionId: String(q.id), state: q.state } },
-      h('div', { class: 'votes' }, h('strong', {}, String(q.votes)), 'votes'),
+      h('div', { class: 'votes' }, h('strong', {}, String(q.votes)), q.votes === 1 ? 'vote' : 'votes'),
       h('div', {}, h('p', { class: 'text' }, q.text), h('p', { class: 'by' }, q.author?.name || 'Anonymous', q.anonymous ? ' (asked anonymously)' : '',
         q.pinned ? [' · ', h('strong', {}, 'answering now')] : null)),
       repliesOf(q), h('div', { class: 'tools' }, tools(q)));
