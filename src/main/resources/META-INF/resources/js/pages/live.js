@@ -1,6 +1,6 @@
 // Session page with its live room, the speaker's moderation console and the projector view.
 import { h, show, notice, field, button, announce } from '../dom.js';
-import { get, ApiError } from '../api.js';
+import { get, api, ApiError } from '../api.js';
 import { currentUser, signIn } from '../auth.js';
 import { LiveRoom, errorText } from '../live.js';
 import { clock, localDate, shortDay, viewerZone, zoneLabel, duration } from '../time.js';
@@ -320,7 +320,28 @@ export async function moderationPage(slug, id) {
     statusLine(live, statusHost);
   }
 
-  function exportQa(format) {
+  /** The server's export (all questions, as stored); what this console holds if the server has none. */
+  async function exportQa(format) {
+    try {
+      const r = await api('GET', `/api/events/${slug}/sessions/${id}/questions.${format}`, undefined,
+        { raw: true, headers: { Accept: format === 'csv' ? 'text/csv' : 'application/json' } });
+      download(await r.blob(), format);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) localExport(format);
+      else show(feedback, problemBox(e));
+    }
+  }
+
+  function download(blob, format) {
+    const url = URL.createObjectURL(blob);
+    const a = h('a', { href: url, download: `${slug}-session-${id}-questions.${format}` });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  function localExport(format) {
     const rows = [...live.state.questions.values()].sort((a, b) => a.id - b.id);
     let blob;
     if (format === 'json') {
@@ -331,12 +352,7 @@ export async function moderationPage(slug, id) {
       for (const q of rows) lines.push([q.id, q.askedAt, q.author?.name, q.anonymous, q.state, q.votes, q.text, (q.replies || []).map((r) => `${r.author?.name}: ${r.text}`).join(' | ')].map(cell).join(','));
       blob = new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });
     }
-    const url = URL.createObjectURL(blob);
-    const a = h('a', { href: url, download: `${slug}-session-${id}-qa.${format}` });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    download(blob, format);
   }
 
   show(main(),
