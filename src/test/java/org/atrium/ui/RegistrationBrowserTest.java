@@ -6,13 +6,17 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.atrium.event.Event;
+import org.atrium.schedule.ConferenceSession;
 import org.atrium.support.Fixtures;
 import org.atrium.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,19 @@ class RegistrationBrowserTest {
                 .then()
                 .statusCode(200);
         String page = "#/events/" + slug + "/register";
+        Event event = Event.find("slug", slug).firstResult();
+        long workshop = fixtures.session(
+                        event,
+                        fixtures.room(event, "Studio", 12),
+                        "Mapping workshop",
+                        Instant.parse("2027-05-12T12:00:00Z"),
+                        Instant.parse("2027-05-12T13:00:00Z"))
+                .id;
+        QuarkusTransaction.requiringNew().run(() -> {
+            ConferenceSession s = ConferenceSession.findById(workshop);
+            s.type = ConferenceSession.Type.WORKSHOP;
+            s.capacity = 1;
+        });
 
         try (Browser alice = new Browser(base, "Europe/London");
                 Browser bob = new Browser(base, "Asia/Baku");
@@ -88,6 +105,16 @@ class RegistrationBrowserTest {
             bob.driver.navigate().refresh();
             bob.waitForRoute(page);
             assertThat(bob.text(By.id("registration-state")), equalTo("confirmed"));
+
+            // a confirmed participant takes the one place of the workshop
+            bob.find(By.id("signup-h"));
+            assertThat(bob.text(By.cssSelector("#session-signups .slot h3")), equalTo("Mapping workshop"));
+            bob.click(By.cssSelector("button[aria-label='Sign up for Mapping workshop']"));
+            bob.wait.until(d -> d.findElement(By.cssSelector("#session-signups .signup-state"))
+                    .getText()
+                    .equals("confirmed you have a place"));
+            bob.screenshot("24-session-signup");
+            assertThat(bob.text(By.cssSelector("#session-signups .signup-state .badge")), equalTo("confirmed"));
 
             organiser.driver.navigate().refresh();
             organiser.waitForRoute("#/events/" + slug + "/registrations");

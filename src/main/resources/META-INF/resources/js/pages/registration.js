@@ -116,7 +116,7 @@ async function sessionSignups(slug, host) {
       return h('li', { class: 'slot', dataset: { sessionId: String(s.id) } },
         h('div', { class: 'when' }, `${shortDay(localDate(s.start, zone))} ${clock(s.start, zone)}`),
         h('div', {}, h('h3', {}, s.title), active ? h('p', { class: 'signup-state' }, statusBadge(su.state),
-          su.state === 'WAITLISTED' ? `number ${su.waitlistPosition} on the waitlist` : 'you have a place') : null),
+          su.state === 'WAITLISTED' ? ` number ${su.waitlistPosition} on the waitlist` : ' you have a place') : null),
         h('div', {}, active
           ? button('Give up my place', () => change('DELETE', s), { class: 'small secondary', 'aria-label': `Give up my place in ${s.title}` })
           : button('Sign up', () => change('POST', s), { class: 'small', 'aria-label': `Sign up for ${s.title}` })));
