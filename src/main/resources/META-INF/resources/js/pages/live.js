@@ -383,7 +383,7 @@ export async function projectorPage(slug, id) {
     onChange: () => {
       const s = live.state;
       const pinned = s.pinned != null ? s.questions.get(s.pinned) : null;
-      show(pinnedHost, pinned ? h('p', { class: 'pinned-q' }, pinned.text) : h('p', { class: 'meta' }, 'Questions appear here.'));
+      show(pinnedHost, pinned ? h('p', { class: 'pinned-q' }, pinned.text) : h('p', { class: 'meta' }, 'No question is being answered right now.'));
       show(topHost, sortQuestions([...s.questions.values()].filter((q) => q.state === 'visible' && q.id !== s.pinned), 'votes').slice(0, 5)
         .map((q) => h('li', {}, h('span', { class: 'n' }, `▲ ${q.votes}`), h('span', {}, q.text))));
     },

@@ -109,6 +109,7 @@ async function sessionSignups(slug, host) {
   const status = h('div');
   show(host, h('section', { class: 'panel', 'aria-labelledby': 'signup-h' },
     h('h2', { id: 'signup-h' }, 'Sessions with limited places'),
+    h('p', { class: 'meta' }, `Times in ${zone}.`),
     status,
     limited.length ? h('ul', { class: 'slots' }, limited.map((s) => {
       const su = mine.get(s.id);
