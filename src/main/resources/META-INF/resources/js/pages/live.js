@@ -58,10 +58,11 @@ const STATUS_TEXT = {
   'signed-out': 'Your sign-in has ended; sign in again to rejoin.',
 };
 
-function statusLine(room, host) {
+function statusLine(room, host, slug) {
   const s = room.status;
   const state = s === 'open' ? 'open' : s === 'connecting' || s === 'reconnecting' ? 'connecting' : 'closed';
   show(host, h('span', { class: `conn conn-${state}`, id: 'live-status', dataset: { status: s } }, STATUS_TEXT[s] || s),
+    s === 'not-admitted' && slug ? [' ', h('a', { href: `#/events/${slug}/register` }, 'Register for the event')] : null,
     s === 'open' ? h('span', { id: 'presence' }, ` · ${room.state.presence} ${room.state.presence === 1 ? 'person' : 'people'} here`) : null);
 }
 
@@ -122,7 +123,7 @@ export async function sessionPage(slug, id) {
   const chatForm = h('form', { class: 'form', id: 'chat-form' }, field('Message', chatText), h('button', { type: 'submit', id: 'chat-send' }, 'Send'));
 
   const live = new LiveRoom(id, {
-    onStatus: () => statusLine(live, statusHost),
+    onStatus: () => statusLine(live, statusHost, slug),
     onChange: (f) => onChangeOf(live, statusHost, render)(f),
     onEvent: (f) => announceEvent(live, f),
     onError: (e) => show(askStatus, notice('error', errorText(e))),
