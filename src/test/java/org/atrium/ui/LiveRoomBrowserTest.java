@@ -165,7 +165,9 @@ class LiveRoomBrowserTest {
 
             speaker.open(room + "/projector");
             speaker.find(By.cssSelector("#projector-pinned p"));
-            assertThat(speaker.text(By.cssSelector("#projector-pinned p")), equalTo("No question is being answered right now."));
+            assertThat(
+                    speaker.text(By.cssSelector("#projector-pinned p")),
+                    equalTo("No question is being answered right now."));
             speaker.screenshot("35-projector");
             assertThat(alice.consoleErrors(), empty());
             assertThat(speaker.consoleErrors(), empty());
