@@ -20,17 +20,31 @@ export function eventDays(ev) {
   return ev.firstDay === ev.lastDay ? first : `${first} – ${dayLabel(ev.lastDay)}`;
 }
 
-export async function eventList() {
-  const page = await get('/api/events?size=100');
-  const user = currentUser();
-  const items = page.items.map((ev) => h('li', { class: 'card event-card' },
+function eventCard(ev) {
+  return h('li', { class: 'card event-card' },
     h('h2', {}, h('a', { href: `#/events/${ev.slug}` }, ev.title)),
     h('p', { class: 'meta' }, eventDays(ev), ' · ', zoneLabel(ev.timeZone, `${ev.firstDay}T12:00:00Z`)),
     ev.status !== 'PUBLISHED' ? statusBadge(ev.status) : null,
-    ev.organiser ? h('span', { class: 'badge' }, 'you organise') : null));
+    ev.organiser ? h('span', { class: 'badge' }, 'you organise') : null);
+}
+
+const PAGE = 50;
+
+export async function eventList() {
+  const first = await get(`/api/events?size=${PAGE}`);
+  const user = currentUser();
+  const list = h('ul', { class: 'cards', id: 'event-list' }, first.items.map(eventCard));
+  let page = 0;
+  const more = button('More events', async () => {
+    const next = await get(`/api/events?size=${PAGE}&page=${++page}`);
+    list.append(...next.items.map(eventCard));
+    announce(`${next.items.length} more events`);
+    if ((page + 1) * PAGE >= next.total) more.remove();
+  }, { class: 'secondary', id: 'more-events' });
   show(main(),
     h('h1', {}, 'Events'),
-    items.length ? h('ul', { class: 'cards', id: 'event-list' }, items) : h('p', {}, 'No events yet.'),
+    first.items.length ? list : h('p', {}, 'No events yet.'),
+    first.total > PAGE ? h('p', {}, more) : null,
     user ? h('p', {}, h('a', { class: 'button', href: '#/events/new' }, 'Create an event'))
       : h('p', {}, 'Organisers: ', h('a', { href: '#/', on: { click: (e) => { e.preventDefault(); signIn('#/events/new'); } } }, 'sign in'), ' to create an event.'));
 }
