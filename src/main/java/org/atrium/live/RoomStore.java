@@ -213,12 +213,17 @@ class RoomStore {
 
     private void sessionSnapshot(LiveRoom room, Member member, ObjectNode frame) {
         ConferenceSession session = em.find(ConferenceSession.class, room.sessionId);
-        frame.putObject("room")
+        ObjectNode roomNode = frame.putObject("room")
                 .put("key", room.key)
                 .put("sessionId", room.sessionId)
                 .put("title", session.title)
                 .put("startsAt", session.startsAt.toString())
                 .put("endsAt", session.endsAt.toString());
+        // The video link is for the people admitted to the room, so it travels in their snapshot (the public
+        // catalogue shows it to organisers only).
+        if (session.room != null) {
+            roomNode.put("venue", session.room.name).put("joinUrl", session.room.joinUrl);
+        }
         RoomSettings settings = em.find(RoomSettings.class, room.key);
         Batch view = new Batch(
                 room, json, clock.instant(), settings, Set.of(), Set.of(), session.startsAt, session.endsAt, config, 0);

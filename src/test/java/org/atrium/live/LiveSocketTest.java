@@ -38,7 +38,11 @@ class LiveSocketTest {
         Event event = fixtures.publishedEvent();
         Instant now = Instant.now();
         ConferenceSession session = fixtures.session(
-                event, null, "Demining drones", now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofMinutes(55)));
+                event,
+                fixtures.room(event, "Main Stage", null),
+                "Demining drones",
+                now.minus(Duration.ofMinutes(5)),
+                now.plus(Duration.ofMinutes(55)));
         fixtures.addSpeaker(session, fixtures.speaker(event, "Sam Speaker", "speaker"), SessionSpeaker.Role.SPEAKER);
         fixtures.registration(event, "alice", Registration.State.CONFIRMED, null);
         fixtures.registration(event, "bob", Registration.State.CONFIRMED, null);
@@ -99,6 +103,9 @@ class LiveSocketTest {
             assertEquals("join", a.get("reason").asText());
             assertEquals(0, a.get("seq").asLong());
             assertEquals("Demining drones", a.at("/room/title").asText());
+            assertEquals("Main Stage", a.at("/room/venue").asText());
+            assertEquals(
+                    "https://meet.example.org/main-stage", a.at("/room/joinUrl").asText());
             assertTrue(a.at("/settings/qaOpen").asBoolean());
             assertEquals(0, a.get("questions").size());
         }
