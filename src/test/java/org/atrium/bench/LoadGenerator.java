@@ -1,0 +1,734 @@
+package org.atrium.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The load generator: opens N WebSocket connections into one live room, publishes {@code chat.post} messages from a few
+ * of them (at a fixed delivery rate, or as fast as the room keeps up with a bounded number of deliveries in flight) and
+ * checks what every connection receives: end-to-end latency (the send time travels in the text), lost, duplicated and
+ * out-of-order messages (by the room's sequence number). Runs in its own process ({@link #main}) for the benchmark, or
+ * in-process for the smoke test.
+ */
+public final class LoadGenerator {
+
+    /** Publishing at a fixed rate of deliveries per second, or as fast as the room delivers (a bounded window). */
+    public enum Kind {
+        FIXED,
+        MAX
+    }
+
+    public record PhaseSpec(String name, Kind kind, double deliveriesPerSecond, Duration duration, boolean measured) {}
+
+    public record Config(
+            String host,
+            int port,
+            String path,
+            List<String> tokens,
+            int connections,
+            int publishers,
+            int connectConcurrency,
+            List<String> localAddresses,
+            int frameBytes,
+            int eventLoops,
+            long serverPid,
+            Path databaseDirectory,
+            Duration idle,
+            Duration drainTimeout,
+            long windowDeliveries,
+            List<PhaseSpec> phases) {}
+
+    public record ConnectResult(
+            int attempted, int established, int snapshots, int failed, double seconds, String firstError) {}
+
+    public record MemoryResult(long rssBeforeKiB, long rssAfterKiB, double kibPerConnection) {}
+
+    public record PhaseResult(
+            String name,
+            Kind kind,
+            boolean measured,
+            double targetDeliveriesPerSecond,
+            double seconds,
+            long published,
+            long acknowledged,
+            long rejected,
+            long expectedDeliveries,
+            long deliveries,
+            double deliveriesPerSecond,
+            long p50Micros,
+            long p90Micros,
+            long p99Micros,
+            long maxMicros,
+            long lost,
+            long duplicated,
+            long outOfOrder,
+            int closedConnections,
+            double serverCores,
+            double databaseCores,
+            double generatorCores,
+            double otherCores,
+            String firstError) {}
+
+    public record Report(int connections, ConnectResult connect, MemoryResult memory, List<PhaseResult> phases) {}
+
+    private static final byte[] TYPE_KEY = "\"type\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SEQ_KEY = "\"seq\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TEXT_KEY = "\"text\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] POSTED = "chat.posted\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SNAPSHOT = "snapshot\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ACK = "ack\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ERROR = "error\"".getBytes(StandardCharsets.US_ASCII);
+    /** Marks the benchmark's own chat lines: {@code ~<phase>:<index>:<nanoTime>:} then padding. */
+    private static final byte MARK = '~';
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Config config;
+    private final String nonce = Long.toString(System.nanoTime() & 0xffffffL, 36);
+    private final Receiver[] receivers;
+    private final AtomicReference<Phase> current = new AtomicReference<>();
+    private final AtomicInteger snapshots = new AtomicInteger();
+    private final AtomicInteger closed = new AtomicInteger();
+    private final ThreadLocal<ThreadStats> threadStats = ThreadLocal.withInitial(ThreadStats::new);
+    private Vertx vertx;
+
+    public LoadGenerator(Config config) {
+        this.config = config;
+        this.receivers = new Receiver[config.connections()];
+    }
+
+    /** Runs all phases and returns the figures; {@code progress} gets one line per step. */
+    public Report run(java.util.function.Consumer<String> progress) throws InterruptedException {
+        vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(config.eventLoops())
+                .setPreferNativeTransport(true)
+                .setBlockedThreadCheckInterval(10_000));
+        try {
+            long rssBefore = ProcStats.rssKiB(config.serverPid());
+            ConnectResult connect = connect(progress);
+            progress.accept(String.format(
+                    "connected %d/%d in %.2f s (%d snapshots, %d failed%s)",
+                    connect.established(),
+                    connect.attempted(),
+                    connect.seconds(),
+                    connect.snapshots(),
+                    connect.failed(),
+                    connect.firstError() == null ? "" : ", first error: " + connect.firstError()));
+            Thread.sleep(config.idle().toMillis());
+            long rssAfter = ProcStats.rssKiB(config.serverPid());
+            MemoryResult memory = new MemoryResult(
+                    rssBefore,
+                    rssAfter,
+                    rssBefore < 0 || connect.established() == 0
+                            ? -1
+                            : (rssAfter - rssBefore) / (double) connect.established());
+            progress.accept(String.format(
+                    "server RSS %d KiB -> %d KiB idle: %.1f KiB per connection",
+                    rssBefore, rssAfter, memory.kibPerConnection()));
+            List<PhaseResult> results = new ArrayList<>();
+            if (connect.established() == config.connections()) {
+                int id = 1;
+                for (PhaseSpec spec : config.phases()) {
+                    PhaseResult result = runPhase(id++, spec);
+                    progress.accept(describe(result));
+                    results.add(result);
+                }
+            }
+            return new Report(config.connections(), connect, memory, results);
+        } finally {
+            closeAll();
+        }
+    }
+
+    static String describe(PhaseResult r) {
+        return String.format(
+                "%-10s %7.0f deliveries/s (%d msgs, %d rejected) p50 %.2f p90 %.2f p99 %.2f max %.2f ms;"
+                        + " lost %d dup %d ooo %d closed %d; cpu server %.2f db %.2f generator %.2f other %.2f%s",
+                r.name(),
+                r.deliveriesPerSecond(),
+                r.published(),
+                r.rejected(),
+                r.p50Micros() / 1000.0,
+                r.p90Micros() / 1000.0,
+                r.p99Micros() / 1000.0,
+                r.maxMicros() / 1000.0,
+                r.lost(),
+                r.duplicated(),
+                r.outOfOrder(),
+                r.closedConnections(),
+                r.serverCores(),
+                r.databaseCores(),
+                r.generatorCores(),
+                r.otherCores(),
+                r.firstError() == null ? "" : " first error: " + r.firstError());
+    }
+
+    // ---------------------------------------------------------------------------------------------------- connecting
+
+    private ConnectResult connect(java.util.function.Consumer<String> progress) throws InterruptedException {
+        int n = config.connections();
+        List<String> addresses = config.localAddresses().isEmpty() ? List.of("") : config.localAddresses();
+        List<WebSocketClient> clients = new ArrayList<>();
+        for (String address : addresses) {
+            WebSocketClientOptions options = new WebSocketClientOptions()
+                    .setMaxConnections(n + 16)
+                    .setConnectTimeout(60_000)
+                    .setMaxFrameSize(1 << 20)
+                    .setMaxMessageSize(1 << 22)
+                    .setTryUsePerMessageCompression(false);
+            if (!address.isEmpty()) {
+                options.setLocalAddress(address);
+            }
+            clients.add(vertx.createWebSocketClient(options));
+        }
+        Semaphore permits = new Semaphore(config.connectConcurrency());
+        CountDownLatch done = new CountDownLatch(n);
+        AtomicInteger established = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            permits.acquire();
+            Receiver receiver = new Receiver(i);
+            receivers[i] = receiver;
+            WebSocketConnectOptions options = new WebSocketConnectOptions()
+                    .setHost(config.host())
+                    .setPort(config.port())
+                    .setURI(config.path())
+                    .setTimeout(60_000);
+            if (!config.tokens().isEmpty()) {
+                options.addHeader(
+                        "Authorization",
+                        "Bearer " + config.tokens().get(i % config.tokens().size()));
+            }
+            clients.get(i % clients.size()).connect(options).onComplete(ar -> {
+                if (ar.succeeded()) {
+                    receiver.attach(ar.result());
+                    established.incrementAndGet();
+                } else {
+                    failed.incrementAndGet();
+                    firstError.compareAndSet(null, String.valueOf(ar.cause()));
+                }
+                permits.release();
+                done.countDown();
+            });
+            if (i > 0 && i % 5000 == 0) {
+                progress.accept("  " + i + " connections requested, " + established.get() + " open");
+            }
+        }
+        done.await(10, TimeUnit.MINUTES);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (snapshots.get() < established.get() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new ConnectResult(n, established.get(), snapshots.get(), failed.get(), seconds, firstError.get());
+    }
+
+    private void closeAll() throws InterruptedException {
+        if (vertx == null) {
+            return;
+        }
+        for (Receiver r : receivers) {
+            if (r != null && r.socket != null) {
+                r.socket.close();
+            }
+        }
+        CountDownLatch closedVertx = new CountDownLatch(1);
+        vertx.close().onComplete(ar -> closedVertx.countDown());
+        closedVertx.await(30, TimeUnit.SECONDS);
+    }
+
+    // ------------------------------------------------------------------------------------------------------- phases
+
+    private PhaseResult runPhase(int id, PhaseSpec spec) throws InterruptedException {
+        int n = config.connections();
+        double seconds = spec.duration().toNanos() / 1e9;
+        double ceiling = spec.kind() == Kind.MAX ? 1_000_000 : spec.deliveriesPerSecond() * 1.2;
+        int capacity =
+                (int) Math.min(50_000_000, Math.ceil(ceiling * seconds / n) + config.windowDeliveries() / n + 16);
+        Phase phase = new Phase(id, spec, n, Math.max(capacity, 16));
+        barrier();
+        current.set(phase);
+        int closedBefore = closed.get();
+
+        double[] machine0 = ProcStats.machineSeconds();
+        List<Long> dbPids = ProcStats.postgresProcesses(config.databaseDirectory());
+        double server0 = ProcStats.cpuSeconds(config.serverPid());
+        double db0 = ProcStats.cpuSeconds(dbPids);
+        double self0 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
+
+        long start = System.nanoTime();
+        phase.start = start;
+        long end = start + spec.duration().toNanos();
+        Receiver publisher = receivers[0];
+        CountDownLatch stopped = new CountDownLatch(1);
+        publisher.context.runOnContext(v -> {
+            long timer = vertx.setPeriodic(1, t -> publish(phase, end, stopped));
+            phase.timer = timer;
+        });
+        stopped.await();
+        long sendEnd = System.nanoTime();
+        long deliveriesAtEnd = phase.deliveries.sum();
+
+        double[] machine1 = ProcStats.machineSeconds();
+        double server1 = ProcStats.cpuSeconds(config.serverPid());
+        double db1 = ProcStats.cpuSeconds(dbPids);
+        double self1 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
+
+        long drainDeadline = System.nanoTime() + config.drainTimeout().toNanos();
+        while (phase.inFlight.get() > 0 && System.nanoTime() < drainDeadline) {
+            Thread.sleep(2);
+        }
+        Thread.sleep(50);
+        barrier();
+        current.set(null);
+        barrier();
+
+        double wall = (sendEnd - start) / 1e9;
+        double serverCores = server0 < 0 ? -1 : (server1 - server0) / wall;
+        double dbCores = dbPids.isEmpty() ? -1 : (db1 - db0) / wall;
+        double selfCores = (self1 - self0) / wall;
+        double machineCores = machine0[0] < 0 ? -1 : (machine1[0] - machine0[0]) / wall;
+        double other = machineCores < 0
+                ? -1
+                : Math.max(0, machineCores - Math.max(0, serverCores) - Math.max(0, dbCores) - selfCores);
+
+        BitSet expected = new BitSet(phase.sent);
+        expected.set(0, phase.sent);
+        synchronized (phase.rejectedSet) {
+            expected.andNot(phase.rejectedSet);
+        }
+        int expectedPerReceiver = expected.cardinality();
+        long lost = 0;
+        long dup = 0;
+        long ooo = 0;
+        for (Receiver r : receivers) {
+            BitSet missing = (BitSet) expected.clone();
+            if (r.phaseId == id && r.got != null) {
+                missing.andNot(r.got);
+            }
+            lost += missing.cardinality();
+            if (r.phaseId == id) {
+                dup += r.duplicated;
+                ooo += r.outOfOrder;
+            }
+        }
+        LatencyHistogram latency = new LatencyHistogram();
+        synchronized (phase.histograms) {
+            for (LatencyHistogram h : phase.histograms) {
+                latency.add(h);
+            }
+        }
+        return new PhaseResult(
+                spec.name(),
+                spec.kind(),
+                spec.measured(),
+                spec.deliveriesPerSecond(),
+                wall,
+                phase.sent,
+                phase.acknowledged.get(),
+                phase.rejected.get(),
+                (long) expectedPerReceiver * n,
+                phase.deliveries.sum(),
+                deliveriesAtEnd / wall,
+                latency.quantile(0.50),
+                latency.quantile(0.90),
+                latency.quantile(0.99),
+                latency.max(),
+                lost,
+                dup,
+                ooo,
+                closed.get() - closedBefore,
+                serverCores,
+                dbCores,
+                selfCores,
+                other,
+                phase.firstError.get());
+    }
+
+    /** Runs on the first publisher's event loop every millisecond until the phase's sending time is over. */
+    private void publish(Phase phase, long end, CountDownLatch stopped) {
+        long now = System.nanoTime();
+        if (now >= end || phase.sent >= phase.capacity) {
+            if (!phase.stopped) {
+                phase.stopped = true;
+                vertx.cancelTimer(phase.timer);
+                stopped.countDown();
+            }
+            return;
+        }
+        int publishers = Math.max(1, Math.min(config.publishers(), receivers.length));
+        long window = Math.max(2, config.windowDeliveries() / receivers.length);
+        if (phase.spec.kind() == Kind.FIXED) {
+            double messagesPerSecond = phase.spec.deliveriesPerSecond() / receivers.length;
+            long due = (long) ((now - phase.start) / 1e9 * messagesPerSecond) + 1;
+            while (phase.sent < due && phase.sent < phase.capacity) {
+                send(phase, receivers[phase.sent % publishers]);
+            }
+        } else {
+            while (phase.inFlight.get() < window && phase.sent < phase.capacity) {
+                send(phase, receivers[phase.sent % publishers]);
+            }
+        }
+    }
+
+    private void send(Phase phase, Receiver from) {
+        int index = phase.sent++;
+        phase.remaining.set(index, receivers.length);
+        phase.inFlight.incrementAndGet();
+        StringBuilder text = new StringBuilder(config.frameBytes());
+        text.append("{\"type\":\"chat.post\",\"ref\":\"")
+                .append(nonce)
+                .append('-')
+                .append(phase.id)
+                .append('-')
+                .append(index)
+                .append("\",\"text\":\"")
+                .append((char) MARK)
+                .append(phase.id)
+                .append(':')
+                .append(index)
+                .append(':')
+                .append(System.nanoTime())
+                .append(':');
+        while (text.length() < config.frameBytes() - 2) {
+            text.append('x');
+        }
+        text.append("\"}");
+        from.socket.writeTextMessage(text.toString());
+    }
+
+    /** Waits until every event loop has run everything queued before (a happens-before edge for reading state). */
+    private void barrier() throws InterruptedException {
+        Set<Context> contexts = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Receiver r : receivers) {
+            if (r != null && r.context != null) {
+                contexts.add(r.context);
+            }
+        }
+        CountDownLatch latch = new CountDownLatch(contexts.size());
+        for (Context c : contexts) {
+            c.runOnContext(v -> latch.countDown());
+        }
+        latch.await(30, TimeUnit.SECONDS);
+    }
+
+    // ------------------------------------------------------------------------------------------------------ receiving
+
+    /** One benchmark phase: what was sent, and what is still on its way. */
+    private static final class Phase {
+        final int id;
+        final PhaseSpec spec;
+        final int capacity;
+        final AtomicIntegerArray remaining;
+        final AtomicLong inFlight = new AtomicLong();
+        final LongAdder deliveries = new LongAdder();
+        final AtomicLong acknowledged = new AtomicLong();
+        final AtomicLong rejected = new AtomicLong();
+        final BitSet rejectedSet = new BitSet();
+        final List<LatencyHistogram> histograms = new ArrayList<>();
+        final AtomicReference<String> firstError = new AtomicReference<>();
+        volatile long start;
+        long timer;
+        int sent;
+        boolean stopped;
+
+        Phase(int id, PhaseSpec spec, int receivers, int capacity) {
+            this.id = id;
+            this.spec = spec;
+            this.capacity = capacity;
+            this.remaining = new AtomicIntegerArray(capacity);
+        }
+
+        void delivered(int index) {
+            if (index < capacity && remaining.decrementAndGet(index) == 0) {
+                inFlight.decrementAndGet();
+            }
+        }
+
+        void rejected(int index, String error) {
+            firstError.compareAndSet(null, error);
+            rejected.incrementAndGet();
+            synchronized (rejectedSet) {
+                rejectedSet.set(index);
+            }
+            if (index < capacity && remaining.getAndSet(index, 0) > 0) {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    /** Per event-loop thread: the latency histogram of the current phase. */
+    private static final class ThreadStats {
+        int phaseId;
+        LatencyHistogram histogram;
+    }
+
+    /** One connection: its own view of the room (last sequence number, what it got in the current phase). */
+    private final class Receiver {
+        final int index;
+        WebSocket socket;
+        Context context;
+        long lastSeq = -1;
+        int phaseId;
+        BitSet got;
+        long duplicated;
+        long outOfOrder;
+
+        Receiver(int index) {
+            this.index = index;
+        }
+
+        void attach(WebSocket ws) {
+            socket = ws;
+            context = Vertx.currentContext();
+            ws.handler(this::onFrame);
+            ws.closeHandler(v -> closed.incrementAndGet());
+            ws.exceptionHandler(e -> {});
+        }
+
+        void onFrame(Buffer frame) {
+            int type = indexOf(frame, TYPE_KEY, 0);
+            if (type < 0) {
+                return;
+            }
+            type += TYPE_KEY.length;
+            if (startsWith(frame, type, POSTED)) {
+                onPosted(frame);
+            } else if (startsWith(frame, type, ACK)) {
+                Phase phase = current.get();
+                if (phase != null) {
+                    phase.acknowledged.incrementAndGet();
+                }
+            } else if (startsWith(frame, type, SNAPSHOT)) {
+                long seq = number(frame, SEQ_KEY);
+                if (seq >= 0) {
+                    lastSeq = Math.max(lastSeq, seq);
+                }
+                snapshots.incrementAndGet();
+            } else if (startsWith(frame, type, ERROR)) {
+                onError(frame);
+            }
+        }
+
+        private void onPosted(Buffer frame) {
+            long receivedAt = System.nanoTime();
+            long seq = number(frame, SEQ_KEY);
+            int text = indexOf(frame, TEXT_KEY, 0);
+            if (text < 0 || frame.getByte(text + TEXT_KEY.length) != MARK) {
+                lastSeq = Math.max(lastSeq, seq);
+                return;
+            }
+            int pos = text + TEXT_KEY.length + 1;
+            long[] parsed = new long[3];
+            for (int f = 0; f < 3; f++) {
+                long value = 0;
+                byte b;
+                while ((b = frame.getByte(pos++)) != ':') {
+                    value = value * 10 + (b - '0');
+                }
+                parsed[f] = value;
+            }
+            int phaseId = (int) parsed[0];
+            int index = (int) parsed[1];
+            long sentAt = parsed[2];
+            Phase phase = current.get();
+            if (phase == null || phase.id != phaseId) {
+                // a late message of an earlier phase: only its order is checked
+                if (seq <= lastSeq) {
+                    outOfOrder++;
+                } else {
+                    lastSeq = seq;
+                }
+                return;
+            }
+            if (this.phaseId != phaseId) {
+                this.phaseId = phaseId;
+                got = new BitSet();
+                duplicated = 0;
+                outOfOrder = 0;
+            }
+            if (got.get(index)) {
+                duplicated++;
+                return;
+            }
+            got.set(index);
+            if (seq <= lastSeq) {
+                outOfOrder++;
+            } else {
+                lastSeq = seq;
+            }
+            ThreadStats stats = threadStats.get();
+            if (stats.phaseId != phaseId) {
+                stats.phaseId = phaseId;
+                stats.histogram = new LatencyHistogram();
+                synchronized (phase.histograms) {
+                    phase.histograms.add(stats.histogram);
+                }
+            }
+            stats.histogram.record((receivedAt - sentAt) / 1000);
+            phase.deliveries.increment();
+            phase.delivered(index);
+        }
+
+        private void onError(Buffer frame) {
+            String json = frame.toString(StandardCharsets.UTF_8);
+            Phase phase = current.get();
+            try {
+                JsonNode node = JSON.readTree(json);
+                String ref = node.path("ref").asText("");
+                String[] parts = ref.split("-");
+                if (phase != null
+                        && parts.length == 3
+                        && parts[0].equals(nonce)
+                        && Integer.parseInt(parts[1]) == phase.id) {
+                    phase.rejected(Integer.parseInt(parts[2]), json);
+                } else if (phase != null) {
+                    phase.firstError.compareAndSet(null, json);
+                }
+            } catch (Exception e) {
+                if (phase != null) {
+                    phase.firstError.compareAndSet(null, json);
+                }
+            }
+        }
+    }
+
+    static int indexOf(Buffer buffer, byte[] needle, int from) {
+        int last = buffer.length() - needle.length;
+        outer:
+        for (int i = from; i <= last; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (buffer.getByte(i + j) != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    static boolean startsWith(Buffer buffer, int at, byte[] prefix) {
+        if (at + prefix.length > buffer.length()) {
+            return false;
+        }
+        for (int j = 0; j < prefix.length; j++) {
+            if (buffer.getByte(at + j) != prefix[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first non-negative integer after {@code key}, or -1. */
+    static long number(Buffer buffer, byte[] key) {
+        int at = indexOf(buffer, key, 0);
+        if (at < 0) {
+            return -1;
+        }
+        int pos = at + key.length;
+        while (pos < buffer.length() && buffer.getByte(pos) == ' ') {
+            pos++;
+        }
+        long value = 0;
+        boolean any = false;
+        while (pos < buffer.length()) {
+            byte b = buffer.getByte(pos++);
+            if (b < '0' || b > '9') {
+                break;
+            }
+            value = value * 10 + (b - '0');
+            any = true;
+        }
+        return any ? value : -1;
+    }
+
+    // ------------------------------------------------------------------------------------------------- process entry
+
+    /**
+     * Entry point of the generator process. Arguments are {@code --key=value}: host, port, path, tokens (a file with
+     * one token per line; absent for the unauthenticated baseline), connections, publishers, concurrency,
+     * local-addresses (comma separated), frame-bytes, event-loops, server-pid, db-dir, idle-seconds, drain-seconds,
+     * window, and phases ({@code name:FIXED|MAX:deliveriesPerSecond:seconds:measured,...}). Prints progress lines and
+     * one {@code RESULT <json>} line.
+     */
+    public static void main(String... args) throws Exception {
+        Map<String, String> a = parse(args);
+        List<String> tokens = a.containsKey("tokens") ? Files.readAllLines(Path.of(a.get("tokens"))) : List.of();
+        List<PhaseSpec> phases = new ArrayList<>();
+        for (String p : a.get("phases").split(",")) {
+            String[] f = p.split(":");
+            phases.add(new PhaseSpec(
+                    f[0],
+                    Kind.valueOf(f[1]),
+                    Double.parseDouble(f[2]),
+                    Duration.ofMillis((long) (Double.parseDouble(f[3]) * 1000)),
+                    Boolean.parseBoolean(f[4])));
+        }
+        int n = Integer.parseInt(a.get("connections"));
+        Config config = new Config(
+                a.getOrDefault("host", "127.0.0.1"),
+                Integer.parseInt(a.get("port")),
+                a.get("path"),
+                tokens.subList(0, Math.min(tokens.size(), n)),
+                n,
+                Integer.parseInt(a.getOrDefault("publishers", "4")),
+                Integer.parseInt(a.getOrDefault("concurrency", "128")),
+                a.getOrDefault("local-addresses", "").isBlank()
+                        ? List.of()
+                        : List.of(a.get("local-addresses").split(",")),
+                Integer.parseInt(a.getOrDefault("frame-bytes", "160")),
+                Integer.parseInt(a.getOrDefault("event-loops", "2")),
+                Long.parseLong(a.getOrDefault("server-pid", "-1")),
+                a.containsKey("db-dir") ? Path.of(a.get("db-dir")) : null,
+                Duration.ofMillis((long) (Double.parseDouble(a.getOrDefault("idle-seconds", "3")) * 1000)),
+                Duration.ofMillis((long) (Double.parseDouble(a.getOrDefault("drain-seconds", "15")) * 1000)),
+                Long.parseLong(a.getOrDefault("window", "20000")),
+                phases);
+        Report report = new LoadGenerator(config).run(line -> System.out.println("  " + line));
+        System.out.println("RESULT " + JSON.writeValueAsString(report));
+        System.out.flush();
+        System.exit(0);
+    }
+
+    static Map<String, String> parse(String... args) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("Expected --key=value, got " + arg);
+            }
+            int eq = arg.indexOf('=');
+            map.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
+        }
+        return map;
+    }
+}
