@@ -153,20 +153,27 @@ public final class BaselineRelay {
         return out.toByteArray();
     }
 
+    /** Starts the relay on 127.0.0.1:{@code port} with one verticle per event loop; close the returned Vert.x to stop. */
+    public static Vertx start(int port, int eventLoops) throws Exception {
+        Vertx vertx =
+                Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(true));
+        BaselineRelay relay = new BaselineRelay();
+        for (int i = 0; i < eventLoops; i++) {
+            vertx.deployVerticle(relay.new RelayVerticle(port), new DeploymentOptions())
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get();
+        }
+        return vertx;
+    }
+
     /** Starts the relay: {@code --port=P [--event-loops=K]}; prints {@code BASELINE READY} when listening. */
     public static void main(String... args) throws Exception {
         Map<String, String> a = LoadGenerator.parse(args);
         int port = Integer.parseInt(a.getOrDefault("port", "8090"));
         int loops = Integer.parseInt(a.getOrDefault(
                 "event-loops", String.valueOf(2 * Runtime.getRuntime().availableProcessors())));
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
-        BaselineRelay relay = new BaselineRelay();
-        for (int i = 0; i < loops; i++) {
-            vertx.deployVerticle(relay.new RelayVerticle(port), new DeploymentOptions())
-                    .toCompletionStage()
-                    .toCompletableFuture()
-                    .get();
-        }
+        Vertx vertx = start(port, loops);
         System.out.println("BASELINE READY port=" + port + " event-loops=" + loops + " native="
                 + vertx.isNativeTransportEnabled());
         System.out.flush();

@@ -204,7 +204,7 @@ public final class LiveBench {
         double rate = Double.parseDouble(a.getOrDefault("rate", "50000"));
         String phases = String.join(
                 ",",
-                "warmup:FIXED:" + rate + ":" + warmup + ":false",
+                "warmup:FIXED:" + Math.min(rate, 20_000) + ":" + warmup + ":false",
                 "steady:FIXED:" + rate + ":" + seconds + ":true",
                 "max:MAX:0:" + seconds + ":true");
         List<String> args = new ArrayList<>(List.of(
@@ -219,6 +219,7 @@ public final class LiveBench {
                 "--server-pid=" + target.pid(),
                 "--idle-seconds=" + a.getOrDefault("idle-seconds", n >= 5000 ? "5" : "3"),
                 "--window=" + a.getOrDefault("window", "20000"),
+                "--concurrency=" + a.getOrDefault("concurrency", "64"),
                 "--phases=" + phases));
         if (n > 10_000) {
             args.add("--local-addresses=127.0.0.1,127.0.0.2");
@@ -319,9 +320,10 @@ public final class LiveBench {
                 Runtime.getRuntime().availableProcessors(),
                 loadAverage(),
                 a));
-        t.append("| target | N | connected (s) | KiB/conn idle | steady del/s | p50 | p90 | p99 | max (ms) | max del/s"
-                + " | p50 | p99 (ms) | lost | dup | ooo | server cores steady/max | db cores max | generator cores max"
-                + " | other cores max |\n");
+        t.append(
+                "| target | N | connected (s) | KiB/conn idle: RSS, live heap | steady del/s | p50 | p90 | p99 | max (ms) | max del/s"
+                        + " | p50 | p99 (ms) | lost | dup | ooo | server cores steady/max | db cores max | generator cores max"
+                        + " | other cores max |\n");
         t.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
         rows.sort(Comparator.comparingInt(Row::n));
         for (Row row : rows) {
@@ -338,13 +340,14 @@ public final class LiveBench {
             }
             t.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %d/%d in %.2f | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d | %d | %s/%s | %s | %s | %s |%n",
+                    "| %s | %d | %d/%d in %.2f | %.1f, %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d | %d | %s/%s | %s | %s | %s |%n",
                     row.target(),
                     row.n(),
                     r.connect().established(),
                     r.connect().attempted(),
                     r.connect().seconds(),
                     r.memory().kibPerConnection(),
+                    r.memory().liveHeapKibPerConnection(),
                     steady == null ? "-" : String.format(Locale.ROOT, "%.0f", steady.deliveriesPerSecond()),
                     ms(steady, PhaseResult::p50Micros),
                     ms(steady, PhaseResult::p90Micros),

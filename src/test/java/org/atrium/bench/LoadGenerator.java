@@ -46,7 +46,9 @@ public final class LoadGenerator {
         MAX
     }
 
-    public record PhaseSpec(String name, Kind kind, double deliveriesPerSecond, Duration duration, boolean measured) {}
+    /** One phase; {@code limit} caps the messages it publishes (0: no cap). */
+    public record PhaseSpec(
+            String name, Kind kind, double deliveriesPerSecond, Duration duration, boolean measured, int limit) {}
 
     public record Config(
             String host,
@@ -69,7 +71,17 @@ public final class LoadGenerator {
     public record ConnectResult(
             int attempted, int established, int snapshots, int failed, double seconds, String firstError) {}
 
-    public record MemoryResult(long rssBeforeKiB, long rssAfterKiB, double kibPerConnection) {}
+    /**
+     * Server memory before connecting and after the connections have idled: resident set size, and the live heap
+     * after a full collection (from {@code jcmd GC.class_histogram}; -1 when not a local JVM).
+     */
+    public record MemoryResult(
+            long rssBeforeKiB,
+            long rssAfterKiB,
+            double kibPerConnection,
+            long liveHeapBeforeKiB,
+            long liveHeapAfterKiB,
+            double liveHeapKibPerConnection) {}
 
     public record PhaseResult(
             String name,
@@ -117,6 +129,7 @@ public final class LoadGenerator {
     private final AtomicReference<Phase> current = new AtomicReference<>();
     private final AtomicInteger snapshots = new AtomicInteger();
     private final AtomicInteger closed = new AtomicInteger();
+    private final AtomicReference<String> firstFrame = new AtomicReference<>();
     private final ThreadLocal<ThreadStats> threadStats = ThreadLocal.withInitial(ThreadStats::new);
     private Vertx vertx;
 
@@ -132,6 +145,7 @@ public final class LoadGenerator {
                 .setPreferNativeTransport(true)
                 .setBlockedThreadCheckInterval(10_000));
         try {
+            long heapBefore = ProcStats.liveHeapKiB(config.serverPid());
             long rssBefore = ProcStats.rssKiB(config.serverPid());
             ConnectResult connect = connect(progress);
             progress.accept(String.format(
@@ -142,17 +156,29 @@ public final class LoadGenerator {
                     connect.snapshots(),
                     connect.failed(),
                     connect.firstError() == null ? "" : ", first error: " + connect.firstError()));
+            String first = firstFrame.get();
+            progress.accept("first frame on connection 0: "
+                    + (first == null ? "none" : first.substring(0, Math.min(300, first.length()))));
             Thread.sleep(config.idle().toMillis());
             long rssAfter = ProcStats.rssKiB(config.serverPid());
+            long heapAfter = ProcStats.liveHeapKiB(config.serverPid());
+            int open = Math.max(1, connect.established());
             MemoryResult memory = new MemoryResult(
                     rssBefore,
                     rssAfter,
-                    rssBefore < 0 || connect.established() == 0
-                            ? -1
-                            : (rssAfter - rssBefore) / (double) connect.established());
+                    rssBefore < 0 ? -1 : (rssAfter - rssBefore) / (double) open,
+                    heapBefore,
+                    heapAfter,
+                    heapBefore < 0 || heapAfter < 0 ? -1 : (heapAfter - heapBefore) / (double) open);
             progress.accept(String.format(
-                    "server RSS %d KiB -> %d KiB idle: %.1f KiB per connection",
-                    rssBefore, rssAfter, memory.kibPerConnection()));
+                    "server RSS %d KiB -> %d KiB idle: %.1f KiB per connection; live heap %d KiB -> %d KiB: %.1f KiB"
+                            + " per connection",
+                    rssBefore,
+                    rssAfter,
+                    memory.kibPerConnection(),
+                    heapBefore,
+                    heapAfter,
+                    memory.liveHeapKibPerConnection()));
             List<PhaseResult> results = new ArrayList<>();
             if (connect.established() == config.connections()) {
                 int id = 1;
@@ -275,7 +301,10 @@ public final class LoadGenerator {
         double ceiling = spec.kind() == Kind.MAX ? 1_000_000 : spec.deliveriesPerSecond() * 1.2;
         int capacity =
                 (int) Math.min(50_000_000, Math.ceil(ceiling * seconds / n) + config.windowDeliveries() / n + 16);
-        Phase phase = new Phase(id, spec, n, Math.max(capacity, 16));
+        if (spec.limit() > 0) {
+            capacity = Math.min(capacity, spec.limit());
+        }
+        Phase phase = new Phase(id, spec, n, Math.max(capacity, 1));
         barrier();
         current.set(phase);
         int closedBefore = closed.get();
@@ -517,6 +546,9 @@ public final class LoadGenerator {
         }
 
         void onFrame(Buffer frame) {
+            if (index == 0 && firstFrame.get() == null) {
+                firstFrame.set(frame.toString(StandardCharsets.UTF_8));
+            }
             int type = indexOf(frame, TYPE_KEY, 0);
             if (type < 0) {
                 return;
@@ -692,7 +724,8 @@ public final class LoadGenerator {
                     Kind.valueOf(f[1]),
                     Double.parseDouble(f[2]),
                     Duration.ofMillis((long) (Double.parseDouble(f[3]) * 1000)),
-                    Boolean.parseBoolean(f[4])));
+                    Boolean.parseBoolean(f[4]),
+                    f.length > 5 ? Integer.parseInt(f[5]) : 0));
         }
         int n = Integer.parseInt(a.get("connections"));
         Config config = new Config(

@@ -56,6 +56,45 @@ final class ProcStats {
         return -1;
     }
 
+    /**
+     * The live heap of a local JVM in KiB, after the full collection that {@code jcmd <pid> GC.class_histogram}
+     * performs (the "Total" line), or -1 when it cannot be read.
+     */
+    static long liveHeapKiB(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            Process jcmd = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
+                            Long.toString(pid),
+                            "GC.class_histogram")
+                    .redirectErrorStream(true)
+                    .start();
+            String total = null;
+            try (var reader = jcmd.inputReader()) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (line.trim().startsWith("Total")) {
+                        total = line.trim();
+                    }
+                }
+            }
+            jcmd.waitFor();
+            if (total == null) {
+                return -1;
+            }
+            String[] f = total.split("\\s+");
+            return Long.parseLong(f[2]) / 1024;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** Busy and total CPU seconds of the whole machine so far (from the first line of /proc/stat). */
     static double[] machineSeconds() {
         try {
