@@ -234,6 +234,8 @@ public final class LiveBench {
         ProcessBuilder pb = new ProcessBuilder();
         List<String> command = new ArrayList<>(List.of(java, "-XX:+UseParallelGC", "-Xmx1500m"));
         command.addAll(jvmBase());
+        command.add("-Dbench.histograms=" + out.resolve(target.name()).toAbsolutePath());
+        Files.createDirectories(out.resolve(target.name()));
         command.addAll(List.of("-cp", classpath));
         command.addAll(args);
         pb.command(command).redirectErrorStream(true);

@@ -38,8 +38,7 @@ class LiveLoadSmokeTest {
             fixtures.registration(event, participant, Registration.State.CONFIRMED, null);
         }
         // connection i uses account i % 4: five connections each, within the per-account cap
-        List<String> tokens =
-                List.of(Tokens.of("alice"), Tokens.of("bob"), Tokens.of("carol"), Tokens.of("organiser"));
+        List<String> tokens = List.of(Tokens.of("alice"), Tokens.of("bob"), Tokens.of("carol"), Tokens.of("organiser"));
 
         LoadGenerator.Report report = new LoadGenerator(BaselineRelayLoadTest.smallRun(
                         base.getHost(), base.getPort(), "/live/sessions/" + session.id, tokens, 20, null))

@@ -126,6 +126,9 @@ public final class LoadGenerator {
     private final Config config;
     private final String nonce = Long.toString(System.nanoTime() & 0xffffffL, 36);
     private final Receiver[] receivers;
+    /** The connections that joined the room (got their snapshot and stayed open); the phases use these. */
+    private Receiver[] members = new Receiver[0];
+
     private final AtomicReference<Phase> current = new AtomicReference<>();
     private final AtomicInteger snapshots = new AtomicInteger();
     private final AtomicInteger closed = new AtomicInteger();
@@ -145,7 +148,7 @@ public final class LoadGenerator {
                 .setPreferNativeTransport(true)
                 .setBlockedThreadCheckInterval(10_000));
         try {
-            long heapBefore = ProcStats.liveHeapKiB(config.serverPid());
+            long heapBefore = ProcStats.liveHeapKiB(config.serverPid(), histogram("before"));
             long rssBefore = ProcStats.rssKiB(config.serverPid());
             ConnectResult connect = connect(progress);
             progress.accept(String.format(
@@ -161,7 +164,7 @@ public final class LoadGenerator {
                     + (first == null ? "none" : first.substring(0, Math.min(300, first.length()))));
             Thread.sleep(config.idle().toMillis());
             long rssAfter = ProcStats.rssKiB(config.serverPid());
-            long heapAfter = ProcStats.liveHeapKiB(config.serverPid());
+            long heapAfter = ProcStats.liveHeapKiB(config.serverPid(), histogram("after"));
             int open = Math.max(1, connect.established());
             MemoryResult memory = new MemoryResult(
                     rssBefore,
@@ -180,7 +183,20 @@ public final class LoadGenerator {
                     heapAfter,
                     memory.liveHeapKibPerConnection()));
             List<PhaseResult> results = new ArrayList<>();
-            if (connect.established() == config.connections()) {
+            barrier();
+            List<Receiver> joined = new ArrayList<>();
+            for (Receiver r : receivers) {
+                if (r != null && r.joined && !r.closed) {
+                    joined.add(r);
+                }
+            }
+            members = joined.toArray(Receiver[]::new);
+            if (members.length < config.connections()) {
+                progress.accept((config.connections() - members.length)
+                        + " connections did not join (no snapshot, or closed); the phases use the "
+                        + members.length + " that did");
+            }
+            if (members.length > 0) {
                 int id = 1;
                 for (PhaseSpec spec : config.phases()) {
                     PhaseResult result = runPhase(id++, spec);
@@ -192,6 +208,11 @@ public final class LoadGenerator {
         } finally {
             closeAll();
         }
+    }
+
+    private Path histogram(String when) {
+        String dir = System.getProperty("bench.histograms");
+        return dir == null ? null : Path.of(dir, "histogram-" + config.connections() + "-" + when + ".txt");
     }
 
     static String describe(PhaseResult r) {
@@ -272,7 +293,7 @@ public final class LoadGenerator {
         }
         done.await(10, TimeUnit.MINUTES);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (snapshots.get() < established.get() && System.nanoTime() < deadline) {
+        while (snapshots.get() + closed.get() < established.get() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -296,7 +317,7 @@ public final class LoadGenerator {
     // ------------------------------------------------------------------------------------------------------- phases
 
     private PhaseResult runPhase(int id, PhaseSpec spec) throws InterruptedException {
-        int n = config.connections();
+        int n = members.length;
         double seconds = spec.duration().toNanos() / 1e9;
         double ceiling = spec.kind() == Kind.MAX ? 1_000_000 : spec.deliveriesPerSecond() * 1.2;
         int capacity =
@@ -318,7 +339,7 @@ public final class LoadGenerator {
         long start = System.nanoTime();
         phase.start = start;
         long end = start + spec.duration().toNanos();
-        Receiver publisher = receivers[0];
+        Receiver publisher = members[0];
         CountDownLatch stopped = new CountDownLatch(1);
         publisher.context.runOnContext(v -> {
             long timer = vertx.setPeriodic(1, t -> publish(phase, end, stopped));
@@ -360,7 +381,7 @@ public final class LoadGenerator {
         long lost = 0;
         long dup = 0;
         long ooo = 0;
-        for (Receiver r : receivers) {
+        for (Receiver r : members) {
             BitSet missing = (BitSet) expected.clone();
             if (r.phaseId == id && r.got != null) {
                 missing.andNot(r.got);
@@ -415,24 +436,24 @@ public final class LoadGenerator {
             }
             return;
         }
-        int publishers = Math.max(1, Math.min(config.publishers(), receivers.length));
-        long window = Math.max(2, config.windowDeliveries() / receivers.length);
+        int publishers = Math.max(1, Math.min(config.publishers(), members.length));
+        long window = Math.max(2, config.windowDeliveries() / members.length);
         if (phase.spec.kind() == Kind.FIXED) {
-            double messagesPerSecond = phase.spec.deliveriesPerSecond() / receivers.length;
+            double messagesPerSecond = phase.spec.deliveriesPerSecond() / members.length;
             long due = (long) ((now - phase.start) / 1e9 * messagesPerSecond) + 1;
             while (phase.sent < due && phase.sent < phase.capacity) {
-                send(phase, receivers[phase.sent % publishers]);
+                send(phase, members[phase.sent % publishers]);
             }
         } else {
             while (phase.inFlight.get() < window && phase.sent < phase.capacity) {
-                send(phase, receivers[phase.sent % publishers]);
+                send(phase, members[phase.sent % publishers]);
             }
         }
     }
 
     private void send(Phase phase, Receiver from) {
         int index = phase.sent++;
-        phase.remaining.set(index, receivers.length);
+        phase.remaining.set(index, members.length);
         phase.inFlight.incrementAndGet();
         StringBuilder text = new StringBuilder(config.frameBytes());
         text.append("{\"type\":\"chat.post\",\"ref\":\"")
@@ -528,6 +549,8 @@ public final class LoadGenerator {
         WebSocket socket;
         Context context;
         long lastSeq = -1;
+        boolean joined;
+        boolean closed;
         int phaseId;
         BitSet got;
         long duplicated;
@@ -541,7 +564,10 @@ public final class LoadGenerator {
             socket = ws;
             context = Vertx.currentContext();
             ws.handler(this::onFrame);
-            ws.closeHandler(v -> closed.incrementAndGet());
+            ws.closeHandler(v -> {
+                this.closed = true;
+                LoadGenerator.this.closed.incrementAndGet();
+            });
             ws.exceptionHandler(e -> {});
         }
 
@@ -566,7 +592,10 @@ public final class LoadGenerator {
                 if (seq >= 0) {
                     lastSeq = Math.max(lastSeq, seq);
                 }
-                snapshots.incrementAndGet();
+                if (!joined) {
+                    joined = true;
+                    snapshots.incrementAndGet();
+                }
             } else if (startsWith(frame, type, ERROR)) {
                 onError(frame);
             }
@@ -744,7 +773,7 @@ public final class LoadGenerator {
                 Long.parseLong(a.getOrDefault("server-pid", "-1")),
                 a.containsKey("db-dir") ? Path.of(a.get("db-dir")) : null,
                 Duration.ofMillis((long) (Double.parseDouble(a.getOrDefault("idle-seconds", "3")) * 1000)),
-                Duration.ofMillis((long) (Double.parseDouble(a.getOrDefault("drain-seconds", "15")) * 1000)),
+                Duration.ofMillis((long) (Double.parseDouble(a.getOrDefault("drain-seconds", "60")) * 1000)),
                 Long.parseLong(a.getOrDefault("window", "20000")),
                 phases);
         Report report = new LoadGenerator(config).run(line -> System.out.println("  " + line));

@@ -61,6 +61,11 @@ final class ProcStats {
      * performs (the "Total" line), or -1 when it cannot be read.
      */
     static long liveHeapKiB(long pid) {
+        return liveHeapKiB(pid, null);
+    }
+
+    /** As {@link #liveHeapKiB(long)}, also saving the whole class histogram to {@code saveTo} when given. */
+    static long liveHeapKiB(long pid, Path saveTo) {
         if (pid <= 0) {
             return -1;
         }
@@ -73,15 +78,20 @@ final class ProcStats {
                     .redirectErrorStream(true)
                     .start();
             String total = null;
+            StringBuilder all = new StringBuilder();
             try (var reader = jcmd.inputReader()) {
                 String line;
                 while ((line = reader.readLine()) != null) {
+                    all.append(line).append('\n');
                     if (line.trim().startsWith("Total")) {
                         total = line.trim();
                     }
                 }
             }
             jcmd.waitFor();
+            if (saveTo != null) {
+                Files.writeString(saveTo, all);
+            }
             if (total == null) {
                 return -1;
             }
