@@ -40,7 +40,7 @@ import org.atrium.bench.LoadGenerator.Report;
  *   <li>{@code --rate=50000} deliveries per second of the steady phase; {@code --seconds=10} per measured phase;
  *       {@code --warmup-seconds=4}
  *   <li>{@code --publishers=4} publishing connections (each its own account); {@code --frame-bytes=160}
- *   <li>{@code --server-jvm="-XX:+UseParallelGC -Xmx1g"} for both servers; {@code --profile} records JFR of Atrium
+ *   <li>{@code --server-jvm="-XX:+UseParallelGC -Xms1g -Xmx1g -XX:+AlwaysPreTouch"} for both servers; {@code --profile} records JFR of Atrium
  *   <li>{@code --atrium=-Dkey=value,...} extra Atrium system properties
  *   <li>{@code --url=http://127.0.0.1:8080 --jdbc-url=... --keys=file}: target a running Atrium instead (it must
  *       verify tokens with the public key in {@code file}, created on first use and printed)
@@ -67,7 +67,7 @@ public final class LiveBench {
         Path out = Path.of(a.getOrDefault("out", "target/bench-live"));
         Files.createDirectories(out);
         int maxN = Arrays.stream(ns).max().orElse(100);
-        String serverJvm = a.getOrDefault("server-jvm", "-XX:+UseParallelGC -Xms256m -Xmx1g");
+        String serverJvm = a.getOrDefault("server-jvm", "-XX:+UseParallelGC -Xms1g -Xmx1g -XX:+AlwaysPreTouch");
         String classpath = System.getProperty("java.class.path");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
@@ -323,7 +323,7 @@ public final class LiveBench {
                 loadAverage(),
                 a));
         t.append(
-                "| target | N | connected (s) | KiB/conn idle: RSS, live heap | steady del/s | p50 | p90 | p99 | max (ms) | max del/s"
+                "| target | N | joined/N in s | KiB per idle conn (of it heap) | steady del/s | p50 | p90 | p99 | max (ms) | max del/s"
                         + " | p50 | p99 (ms) | lost | dup | ooo | server cores steady/max | db cores max | generator cores max"
                         + " | other cores max |\n");
         t.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
@@ -342,10 +342,10 @@ public final class LiveBench {
             }
             t.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %d/%d in %.2f | %.1f, %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d | %d | %s/%s | %s | %s | %s |%n",
+                    "| %s | %d | %d/%d in %.2f | %.1f (%.1f) | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d | %d | %s/%s | %s | %s | %s |%n",
                     row.target(),
                     row.n(),
-                    r.connect().established(),
+                    r.connect().snapshots(),
                     r.connect().attempted(),
                     r.connect().seconds(),
                     r.memory().kibPerConnection(),

@@ -73,7 +73,9 @@ public final class LoadGenerator {
 
     /**
      * Server memory before connecting and after the connections have idled: resident set size, and the live heap
-     * after a full collection (from {@code jcmd GC.class_histogram}; -1 when not a local JVM).
+     * after a full collection (from {@code jcmd GC.class_histogram}; -1 when not a local JVM). With the heap committed
+     * and touched up front ({@code -Xms = -Xmx}, {@code -XX:+AlwaysPreTouch}) the RSS growth is the memory outside the
+     * heap, so {@code kibPerConnection} = (RSS growth + live heap growth) / connections.
      */
     public record MemoryResult(
             long rssBeforeKiB,
@@ -169,19 +171,21 @@ public final class LoadGenerator {
             MemoryResult memory = new MemoryResult(
                     rssBefore,
                     rssAfter,
-                    rssBefore < 0 ? -1 : (rssAfter - rssBefore) / (double) open,
+                    rssBefore < 0 || heapBefore < 0
+                            ? -1
+                            : (rssAfter - rssBefore + heapAfter - heapBefore) / (double) open,
                     heapBefore,
                     heapAfter,
                     heapBefore < 0 || heapAfter < 0 ? -1 : (heapAfter - heapBefore) / (double) open);
             progress.accept(String.format(
-                    "server RSS %d KiB -> %d KiB idle: %.1f KiB per connection; live heap %d KiB -> %d KiB: %.1f KiB"
-                            + " per connection",
+                    "server RSS %d KiB -> %d KiB, live heap %d KiB -> %d KiB (%.1f KiB per connection):"
+                            + " %.1f KiB per idle connection",
                     rssBefore,
                     rssAfter,
-                    memory.kibPerConnection(),
                     heapBefore,
                     heapAfter,
-                    memory.liveHeapKibPerConnection()));
+                    memory.liveHeapKibPerConnection(),
+                    memory.kibPerConnection()));
             List<PhaseResult> results = new ArrayList<>();
             barrier();
             List<Receiver> joined = new ArrayList<>();

@@ -78,11 +78,17 @@ final class ProcStats {
                     .redirectErrorStream(true)
                     .start();
             String total = null;
+            long filler = 0;
             StringBuilder all = new StringBuilder();
             try (var reader = jcmd.inputReader()) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     all.append(line).append('\n');
+                    if (line.contains("jdk.internal.vm.FillerElement")) {
+                        // gaps the collector fills, not objects: not part of the live heap
+                        String[] f = line.trim().split("\\s+");
+                        filler += Long.parseLong(f[2]);
+                    }
                     if (line.trim().startsWith("Total")) {
                         total = line.trim();
                     }
@@ -96,7 +102,7 @@ final class ProcStats {
                 return -1;
             }
             String[] f = total.split("\\s+");
-            return Long.parseLong(f[2]) / 1024;
+            return (Long.parseLong(f[2]) - filler) / 1024;
         } catch (IOException | RuntimeException e) {
             return -1;
         } catch (InterruptedException e) {
