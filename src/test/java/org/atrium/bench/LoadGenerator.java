@@ -135,6 +135,7 @@ public final class LoadGenerator {
     private final AtomicInteger snapshots = new AtomicInteger();
     private final AtomicInteger closed = new AtomicInteger();
     private final AtomicReference<String> firstFrame = new AtomicReference<>();
+    private final AtomicReference<String> firstClose = new AtomicReference<>();
     private final ThreadLocal<ThreadStats> threadStats = ThreadLocal.withInitial(ThreadStats::new);
     private Vertx vertx;
 
@@ -198,7 +199,7 @@ public final class LoadGenerator {
             if (members.length < config.connections()) {
                 progress.accept((config.connections() - members.length)
                         + " connections did not join (no snapshot, or closed); the phases use the "
-                        + members.length + " that did");
+                        + members.length + " that did" + (firstClose.get() == null ? "" : "; " + firstClose.get()));
             }
             if (members.length > 0) {
                 int id = 1;
@@ -426,7 +427,7 @@ public final class LoadGenerator {
                 dbCores,
                 selfCores,
                 other,
-                phase.firstError.get());
+                phase.firstError.get() != null ? phase.firstError.get() : firstClose.get());
     }
 
     /** Runs on the first publisher's event loop every millisecond until the phase's sending time is over. */
@@ -457,7 +458,7 @@ public final class LoadGenerator {
 
     private void send(Phase phase, Receiver from) {
         int index = phase.sent++;
-        phase.remaining.set(index, members.length);
+        phase.remaining.set(index, members.length - phase.closedReceivers.get());
         phase.inFlight.incrementAndGet();
         StringBuilder text = new StringBuilder(config.frameBytes());
         text.append("{\"type\":\"chat.post\",\"ref\":\"")
@@ -511,9 +512,10 @@ public final class LoadGenerator {
         final BitSet rejectedSet = new BitSet();
         final List<LatencyHistogram> histograms = new ArrayList<>();
         final AtomicReference<String> firstError = new AtomicReference<>();
+        final AtomicInteger closedReceivers = new AtomicInteger();
         volatile long start;
         long timer;
-        int sent;
+        volatile int sent;
         boolean stopped;
 
         Phase(int id, PhaseSpec spec, int receivers, int capacity) {
@@ -571,6 +573,19 @@ public final class LoadGenerator {
             ws.closeHandler(v -> {
                 this.closed = true;
                 LoadGenerator.this.closed.incrementAndGet();
+                firstClose.compareAndSet(
+                        null, "connection " + index + " closed: " + ws.closeStatusCode() + " " + ws.closeReason());
+                Phase phase = current.get();
+                if (phase != null) {
+                    // it will get nothing more: stop waiting for it (what it missed counts as lost)
+                    phase.closedReceivers.incrementAndGet();
+                    int upTo = phase.sent;
+                    for (int i = 0; i < upTo; i++) {
+                        if (this.phaseId != phase.id || got == null || !got.get(i)) {
+                            phase.delivered(i);
+                        }
+                    }
+                }
             });
             ws.exceptionHandler(e -> {});
         }
