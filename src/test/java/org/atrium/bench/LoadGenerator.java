@@ -274,8 +274,7 @@ public final class LoadGenerator {
             WebSocketConnectOptions options = new WebSocketConnectOptions()
                     .setHost(config.host())
                     .setPort(config.port())
-                    .setURI(config.path())
-                    .setTimeout(60_000);
+                    .setURI(config.path());
             if (!config.tokens().isEmpty()) {
                 options.addHeader(
                         "Authorization",
