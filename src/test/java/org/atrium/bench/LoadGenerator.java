@@ -441,7 +441,7 @@ public final class LoadGenerator {
             return;
         }
         int publishers = Math.max(1, Math.min(config.publishers(), members.length));
-        long window = Math.max(2, config.windowDeliveries() / members.length);
+        long window = Math.max(4, config.windowDeliveries() / members.length);
         if (phase.spec.kind() == Kind.FIXED) {
             double messagesPerSecond = phase.spec.deliveriesPerSecond() / members.length;
             long due = (long) ((now - phase.start) / 1e9 * messagesPerSecond) + 1;
