@@ -36,6 +36,11 @@ final class LiveRoom {
 
     final RateLimits limits = new RateLimits();
 
+    /** The snapshot's last chat lines as of a seq (read-only once published; shared by concurrent snapshots). */
+    record ChatLines(long seq, com.fasterxml.jackson.databind.node.ArrayNode lines) {}
+
+    volatile ChatLines chatLines;
+
     LiveRoom(String key, long eventId, Long sessionId) {
         this.key = key;
         this.eventId = eventId;
@@ -91,10 +96,11 @@ final class LiveRoom {
         byLoop.forEach((loop, members) -> {
             if (!members.isEmpty()) {
                 loop.execute(() -> {
-                    for (Delivery d : batch) {
-                        for (Member m : members) {
+                    for (Member m : members) {
+                        for (Delivery d : batch) {
                             m.deliver(d);
                         }
+                        m.flush();
                     }
                 });
             }

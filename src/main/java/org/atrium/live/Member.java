@@ -1,18 +1,40 @@
 package org.atrium.live;
 
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketBase;
+import io.vertx.core.http.impl.WebSocketImplBase;
+import io.vertx.core.net.impl.ConnectionBase;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
 
 /**
  * One open connection in a room: who it is, what it may do, and its place in the room's fan-out. Everything sent to
  * it is written from its own event loop, so frames leave in the order they were handed over; until its snapshot (or
  * the events it missed) has gone out, room events are held back and sent after it.
+ *
+ * <p>Fan-out is the hot path (one write per member per event). When the underlying Netty channel is reachable, room
+ * events are written to it as the event's bytes (encoded once for the whole room, wrapped, not copied) without a flush,
+ * and the loop flushes each member once after a whole batch of events: one system call per member per batch instead of
+ * one per event, and no per-write Uni or promise. Otherwise frames go through websockets-next. A member whose socket
+ * stays full for more than {@code maxPending} frames is closed as too slow.
  */
 final class Member {
+
+    /** websockets-next keeps its Vert.x socket package-private; the fan-out writes to it directly when it can. */
+    private static final MethodHandle WEB_SOCKET = webSocketAccessor();
+    /** Vert.x Web wraps the server socket (to report forwarded addresses); the fan-out needs the socket itself. */
+    private static final MethodHandle UNWRAP = field("io.vertx.ext.web.impl.ServerWebSocketWrapper", "delegate");
 
     final WebSocketConnection connection;
     final EventLoop loop;
@@ -23,7 +45,12 @@ final class Member {
     final LiveRoom room;
 
     private final int maxPending;
-    private final AtomicInteger pending = new AtomicInteger();
+    /** The Netty context of the Vert.x socket under {@link #connection}, or null to write through websockets-next. */
+    private final ChannelHandlerContext channel;
+    /** Frames written while the socket could take no more (or, through websockets-next, not yet written); on loop. */
+    private int pending;
+    /** Whether frames were written since the last flush; on loop. */
+    private boolean unflushed;
     /** Room events that arrived before the member went live; touched only on {@link #loop}. */
     private List<Delivery> held = new ArrayList<>();
 
@@ -46,6 +73,57 @@ final class Member {
         this.organiser = organiser;
         this.room = room;
         this.maxPending = maxPending;
+        this.channel = channelOf(connection);
+        if (!reported) {
+            reported = true;
+            Logger.getLogger(Member.class)
+                    .infof(
+                            "Live fan-out writes %s",
+                            channel != null ? "to the Netty channels directly" : "through websockets-next");
+        }
+    }
+
+    private static volatile boolean reported;
+
+    private static MethodHandle webSocketAccessor() {
+        try {
+            Class<?> base = Class.forName("io.quarkus.websockets.next.runtime.WebSocketConnectionBase");
+            return MethodHandles.privateLookupIn(base, MethodHandles.lookup())
+                    .findVirtual(base, "webSocket", MethodType.methodType(WebSocketBase.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static MethodHandle field(String className, String name) {
+        try {
+            Class<?> owner = Class.forName(className);
+            return MethodHandles.privateLookupIn(owner, MethodHandles.lookup())
+                    .findGetter(owner, name, ServerWebSocket.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static ChannelHandlerContext channelOf(WebSocketConnection connection) {
+        if (WEB_SOCKET == null) {
+            return null;
+        }
+        try {
+            WebSocketBase socket = (WebSocketBase) WEB_SOCKET.invoke(connection);
+            while (UNWRAP != null && UNWRAP.type().parameterType(0).isInstance(socket)) {
+                socket = (WebSocketBase) UNWRAP.invoke(socket);
+            }
+            return socket instanceof WebSocketImplBase<?> impl && impl.connection() instanceof ConnectionBase c
+                    ? c.channelHandlerContext()
+                    : null;
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    private boolean full(Delivery delivery) {
+        return organiser || subject.equals(delivery.owner());
     }
 
     /** The frame of a room event this member should get, or null when it is not for them. */
@@ -56,15 +134,23 @@ final class Member {
         return organiser || subject.equals(delivery.owner()) ? delivery.full() : delivery.redacted();
     }
 
-    /** On {@link #loop}: a room event in seq order. */
+    /** On {@link #loop}: a room event in seq order; {@link #flush()} sends it. */
     void deliver(Delivery delivery) {
         if (held != null) {
             held.add(delivery);
             return;
         }
-        String frame = frameOf(delivery);
-        if (frame != null) {
-            write(frame);
+        if (delivery.restricted() && !moderator && !subject.equals(delivery.owner())) {
+            return;
+        }
+        write(delivery.bytes(full(delivery)), false);
+    }
+
+    /** On {@link #loop}: sends what {@link #deliver} wrote. */
+    void flush() {
+        if (unflushed) {
+            unflushed = false;
+            channel.flush();
         }
     }
 
@@ -78,6 +164,7 @@ final class Member {
                 deliver(d);
             }
         }
+        flush();
     }
 
     boolean isLive() {
@@ -98,14 +185,41 @@ final class Member {
     }
 
     private void write(String frame) {
-        if (connection.isClosed()) {
+        write(frame.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /** On {@link #loop}. */
+    private void write(byte[] frame, boolean now) {
+        if (pending < 0 || (channel != null ? !channel.channel().isActive() : connection.isClosed())) {
             return;
         }
-        if (pending.incrementAndGet() > maxPending) {
-            pending.set(Integer.MIN_VALUE / 2);
-            close(LiveProtocol.CLOSE_TOO_SLOW, "live.too-slow");
+        if (channel != null) {
+            if (channel.channel().isWritable()) {
+                pending = 0;
+            } else if (++pending > maxPending) {
+                tooSlow();
+                return;
+            }
+            channel.write(new TextWebSocketFrame(true, 0, Unpooled.wrappedBuffer(frame)), channel.voidPromise());
+            if (now) {
+                channel.flush();
+            } else {
+                unflushed = true;
+            }
             return;
         }
-        connection.sendText(frame).subscribe().with(v -> pending.decrementAndGet(), e -> pending.decrementAndGet());
+        if (++pending > maxPending) {
+            tooSlow();
+            return;
+        }
+        connection
+                .sendText(new String(frame, StandardCharsets.UTF_8))
+                .subscribe()
+                .with(v -> loop.execute(() -> pending--), e -> loop.execute(() -> pending--));
+    }
+
+    private void tooSlow() {
+        pending = Integer.MIN_VALUE / 2;
+        close(LiveProtocol.CLOSE_TOO_SLOW, "live.too-slow");
     }
 }
