@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.atrium.event.Event;
 import org.atrium.registration.Participation;
 import org.atrium.schedule.ConferenceSession;
@@ -89,12 +91,19 @@ class Admission {
         return new Pass(Verdict.ADMITTED, room, event.id, null, organiser, organiser);
     }
 
+    /** Rooms known to have their row; a join then writes nothing (no commit to wait for). */
+    private final Set<String> knownRooms = ConcurrentHashMap.newKeySet();
+
     private void ensureRoom(String room, long eventId, Long sessionId) {
+        if (knownRooms.contains(room)) {
+            return;
+        }
         em.createNativeQuery("insert into live_room (room, event_id, session_id) values (?1, ?2, ?3)"
                         + " on conflict do nothing")
                 .setParameter(1, room)
                 .setParameter(2, eventId)
                 .setParameter(3, sessionId)
                 .executeUpdate();
+        knownRooms.add(room);
     }
 }

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.atrium.common.DomainException;
 import org.atrium.schedule.SessionChanged;
 import org.atrium.security.Accounts;
@@ -64,6 +65,7 @@ class Hub {
     private final Map<String, Integer> connectionsPerAccount = new ConcurrentHashMap<>();
 
     private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile Semaphore joins;
 
     enum Channel {
         SESSION,
@@ -74,6 +76,29 @@ class Hub {
 
     /** On a worker thread: admits the connection to its room and sends the snapshot or what it missed. */
     void open(WebSocketConnection connection, SecurityIdentity identity, Channel channel, String target) {
+        Semaphore gate = joinGate();
+        gate.acquireUninterruptibly();
+        try {
+            join(connection, identity, channel, target);
+        } finally {
+            gate.release();
+        }
+    }
+
+    private Semaphore joinGate() {
+        Semaphore gate = joins;
+        if (gate == null) {
+            synchronized (this) {
+                if (joins == null) {
+                    joins = new Semaphore(Math.max(1, config.concurrentJoins()), true);
+                }
+                gate = joins;
+            }
+        }
+        return gate;
+    }
+
+    private void join(WebSocketConnection connection, SecurityIdentity identity, Channel channel, String target) {
         String subject = Accounts.subjectOf(identity);
         Admission.Pass pass;
         try {

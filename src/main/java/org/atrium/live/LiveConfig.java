@@ -39,7 +39,7 @@ public interface LiveConfig {
     @WithDefault("8")
     int maxConnectionsPerAccount();
 
-    /** Frames waiting to be written to one connection before it is closed as too slow (4008). */
+    /** Frames written to a connection whose socket stays full before it is closed as too slow (4008). */
     @WithDefault("2000")
     int maxPendingFrames();
 
@@ -54,6 +54,13 @@ public interface LiveConfig {
     /** Announcements in an event channel's snapshot. */
     @WithDefault("20")
     int snapshotAnnouncements();
+
+    /**
+     * Joins (admission and snapshot) that read the database at the same time; the others wait their turn, so a join
+     * storm of thousands queues instead of exhausting the connection pool.
+     */
+    @WithDefault("8")
+    int concurrentJoins();
 
     /** Most commands one room writes in a single transaction. */
     @WithDefault("500")

@@ -164,15 +164,20 @@ class RoomStore {
     static final String SYSTEM = "system";
 
     private Map<String, Long> storedRefs(LiveRoom room, List<Command> commands) {
+        Set<String> authors = new HashSet<>();
         Set<String> refs = new HashSet<>();
         for (Command c : commands) {
+            authors.add(author(c));
             refs.add(c.ref());
         }
         Map<String, Long> stored = new HashMap<>();
-        List<?> rows = em.createNativeQuery(
-                        "select author, client_ref, seq from live_log where room = ?1 and client_ref = any(?2)")
+        // all three columns of the unique index (room, author, client_ref), so the lookup stays an index probe however
+        // long the room's log grows; pairs nobody sent in this batch are harmless extras
+        List<?> rows = em.createNativeQuery("select author, client_ref, seq from live_log"
+                        + " where room = ?1 and author = any(?2) and client_ref = any(?3)")
                 .setParameter(1, room.key)
-                .setParameter(2, refs.toArray(String[]::new))
+                .setParameter(2, authors.toArray(String[]::new))
+                .setParameter(3, refs.toArray(String[]::new))
                 .getResultList();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
@@ -202,7 +207,7 @@ class RoomStore {
                     .put("moderator", member.moderator)
                     .put("organiser", member.organiser);
             if (room.sessionId != null) {
-                sessionSnapshot(room, member, frame);
+                sessionSnapshot(room, member, frame, seq);
             } else {
                 eventSnapshot(room, frame);
             }
@@ -211,7 +216,7 @@ class RoomStore {
         });
     }
 
-    private void sessionSnapshot(LiveRoom room, Member member, ObjectNode frame) {
+    private void sessionSnapshot(LiveRoom room, Member member, ObjectNode frame, long seq) {
         ConferenceSession session = em.find(ConferenceSession.class, room.sessionId);
         ObjectNode roomNode = frame.putObject("room")
                 .put("key", room.key)
@@ -255,15 +260,22 @@ class RoomStore {
                 .setParameter(2, member.subject)
                 .getResultList()
                 .forEach(id -> myVotes.add(((Number) id).longValue()));
-        List<ChatMessage> lines = em.createQuery(
-                        "from ChatMessage where room = ?1 and deleted = false order by id desc", ChatMessage.class)
-                .setParameter(1, room.key)
-                .setMaxResults(config.snapshotChatLines())
-                .getResultList();
-        ArrayNode chatLines = frame.putArray("chat");
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            chatLines.add(Views.chat(json, lines.get(i)));
+        // the last chat lines are the same for everyone at a given seq: a join storm reads them once
+        LiveRoom.ChatLines cached = room.chatLines;
+        if (cached == null || cached.seq() != seq) {
+            List<ChatMessage> lines = em.createQuery(
+                            "from ChatMessage where room = ?1 and deleted = false order by id desc", ChatMessage.class)
+                    .setParameter(1, room.key)
+                    .setMaxResults(config.snapshotChatLines())
+                    .getResultList();
+            ArrayNode chatLines = json.createArrayNode();
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                chatLines.add(Views.chat(json, lines.get(i)));
+            }
+            cached = new LiveRoom.ChatLines(seq, chatLines);
+            room.chatLines = cached;
         }
+        frame.set("chat", cached.lines());
     }
 
     private void eventSnapshot(LiveRoom room, ObjectNode frame) {
