@@ -60,11 +60,13 @@ final class LiveClient implements AutoCloseable {
                 .setSubProtocols(subProtocols.isEmpty() ? null : subProtocols);
         headers.forEach(options::addHeader);
         try {
-            WebSocket ws = client.connect(options)
+            // Handlers are attached on the event loop as the upgrade completes, before any frame or close the server
+            // sends straight away (a refused join) can be processed and lost.
+            return client.connect(options)
+                    .map(ws -> new LiveClient(client, ws))
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(20, TimeUnit.SECONDS);
-            return new LiveClient(client, ws);
         } catch (Exception e) {
             client.close();
             throw new RuntimeException(e.getCause() != null ? e.getCause() : e);
