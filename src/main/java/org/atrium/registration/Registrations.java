@@ -86,11 +86,7 @@ class Registrations {
         }
         State from = r.moveTo(target, now);
         if (revived) {
-            em.flush();
-            // a revived registration queues behind everyone who is already waiting
-            em.createNativeQuery("update registration set arrival = nextval('registration_arrival') where id = ?1")
-                    .setParameter(1, r.id)
-                    .executeUpdate();
+            Arrivals.requeue(em, Arrivals.Table.REGISTRATION, r.id);
         } else {
             r.persist();
             em.flush();

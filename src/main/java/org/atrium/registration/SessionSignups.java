@@ -81,11 +81,7 @@ class SessionSignups {
         State target = placeFree(session) ? State.CONFIRMED : State.WAITLISTED;
         State from = s.moveTo(target, now);
         if (revived) {
-            em.flush();
-            em.createNativeQuery("update session_registration set arrival = nextval('session_registration_arrival')"
-                            + " where id = ?1")
-                    .setParameter(1, s.id)
-                    .executeUpdate();
+            Arrivals.requeue(em, Arrivals.Table.SESSION_REGISTRATION, s.id);
         } else {
             s.persist();
             em.flush();
