@@ -33,6 +33,9 @@ class BannedWordsResource {
     @Inject
     EntityManager em;
 
+    @Inject
+    jakarta.enterprise.event.Event<BannedWordsChanged> changes;
+
     @GET
     @Transactional
     public BannedWordsView get(@PathParam("slug") String slug) {
@@ -55,6 +58,7 @@ class BannedWordsResource {
                     .setParameter(2, w)
                     .executeUpdate();
         }
+        changes.fire(new BannedWordsChanged(event.id));
         return new BannedWordsView(List.copyOf(words));
     }
 

@@ -3,8 +3,11 @@ package org.atrium.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoop;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -24,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import org.atrium.common.DomainException;
 import org.atrium.schedule.SessionChanged;
 import org.atrium.security.Accounts;
@@ -39,7 +43,7 @@ import org.jboss.logging.Logger;
 class Hub {
 
     private static final Logger LOG = Logger.getLogger(Hub.class);
-    private static final long EXPIRY_MARGIN_MILLIS = 1000;
+    private static final long EXPIRY_MARGIN_MILLIS = 2000;
 
     @Inject
     ObjectMapper json;
@@ -56,11 +60,10 @@ class Hub {
     @Inject
     Clock clock;
 
-    @Inject
-    Vertx vertx;
-
     private final Map<String, LiveRoom> rooms = new ConcurrentHashMap<>();
     private final Map<String, Member> members = new ConcurrentHashMap<>();
+    /** Per event: moves when something its rooms' writers keep between batches changed (see LiveRoom.Rules). */
+    private final Map<Long, AtomicLong> eventChanges = new ConcurrentHashMap<>();
     /** Open connections per account, changed atomically per account (compute) so opens and closes cannot race. */
     private final Map<String, Integer> connectionsPerAccount = new ConcurrentHashMap<>();
 
@@ -141,7 +144,7 @@ class Hub {
                     LiveProtocol.CLOSE_TOO_MANY_CONNECTIONS);
             return;
         }
-        LiveRoom room = rooms.computeIfAbsent(pass.room(), k -> new LiveRoom(k, pass.eventId(), pass.sessionId()));
+        LiveRoom room = room(pass.room(), pass.eventId(), pass.sessionId());
         Member member = new Member(
                 connection,
                 loop,
@@ -164,6 +167,23 @@ class Hub {
                     LiveProtocol.error(json, null, "storage.unavailable", "The room is not available now.", Map.of()));
             member.close(1011, "storage.unavailable");
         }
+    }
+
+    private LiveRoom room(String key, long eventId, Long sessionId) {
+        return rooms.computeIfAbsent(key, k -> new LiveRoom(k, eventId, sessionId, changesOf(eventId)));
+    }
+
+    private AtomicLong changesOf(long eventId) {
+        return eventChanges.computeIfAbsent(eventId, id -> new AtomicLong());
+    }
+
+    /** The next batch of every room of the event reads the rules again (mutes, banned words, session times). */
+    void rulesChanged(long eventId) {
+        changesOf(eventId).incrementAndGet();
+    }
+
+    void bannedWordsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) BannedWordsChanged change) {
+        rulesChanged(change.eventId());
     }
 
     private long catchUp(LiveRoom room, Member member, Long since, List<String> frames) {
@@ -211,9 +231,6 @@ class Hub {
             return;
         }
         member.room.remove(member);
-        if (member.expiryTimer >= 0) {
-            vertx.cancelTimer(member.expiryTimer);
-        }
         connectionsPerAccount.computeIfPresent(member.subject, (s, n) -> n <= 1 ? null : n - 1);
     }
 
@@ -227,24 +244,44 @@ class Hub {
                 .with(v -> {}, e -> {});
     }
 
-    /** When the token expires the connection is told ({@code auth.expired}) and closed with 4001. */
+    /** When the token expires the connection is told ({@code auth.expired}) and closed with 4001 (see {@link #sweep}). */
     private void scheduleExpiry(Member member, SecurityIdentity identity) {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
             return;
         }
-        // a second early: websockets-next itself drops the connection at exp, without telling the client why
-        long millis = jwt.getExpirationTime() * 1000 - EXPIRY_MARGIN_MILLIS - clock.millis();
-        if (millis <= 0) {
+        member.expiresAtMillis = jwt.getExpirationTime() * 1000;
+        if (member.expiresAtMillis - EXPIRY_MARGIN_MILLIS <= clock.millis()) {
             expire(member);
-            return;
         }
-        member.expiryTimer = vertx.setTimer(millis, id -> expire(member));
     }
 
     private void expire(Member member) {
+        member.expiresAtMillis = Long.MAX_VALUE;
         member.send(LiveProtocol.error(
                 json, null, "auth.expired", "Your sign-in has expired; reconnect with a fresh token.", Map.of()));
         member.loop.execute(() -> member.close(LiveProtocol.CLOSE_AUTH_EXPIRED, "auth.expired"));
+    }
+
+    private long sweeps;
+
+    /**
+     * Once a second, one pass over the connections instead of timers per connection (they cost memory for each of
+     * thousands of idle members): expires those whose sign-in ends within {@link #EXPIRY_MARGIN_MILLIS} (websockets-next
+     * itself drops a connection at its token's exp, without telling the client why) and pings a slice of them, so
+     * each is pinged once per {@code atrium.live.ping-interval} and the pings of a full room are spread over it.
+     */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        long deadline = clock.millis() + EXPIRY_MARGIN_MILLIS;
+        long slots = Math.max(0, config.pingInterval().toSeconds());
+        long slot = slots == 0 ? -1 : sweeps++ % slots;
+        for (Member m : members.values()) {
+            if (m.expiresAtMillis <= deadline) {
+                expire(m);
+            } else if (slot >= 0 && (m.connection.id().hashCode() & 0x7fffffff) % slots == slot) {
+                m.ping();
+            }
+        }
     }
 
     private static EventLoop loopOf() {
@@ -257,7 +294,7 @@ class Hub {
 
     // ---- commands ------------------------------------------------------------------------------------------------
 
-    /** On a worker thread: checks a client frame and queues it to its room's writer. */
+    /** On the connection's event loop: checks a client frame and queues it to its room's writer (never blocks). */
     void receive(String connectionId, String text) {
         Member member = members.get(connectionId);
         if (member == null) {
@@ -396,6 +433,7 @@ class Hub {
         } catch (RuntimeException e) {
             LOG.warnf("Room %s could not store %d commands: %s", room.key, batch.size(), e.toString());
             room.lastSeq = -1;
+            room.rules = null;
             for (Command c : batch) {
                 if (c.member() == null) {
                     continue;
@@ -411,6 +449,11 @@ class Hub {
             return;
         }
         room.lastSeq = result.lastSeq();
+        room.rules = result.rules();
+        if (result.rules() == null) {
+            // an event-wide mute reaches the event's other rooms too
+            rulesChanged(room.eventId);
+        }
         room.lastChat.putAll(result.chatTimes());
         List<Delivery> deliveries = new ArrayList<>();
         for (RoomStore.Outcome o : result.outcomes()) {
@@ -449,8 +492,8 @@ class Hub {
      * stored like any room event so late joiners can resume past it.
      */
     void sessionChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionChanged change) {
-        LiveRoom room = rooms.computeIfAbsent(
-                LiveRoom.eventKey(change.eventId()), k -> new LiveRoom(k, change.eventId(), null));
+        rulesChanged(change.eventId());
+        LiveRoom room = room(LiveRoom.eventKey(change.eventId()), change.eventId(), null);
         com.fasterxml.jackson.databind.node.ObjectNode body = json.createObjectNode()
                 .put("sessionId", change.sessionId())
                 .put("change", change.kind().name().toLowerCase())
@@ -470,6 +513,15 @@ class Hub {
                 room.fanOut(List.of(Delivery.unsequenced("{\"type\":\"presence\",\"count\":" + room.presence() + "}")));
             }
         }
+    }
+
+    void metrics(@Observes StartupEvent event, MeterRegistry registry) {
+        Gauge.builder("atrium.live.connections", members, Map::size)
+                .description("Open live connections (members of a room)")
+                .register(registry);
+        Gauge.builder("atrium.live.rooms", rooms, Map::size)
+                .description("Live rooms in memory")
+                .register(registry);
     }
 
     void shutdown(@Observes ShutdownEvent event) {

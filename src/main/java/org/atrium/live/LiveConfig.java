@@ -66,6 +66,10 @@ public interface LiveConfig {
     @WithDefault("500")
     int maxBatch();
 
+    /** How often each connection is pinged (spread over the interval); 0 turns pings off. */
+    @WithDefault("PT30S")
+    Duration pingInterval();
+
     /** Q&A in schedule mode opens this long before the session starts... */
     @WithDefault("PT15M")
     Duration qaOpensBefore();

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A live room in memory: its members grouped by event loop (so each event is handed to each loop once), the queue of
@@ -36,13 +37,31 @@ final class LiveRoom {
 
     final RateLimits limits = new RateLimits();
 
+    /**
+     * What the writer checks each batch against (settings, mutes, banned words, session times) as of a value of the
+     * event's change counter; a batch reads them again when the counter moved or it changes them itself.
+     */
+    record Rules(
+            long generation,
+            RoomSettings settings,
+            Set<String> muted,
+            Set<String> bannedWords,
+            Instant startsAt,
+            Instant endsAt) {}
+
+    /** Shared by the rooms of one event: moves when a mute, the banned words or the schedule change. */
+    final AtomicLong eventChanges;
+    /** Writer only: the rules of the last committed batch that did not change them, or null. */
+    Rules rules;
+
     /** The snapshot's last chat lines as of a seq (read-only once published; shared by concurrent snapshots). */
     record ChatLines(long seq, com.fasterxml.jackson.databind.node.ArrayNode lines) {}
 
     volatile ChatLines chatLines;
 
-    LiveRoom(String key, long eventId, Long sessionId) {
+    LiveRoom(String key, long eventId, Long sessionId, AtomicLong eventChanges) {
         this.key = key;
+        this.eventChanges = eventChanges;
         this.eventId = eventId;
         this.sessionId = sessionId;
     }

@@ -3,6 +3,7 @@ package org.atrium.live;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -54,7 +55,8 @@ final class Member {
     /** Room events that arrived before the member went live; touched only on {@link #loop}. */
     private List<Delivery> held = new ArrayList<>();
 
-    long expiryTimer = -1;
+    /** When the account's sign-in ends (epoch millis); read by the hub's sweep. */
+    volatile long expiresAtMillis = Long.MAX_VALUE;
 
     Member(
             WebSocketConnection connection,
@@ -178,6 +180,22 @@ final class Member {
         } else {
             loop.execute(() -> write(frame));
         }
+    }
+
+    /** From any thread: a WebSocket ping, so idle connections stay open through proxies and dead peers show. */
+    void ping() {
+        loop.execute(() -> {
+            if (channel != null) {
+                if (channel.channel().isActive()) {
+                    channel.writeAndFlush(new PingWebSocketFrame(), channel.voidPromise());
+                }
+            } else if (!connection.isClosed()) {
+                connection
+                        .sendPing(io.vertx.core.buffer.Buffer.buffer())
+                        .subscribe()
+                        .with(v -> {}, e -> {});
+            }
+        });
     }
 
     void close(int code, String reason) {

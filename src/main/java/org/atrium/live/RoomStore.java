@@ -52,8 +52,11 @@ class RoomStore {
     @Inject
     Moderation moderation;
 
-    /** A committed batch: each command's outcome, the room's new last seq and the chat times for slow mode. */
-    record Result(List<Outcome> outcomes, long lastSeq, Map<String, Instant> chatTimes) {}
+    /**
+     * A committed batch: each command's outcome, the room's new last seq, the chat times for slow mode, and the rules
+     * it was checked against when the writer may keep them for the next batch (null when the batch changed them).
+     */
+    record Result(List<Outcome> outcomes, long lastSeq, Map<String, Instant> chatTimes, LiveRoom.Rules rules) {}
 
     /**
      * Runs on the room's writer; commits before it returns. Throws when the database fails: then nothing was stored
@@ -72,27 +75,24 @@ class RoomStore {
                     .longValue();
         }
         Map<String, Long> stored = storedRefs(room, commands);
-        RoomSettings settings = em.find(RoomSettings.class, room.key);
-        Set<String> muted = new HashSet<>(em.createNativeQuery(
-                        "select subject from live_mute where event_id = ?1 and (room is null or room = ?2)",
-                        String.class)
-                .setParameter(1, room.eventId)
-                .setParameter(2, room.key)
-                .getResultList());
-        Set<String> banned = commands.stream().anyMatch(c -> c.type().equals("chat.post"))
-                ? new HashSet<>(
-                        em.createNativeQuery("select word from live_banned_word where event_id = ?1", String.class)
-                                .setParameter(1, room.eventId)
-                                .getResultList())
-                : Set.of();
-        Instant startsAt = null;
-        Instant endsAt = null;
-        if (room.sessionId != null) {
-            ConferenceSession session = em.find(ConferenceSession.class, room.sessionId);
-            startsAt = session.startsAt;
-            endsAt = session.endsAt;
+        boolean changesRules = commands.stream().anyMatch(c -> RULE_COMMANDS.contains(c.type()));
+        LiveRoom.Rules rules = room.rules;
+        if (changesRules || rules == null || rules.generation() != room.eventChanges.get()) {
+            // a batch that changes the rules works on managed, freshly read ones; the writer keeps them only once it
+            // knows they were committed (Hub.write)
+            rules = readRules(room);
         }
-        Batch b = new Batch(room, json, clock.instant(), settings, muted, banned, startsAt, endsAt, config, lastSeq);
+        Batch b = new Batch(
+                room,
+                json,
+                clock.instant(),
+                rules.settings(),
+                changesRules ? new HashSet<>(rules.muted()) : rules.muted(),
+                rules.bannedWords(),
+                rules.startsAt(),
+                rules.endsAt(),
+                config,
+                lastSeq);
         List<Outcome> outcomes = new ArrayList<>(commands.size());
         Instant now = b.now;
         for (Command c : commands) {
@@ -123,7 +123,38 @@ class RoomStore {
             }
         }
         em.flush();
-        return new Result(outcomes, b.seq, b.chatTimes);
+        return new Result(outcomes, b.seq, b.chatTimes, changesRules ? null : rules);
+    }
+
+    /** Commands that change what {@link LiveRoom.Rules} holds. */
+    static final Set<String> RULE_COMMANDS =
+            Set.of("room.configure", "qa.open", "qa.close", "qa.auto", "member.mute", "member.unmute");
+
+    /**
+     * Reads what every batch checks against. The event's change counter is read first, so a change committed while
+     * this reads makes the next batch read again.
+     */
+    private LiveRoom.Rules readRules(LiveRoom room) {
+        long generation = room.eventChanges.get();
+        RoomSettings settings = em.find(RoomSettings.class, room.key);
+        Set<String> muted = Set.copyOf(em.createNativeQuery(
+                        "select subject from live_mute where event_id = ?1 and (room is null or room = ?2)",
+                        String.class)
+                .setParameter(1, room.eventId)
+                .setParameter(2, room.key)
+                .getResultList());
+        Set<String> banned =
+                Set.copyOf(em.createNativeQuery("select word from live_banned_word where event_id = ?1", String.class)
+                        .setParameter(1, room.eventId)
+                        .getResultList());
+        Instant startsAt = null;
+        Instant endsAt = null;
+        if (room.sessionId != null) {
+            ConferenceSession session = em.find(ConferenceSession.class, room.sessionId);
+            startsAt = session.startsAt;
+            endsAt = session.endsAt;
+        }
+        return new LiveRoom.Rules(generation, settings, muted, banned, startsAt, endsAt);
     }
 
     private Batch.Applied dispatch(Batch b, Command c) {

@@ -267,6 +267,107 @@ class LiveRoomRulesTest {
         }
     }
 
+    // The writer keeps a room's rules (settings, mutes, banned words, session times) between batches; the three tests
+    // below change each kind from outside the room right after a batch has used the kept ones.
+
+    @Test
+    void bannedWordsSetAfterAChatLineApplyToTheNextOne() {
+        LiveSocketTest.Setup s = room();
+        try (LiveClient alice = join(s, "alice")) {
+            assertEquals(
+                    "ack",
+                    alice.command("{\"type\":\"chat.post\",\"ref\":\"c1\",\"text\":\"no spoiler yet\"}")
+                            .get("type")
+                            .asText());
+            alice.next("chat.posted");
+            io.restassured.RestAssured.given()
+                    .header("Authorization", Tokens.bearer("organiser"))
+                    .contentType("application/json")
+                    .body("{\"words\":[\"Spoiler\"]}")
+                    .put("/api/events/" + s.event().slug + "/banned-words")
+                    .then()
+                    .statusCode(200);
+            assertEquals(
+                    "chat.banned-word",
+                    alice.command("{\"type\":\"chat.post\",\"ref\":\"c2\",\"text\":\"a spoiler now\"}")
+                            .get("code")
+                            .asText());
+        }
+    }
+
+    @Test
+    void anEventWideMuteInOneRoomReachesTheEventsOtherRooms() {
+        LiveSocketTest.Setup s = room();
+        Instant now = Instant.now();
+        ConferenceSession other = fixtures.session(
+                s.event(), null, "Side room", now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofMinutes(55)));
+        String otherPath = "/live/sessions/" + other.id;
+        try (LiveClient org = join(s, "organiser");
+                LiveClient bob = LiveClient.connect(base, otherPath, "bob")) {
+            bob.next("snapshot");
+            bob.command("{\"type\":\"chat.post\",\"ref\":\"b1\",\"text\":\"hello side room\"}");
+            bob.next("chat.posted");
+            assertEquals(
+                    "ack",
+                    org.command("{\"type\":\"member.mute\",\"ref\":\"m\",\"subject\":\"bob\",\"scope\":\"event\"}")
+                            .get("type")
+                            .asText());
+            assertEquals(
+                    "member.muted",
+                    bob.command("{\"type\":\"chat.post\",\"ref\":\"b2\",\"text\":\"still here?\"}")
+                            .get("code")
+                            .asText());
+        }
+    }
+
+    @Test
+    void aSessionMovedAwayClosesItsScheduledQa() {
+        LiveSocketTest.Setup s = room();
+        try (LiveClient alice = join(s, "alice")) {
+            assertEquals(
+                    "ack",
+                    alice.command("{\"type\":\"question.ask\",\"ref\":\"q1\",\"text\":\"while it runs\"}")
+                            .get("type")
+                            .asText());
+            alice.next("question.asked");
+            String sessions = "/api/events/" + s.event().slug + "/sessions/" + s.session().id;
+            long version = io.restassured.RestAssured.given()
+                    .header("Authorization", Tokens.bearer("organiser"))
+                    .get(sessions)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getLong("version");
+            io.restassured.RestAssured.given()
+                    .header("Authorization", Tokens.bearer("organiser"))
+                    .contentType("application/json")
+                    .body("{\"title\":\"Demining drones\",\"start\":\"2027-05-12T10:00:00+04:00\","
+                            + "\"end\":\"2027-05-12T11:00:00+04:00\",\"version\":" + version + "}")
+                    .put(sessions)
+                    .then()
+                    .statusCode(200);
+            assertEquals(
+                    "qa.closed",
+                    alice.command("{\"type\":\"question.ask\",\"ref\":\"q2\",\"text\":\"after the move\"}")
+                            .get("code")
+                            .asText());
+        }
+    }
+
+    @Test
+    void idleConnectionsArePingedByTheHub() throws Exception {
+        LiveSocketTest.Setup s = room();
+        // the test profile pings every 2 s; the raw socket gives up after 20 s without a frame
+        try (RawSocket bob = new RawSocket(base, s.path(), Tokens.bearer("bob"))) {
+            int opcode;
+            do {
+                opcode = bob.readFrame().opcode();
+            } while (opcode == 1);
+            assertEquals(9, opcode);
+        }
+    }
+
     private static String nextNonPresence(RawSocket socket) throws Exception {
         while (true) {
             String t = socket.readText();

@@ -62,20 +62,28 @@ final class RawSocket implements AutoCloseable {
     /** The next text frame (pings are skipped). */
     String readText() throws IOException {
         while (true) {
-            int b0 = in.readUnsignedByte();
-            int b1 = in.readUnsignedByte();
-            long len = b1 & 0x7f;
-            if (len == 126) {
-                len = in.readUnsignedShort();
-            } else if (len == 127) {
-                len = in.readLong();
-            }
-            byte[] data = new byte[(int) len];
-            in.readFully(data);
-            if ((b0 & 0x0f) == 1) {
-                return new String(data, StandardCharsets.UTF_8);
+            Frame f = readFrame();
+            if (f.opcode() == 1) {
+                return new String(f.payload(), StandardCharsets.UTF_8);
             }
         }
+    }
+
+    record Frame(int opcode, byte[] payload) {}
+
+    /** The next frame of any kind (text 1, close 8, ping 9, pong 10). */
+    Frame readFrame() throws IOException {
+        int b0 = in.readUnsignedByte();
+        int b1 = in.readUnsignedByte();
+        long len = b1 & 0x7f;
+        if (len == 126) {
+            len = in.readUnsignedShort();
+        } else if (len == 127) {
+            len = in.readLong();
+        }
+        byte[] data = new byte[(int) len];
+        in.readFully(data);
+        return new Frame(b0 & 0x0f, data);
     }
 
     /** Drops the TCP connection with a reset: no close frame, no FIN handshake. */
