@@ -25,8 +25,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.atrium.common.DomainException;
 import org.atrium.schedule.SessionChanged;
@@ -67,7 +69,19 @@ class Hub {
     /** Open connections per account, changed atomically per account (compute) so opens and closes cannot race. */
     private final Map<String, Integer> connectionsPerAccount = new ConcurrentHashMap<>();
 
-    private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Room writers run on platform threads (one per room being written, idle ones retire after a minute): a batch is a
+     * few blocking JDBC round trips, and a virtual thread pays two wake-ups for each (poller, then carrier), which a
+     * busy 2-core box turns into milliseconds per line.
+     */
+    private final ExecutorService writers = new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            Thread.ofPlatform().name("live-writer-", 0).daemon().factory());
+
     private volatile Semaphore joins;
 
     enum Channel {
