@@ -1,11 +1,18 @@
 package org.atrium.live;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
  * A room event rendered once for everyone: {@code full} for organisers and its owner, {@code redacted} (anonymous
  * authors removed) for the others. A restricted event goes only to moderators and its owner. Presence updates carry
- * seq 0. Both renderings are also kept UTF-8 encoded, so fan-out writes the same bytes to every connection.
+ * seq 0.
+ *
+ * <p>Each rendering is also kept as a complete WebSocket text frame (header and payload) in off-heap memory: frames
+ * from a server are not masked, so the same bytes go to every connection that gets this rendering, and fan-out hands
+ * each connection a view of them instead of encoding and copying the frame once per connection.
  */
 record Delivery(
         long seq,
@@ -13,23 +20,45 @@ record Delivery(
         String redacted,
         String owner,
         boolean restricted,
-        byte[] fullBytes,
-        byte[] redactedBytes) {
+        ByteBuf fullFrame,
+        ByteBuf redactedFrame) {
 
     Delivery(long seq, String full, String redacted, String owner, boolean restricted) {
-        this(seq, full, redacted, owner, restricted, utf8(full), redacted.equals(full) ? null : utf8(redacted));
+        this(seq, full, redacted, owner, restricted, frame(full), redacted.equals(full) ? null : frame(redacted));
     }
 
     static Delivery unsequenced(String frame) {
         return new Delivery(0, frame, frame, null, false);
     }
 
-    /** The encoded frame for a member who gets the full rendering or not. */
-    byte[] bytes(boolean full) {
-        return full || redactedBytes == null ? fullBytes : redactedBytes;
+    /**
+     * A view of the encoded frame for a member who gets the full rendering or not: its own read position over the
+     * shared bytes, which the channel may release after writing without freeing them (the garbage collector does).
+     */
+    ByteBuf frame(boolean full) {
+        return (full || redactedFrame == null ? fullFrame : redactedFrame).duplicate();
     }
 
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    /** The text of a member's rendering. */
+    String text(boolean full) {
+        return full ? this.full : redacted;
+    }
+
+    /** A final, unmasked text frame (RFC 6455 section 5.2) holding {@code text}. */
+    static ByteBuf frame(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        int length = payload.length;
+        int header = length < 126 ? 2 : length <= 0xffff ? 4 : 10;
+        ByteBuffer buffer = ByteBuffer.allocateDirect(header + length);
+        buffer.put((byte) 0x81); // FIN + text
+        if (length < 126) {
+            buffer.put((byte) length);
+        } else if (length <= 0xffff) {
+            buffer.put((byte) 126).putShort((short) length);
+        } else {
+            buffer.put((byte) 127).putLong(length);
+        }
+        buffer.put(payload).flip();
+        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(buffer));
     }
 }

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.http.ServerWebSocket;
@@ -25,7 +26,8 @@ import org.jboss.logging.Logger;
  * the events it missed) has gone out, room events are held back and sent after it.
  *
  * <p>Fan-out is the hot path (one write per member per event). When the underlying Netty channel is reachable, room
- * events are written to it as the event's bytes (encoded once for the whole room, wrapped, not copied) without a flush,
+ * events are written to it as the event's WebSocket frame (encoded once for the whole room, shared, not copied: see
+ * {@link Delivery}) past the frame encoder, without a flush,
  * and the loop flushes each member once after a whole batch of events: one system call per member per batch instead of
  * one per event, and no per-write Uni or promise. Otherwise frames go through websockets-next. A member whose socket
  * stays full for more than {@code maxPending} frames is closed as too slow.
@@ -48,6 +50,11 @@ final class Member {
     private final int maxPending;
     /** The Netty context of the Vert.x socket under {@link #connection}, or null to write through websockets-next. */
     private final ChannelHandlerContext channel;
+    /**
+     * The context of the channel's WebSocket frame encoder: room events, already framed, are written from there, so
+     * they skip the encoder (and any compression after it: an uncompressed message is valid under permessage-deflate).
+     */
+    private final ChannelHandlerContext framed;
     /** Frames written while the socket could take no more (or, through websockets-next, not yet written); on loop. */
     private int pending;
     /** Whether frames were written since the last flush; on loop. */
@@ -76,12 +83,15 @@ final class Member {
         this.room = room;
         this.maxPending = maxPending;
         this.channel = channelOf(connection);
+        this.framed = channel == null ? null : channel.pipeline().context(WebSocketFrameEncoder.class);
         if (!reported) {
             reported = true;
             Logger.getLogger(Member.class)
                     .infof(
                             "Live fan-out writes %s",
-                            channel != null ? "to the Netty channels directly" : "through websockets-next");
+                            framed != null
+                                    ? "encoded frames to the Netty channels directly"
+                                    : channel != null ? "to the Netty channels directly" : "through websockets-next");
         }
     }
 
@@ -145,7 +155,27 @@ final class Member {
         if (delivery.restricted() && !moderator && !subject.equals(delivery.owner())) {
             return;
         }
-        write(delivery.bytes(full(delivery)), false);
+        boolean full = full(delivery);
+        if (framed != null) {
+            writeFramed(delivery.frame(full));
+        } else {
+            write(delivery.text(full).getBytes(StandardCharsets.UTF_8), false);
+        }
+    }
+
+    /** On {@link #loop}: an encoded frame, unflushed. */
+    private void writeFramed(io.netty.buffer.ByteBuf frame) {
+        if (pending < 0 || !channel.channel().isActive()) {
+            return;
+        }
+        if (channel.channel().isWritable()) {
+            pending = 0;
+        } else if (++pending > maxPending) {
+            tooSlow();
+            return;
+        }
+        framed.write(frame, framed.voidPromise());
+        unflushed = true;
     }
 
     /** On {@link #loop}: sends what {@link #deliver} wrote. */
