@@ -38,7 +38,7 @@ import org.atrium.bench.LoadGenerator.Report;
  * <ul>
  *   <li>{@code --n=100,1000,5000,15000} connections per run; {@code --targets=baseline,atrium}
  *   <li>{@code --rate=50000} deliveries per second of the steady phase; {@code --seconds=10} per measured phase;
- *       {@code --warmup-seconds=4}
+ *       {@code --warmup-seconds=10}
  *   <li>{@code --publishers=4} publishing connections (each its own account); {@code --frame-bytes=160}
  *   <li>{@code --server-jvm="-XX:+UseParallelGC -Xms1g -Xmx1g -XX:+AlwaysPreTouch"} for both servers; {@code --profile} records JFR of Atrium
  *   <li>{@code --atrium=-Dkey=value,...} extra Atrium system properties
@@ -200,11 +200,14 @@ public final class LiveBench {
             String java, String classpath, Map<String, String> a, Target target, int n, Path tokens, Path out)
             throws Exception {
         double seconds = Double.parseDouble(a.getOrDefault("seconds", "10"));
-        double warmup = Double.parseDouble(a.getOrDefault("warmup-seconds", "4"));
+        // long enough for the JIT: a fresh server still compiles its join path for tens of seconds (C2 at 0.2-0.4 of
+        // a core in a thread-level CPU trace), so both halves (a fixed rate, then as fast as it goes) run first
+        double warmup = Double.parseDouble(a.getOrDefault("warmup-seconds", "10"));
         double rate = Double.parseDouble(a.getOrDefault("rate", "50000"));
         String phases = String.join(
                 ",",
-                "warmup:FIXED:" + Math.min(rate, 20_000) + ":" + warmup + ":false",
+                "warmup:FIXED:" + Math.min(rate, 20_000) + ":" + warmup / 2 + ":false",
+                "warmup-max:MAX:0:" + warmup / 2 + ":false",
                 "steady:FIXED:" + rate + ":" + seconds + ":true",
                 "max:MAX:0:" + seconds + ":true");
         List<String> args = new ArrayList<>(List.of(
