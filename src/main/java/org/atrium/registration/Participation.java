@@ -9,9 +9,18 @@ public class Participation {
 
     /** Whether the account holds a confirmed registration for the event (the gate to its live rooms). */
     public boolean isConfirmed(long eventId, String subject) {
-        return Registration.count(
-                        "event.id = ?1 and subject = ?2 and state = ?3", eventId, subject, Registration.State.CONFIRMED)
-                > 0;
+        // a plain query, not Panache count(): Hibernate translates a count query anew on every call (a fifth of a live
+        // join's CPU in a JFR profile of a join storm), while this one's plan is cached
+        return !Registration.getEntityManager()
+                .createQuery(
+                        "select r.id from Registration r where r.event.id = ?1 and r.subject = ?2 and r.state = ?3",
+                        Long.class)
+                .setParameter(1, eventId)
+                .setParameter(2, subject)
+                .setParameter(3, Registration.State.CONFIRMED)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     /** The viewer zone the participant chose when registering, as given (parse with the timezone feature). */
