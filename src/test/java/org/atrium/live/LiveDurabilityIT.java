@@ -209,6 +209,28 @@ class LiveDurabilityIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void aTicketConnectionClosesWith4001WhenItsTokenExpires() throws Exception {
+        String token = token("bob", Instant.now().plusSeconds(3));
+        HttpResponse<String> minted = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(base.resolve("/api/live/tickets"))
+                                .header("Authorization", "Bearer " + token)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, minted.statusCode(), minted.body());
+        String ticket = LiveClient.JSON.readTree(minted.body()).get("ticket").asText();
+        try (LiveClient bob =
+                LiveClient.connect(base, "/live/sessions/" + sessionId + "?ticket=" + ticket, Map.of(), List.of())) {
+            assertEquals("bob", bob.next("snapshot").at("/you/subject").asText());
+            JsonNode expired = bob.next("error");
+            assertEquals("auth.expired", expired.get("code").asText());
+            assertEquals(4001, bob.awaitClose());
+        }
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private static void collectAck(JsonNode frame, Map<String, Long> acked) {
