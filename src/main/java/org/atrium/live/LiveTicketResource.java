@@ -2,6 +2,7 @@ package org.atrium.live;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,7 +33,9 @@ class LiveTicketResource {
     @Inject
     SecurityIdentity identity;
 
+    /** On the event loop: minting is a map update, and a join storm must not grow the worker pool. */
     @POST
+    @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
     public Response create() {
         LiveTickets.Issued issued = tickets.issue(new LiveTickets.Grant(
