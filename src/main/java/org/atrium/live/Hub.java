@@ -19,9 +19,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -33,7 +35,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.atrium.common.DomainException;
 import org.atrium.schedule.SessionChanged;
 import org.atrium.security.Accounts;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -260,10 +261,11 @@ class Hub {
 
     /** When the token expires the connection is told ({@code auth.expired}) and closed with 4001 (see {@link #sweep}). */
     private void scheduleExpiry(Member member, SecurityIdentity identity) {
-        if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
+        Optional<Instant> expires = Accounts.expiresAt(identity);
+        if (expires.isEmpty()) {
             return;
         }
-        member.expiresAtMillis = jwt.getExpirationTime() * 1000;
+        member.expiresAtMillis = expires.get().toEpochMilli();
         if (member.expiresAtMillis - EXPIRY_MARGIN_MILLIS <= clock.millis()) {
             expire(member);
         }

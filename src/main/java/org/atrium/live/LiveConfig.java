@@ -35,6 +35,14 @@ public interface LiveConfig {
     @WithDefault("600")
     int moderationPerMinute();
 
+    /** How long a live connection ticket ({@code POST /api/live/tickets}) may wait for its handshake. */
+    @WithDefault("30s")
+    Duration ticketTtl();
+
+    /** Unused, unexpired tickets one account may hold; one more is refused with 429 live.too-many-tickets. */
+    @WithDefault("20")
+    int maxTicketsPerAccount();
+
     /** Open live connections per account (all rooms together). */
     @WithDefault("8")
     int maxConnectionsPerAccount();

@@ -1,11 +1,22 @@
 package org.atrium.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Reads account facts from a security identity (also usable off the request scope, e.g. on a WebSocket). */
+/**
+ * Reads account facts from a security identity (also usable off the request scope, e.g. on a WebSocket). Two kinds of
+ * identity exist: one built from an OIDC access token (a {@link JsonWebToken} principal), and a small one built from a
+ * live connection ticket, whose principal name is the subject and which carries the rest as attributes.
+ */
 public final class Accounts {
+
+    /** Attribute of an identity without a token: the account's display name (a String). */
+    public static final String DISPLAY_NAME = "atrium.display-name";
+
+    /** Attribute of an identity without a token: when the access token it stands for expires (epoch seconds, Long). */
+    public static final String TOKEN_EXPIRES_AT = "atrium.token-expires-at";
 
     private Accounts() {}
 
@@ -24,6 +35,8 @@ public final class Accounts {
                     return value.toString();
                 }
             }
+        } else if (identity.getAttribute(DISPLAY_NAME) instanceof String name && !name.isBlank()) {
+            return name;
         }
         return identity.getPrincipal().getName();
     }
@@ -36,5 +49,16 @@ public final class Accounts {
             }
         }
         return Optional.empty();
+    }
+
+    /** When the caller's access token expires ({@code exp}); empty when the token has no expiry. */
+    public static Optional<Instant> expiresAt(SecurityIdentity identity) {
+        long seconds = 0;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            seconds = jwt.getExpirationTime();
+        } else if (identity.getAttribute(TOKEN_EXPIRES_AT) instanceof Long attribute) {
+            seconds = attribute;
+        }
+        return seconds > 0 ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
     }
 }

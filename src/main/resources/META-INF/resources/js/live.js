@@ -1,7 +1,9 @@
 // A live room connection (protocol: src/docs/live-protocol.md of the live feature). Keeps the room's state from the
 // snapshot and the sequenced events after it, reconnects by itself with ?since=<last seq> so nothing is lost or
-// applied twice, and resends unacknowledged commands with the same ref (the server stores a ref once).
+// applied twice, and resends unacknowledged commands with the same ref (the server stores a ref once). Each connection
+// opens with a fresh single-use ticket (POST /api/live/tickets), so the access token never goes into the handshake.
 import { accessToken } from './auth.js';
+import { ApiError, post } from './api.js';
 
 const RETRY = [500, 1000, 2000, 4000, 8000, 15000];
 const FATAL = { 4403: 'not-admitted', 4404: 'not-found', 4429: 'too-many-connections', 1003: 'unsupported', 1009: 'too-big' };
@@ -16,19 +18,31 @@ export class LiveRoom {
     this.attempt = 0;
     this.closed = false;
     this.status = 'connecting';
-    this.online = () => { if (!this.ws) this.connect(); };
+    this.online = () => { if (!this.ws && !this.connecting) this.connect(); };
     window.addEventListener('online', this.online);
   }
 
   async connect() {
     if (this.closed) return;
     this.setStatus('connecting');
-    const token = await accessToken();
-    if (!token) { this.setStatus('signed-out'); return; }
+    this.connecting = true;
+    let ticket;
+    try {
+      if (!(await accessToken())) { this.setStatus('signed-out'); return; }
+      ({ ticket } = await post('/api/live/tickets'));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) { this.setStatus('signed-out'); return; }
+      this.retry(false); // offline, or the server is busy: try again like a dropped connection
+      return;
+    } finally {
+      this.connecting = false;
+    }
+    if (this.closed) return;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const since = this.lastSeq != null ? `?since=${this.lastSeq}` : '';
-    const ws = new WebSocket(`${scheme}://${location.host}/live/sessions/${this.sessionId}${since}`,
-      ['atrium.live.v1', encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${token}`)]);
+    const since = this.lastSeq != null ? `&since=${this.lastSeq}` : '';
+    const ws = new WebSocket(
+      `${scheme}://${location.host}/live/sessions/${this.sessionId}?ticket=${encodeURIComponent(ticket)}${since}`,
+      ['atrium.live.v1']);
     this.ws = ws;
     ws.onopen = () => { this.attempt = 0; };
     ws.onmessage = (m) => this.receive(JSON.parse(m.data));
@@ -36,11 +50,16 @@ export class LiveRoom {
       if (this.ws === ws) this.ws = null;
       if (this.closed) return;
       if (FATAL[e.code]) { this.setStatus(FATAL[e.code]); return; }
-      const delay = RETRY[Math.min(this.attempt++, RETRY.length - 1)];
-      this.setStatus('reconnecting');
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.connect(), e.code === 4001 ? 0 : delay);
+      this.retry(e.code === 4001);
     };
+  }
+
+  /** Reconnects after a back-off (at once when the token expired: a fresh token gets a fresh ticket). */
+  retry(now) {
+    const delay = RETRY[Math.min(this.attempt++, RETRY.length - 1)];
+    this.setStatus('reconnecting');
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.connect(), now ? 0 : delay);
   }
 
   setStatus(status) {

@@ -25,7 +25,8 @@ class BaselineRelayLoadTest {
         }
         Vertx relay = BaselineRelay.start(port, 2);
         try {
-            Report report = new LoadGenerator(smallRun("127.0.0.1", port, "/live/sessions/1", List.of(), 20, null))
+            Report report = new LoadGenerator(
+                            smallRun("127.0.0.1", port, "/live/sessions/1", List.of(), null, 20, null))
                     .run(line -> {});
             assertClean(report, 20, 200);
         } finally {
@@ -35,12 +36,19 @@ class BaselineRelayLoadTest {
 
     /** 20 connections, 4 publishers: 100 messages at a fixed rate, then 100 as fast as the room takes them. */
     static LoadGenerator.Config smallRun(
-            String host, int port, String path, List<String> tokens, int connections, Path databaseDirectory) {
+            String host,
+            int port,
+            String path,
+            List<String> tokens,
+            String ticketPath,
+            int connections,
+            Path databaseDirectory) {
         return new LoadGenerator.Config(
                 host,
                 port,
                 path,
                 tokens,
+                ticketPath,
                 connections,
                 4,
                 8,

@@ -42,6 +42,9 @@ import org.atrium.bench.LoadGenerator.Report;
  *   <li>{@code --publishers=4} publishing connections (each its own account); {@code --frame-bytes=160}
  *   <li>{@code --server-jvm="-XX:+UseParallelGC -Xms1g -Xmx1g -XX:+AlwaysPreTouch"} for both servers; {@code --profile} records JFR of Atrium
  *   <li>{@code --atrium=-Dkey=value,...} extra Atrium system properties
+ *   <li>{@code --auth=ticket} each Atrium connection trades its token for a live ticket first ({@code POST
+ *       /api/live/tickets}, then the upgrade with {@code ?ticket=}); {@code --auth=header} sends the token in the
+ *       upgrade's Authorization header instead
  *   <li>{@code --url=http://127.0.0.1:8080 --jdbc-url=... --keys=file}: target a running Atrium instead (it must
  *       verify tokens with the public key in {@code file}, created on first use and printed)
  * </ul>
@@ -229,6 +232,9 @@ public final class LiveBench {
         }
         if (target.auth()) {
             args.add("--tokens=" + tokens.toAbsolutePath());
+            if (!a.getOrDefault("auth", "ticket").equals("header")) {
+                args.add("--ticket-path=/api/live/tickets");
+            }
         }
         if (target.databaseDirectory() != null) {
             args.add("--db-dir=" + target.databaseDirectory());

@@ -15,7 +15,8 @@ import org.atrium.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
- * The live-room benchmark's generator against the real hub, small: 20 authenticated connections in one session room,
+ * The live-room benchmark's generator against the real hub, small: 20 connections in one session room, each with a
+ * live ticket minted from its account's token,
  * 200 chat lines from 4 accounts (within the default rate limits), every line stored, acknowledged and delivered to
  * every connection exactly once in seq order. Keeps the benchmark working; it measures nothing.
  */
@@ -41,7 +42,13 @@ class LiveLoadSmokeTest {
         List<String> tokens = List.of(Tokens.of("alice"), Tokens.of("bob"), Tokens.of("carol"), Tokens.of("organiser"));
 
         LoadGenerator.Report report = new LoadGenerator(BaselineRelayLoadTest.smallRun(
-                        base.getHost(), base.getPort(), "/live/sessions/" + session.id, tokens, 20, null))
+                        base.getHost(),
+                        base.getPort(),
+                        "/live/sessions/" + session.id,
+                        tokens,
+                        "/api/live/tickets",
+                        20,
+                        null))
                 .run(line -> {});
 
         BaselineRelayLoadTest.assertClean(report, 20, 200);

@@ -3,9 +3,14 @@ package org.atrium.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -55,6 +60,7 @@ public final class LoadGenerator {
             int port,
             String path,
             List<String> tokens,
+            String ticketPath,
             int connections,
             int publishers,
             int connectConcurrency,
@@ -261,6 +267,13 @@ public final class LoadGenerator {
             }
             clients.add(vertx.createWebSocketClient(options));
         }
+        // Atrium: each connection first trades its token for a ticket (POST ticketPath), then upgrades with ?ticket=
+        HttpClient http = config.ticketPath() == null || config.tokens().isEmpty()
+                ? null
+                : vertx.createHttpClient(new HttpClientOptions()
+                        .setMaxPoolSize(config.connectConcurrency())
+                        .setConnectTimeout(60_000)
+                        .setLocalAddress(addresses.get(0).isEmpty() ? null : addresses.get(0)));
         Semaphore permits = new Semaphore(config.connectConcurrency());
         CountDownLatch done = new CountDownLatch(n);
         AtomicInteger established = new AtomicInteger();
@@ -271,16 +284,29 @@ public final class LoadGenerator {
             permits.acquire();
             Receiver receiver = new Receiver(i);
             receivers[i] = receiver;
-            WebSocketConnectOptions options = new WebSocketConnectOptions()
-                    .setHost(config.host())
-                    .setPort(config.port())
-                    .setURI(config.path());
-            if (!config.tokens().isEmpty()) {
-                options.addHeader(
-                        "Authorization",
-                        "Bearer " + config.tokens().get(i % config.tokens().size()));
+            String token = config.tokens().isEmpty()
+                    ? null
+                    : config.tokens().get(i % config.tokens().size());
+            WebSocketClient client = clients.get(i % clients.size());
+            Future<WebSocket> upgraded;
+            if (http != null) {
+                upgraded = ticket(http, token)
+                        .compose(ticket -> client.connect(new WebSocketConnectOptions()
+                                .setHost(config.host())
+                                .setPort(config.port())
+                                .setURI(config.path() + (config.path().contains("?") ? "&" : "?") + "ticket="
+                                        + ticket)));
+            } else {
+                WebSocketConnectOptions options = new WebSocketConnectOptions()
+                        .setHost(config.host())
+                        .setPort(config.port())
+                        .setURI(config.path());
+                if (token != null) {
+                    options.addHeader("Authorization", "Bearer " + token);
+                }
+                upgraded = client.connect(options);
             }
-            clients.get(i % clients.size()).connect(options).onComplete(ar -> {
+            upgraded.onComplete(ar -> {
                 if (ar.succeeded()) {
                     receiver.attach(ar.result());
                     established.incrementAndGet();
@@ -296,12 +322,39 @@ public final class LoadGenerator {
             }
         }
         done.await(10, TimeUnit.MINUTES);
+        if (http != null) {
+            http.close();
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (snapshots.get() + closed.get() < established.get() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new ConnectResult(n, established.get(), snapshots.get(), failed.get(), seconds, firstError.get());
+    }
+
+    /** A live connection ticket for the token ({@code 201 {"ticket": ...}}). */
+    private Future<String> ticket(HttpClient http, String token) {
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost(config.host())
+                .setPort(config.port())
+                .setURI(config.ticketPath())
+                .putHeader("Authorization", "Bearer " + token)
+                .putHeader("Accept", "application/json");
+        return http.request(request)
+                .compose(r -> r.send())
+                .compose(response -> response.body().compose(body -> {
+                    if (response.statusCode() != 201) {
+                        return Future.failedFuture("ticket refused: " + response.statusCode() + " " + body);
+                    }
+                    try {
+                        return Future.succeededFuture(
+                                JSON.readTree(body.getBytes()).get("ticket").asText());
+                    } catch (Exception e) {
+                        return Future.failedFuture(e);
+                    }
+                }));
     }
 
     private void closeAll() throws InterruptedException {
@@ -755,7 +808,8 @@ public final class LoadGenerator {
 
     /**
      * Entry point of the generator process. Arguments are {@code --key=value}: host, port, path, tokens (a file with
-     * one token per line; absent for the unauthenticated baseline), connections, publishers, concurrency,
+     * one token per line; absent for the unauthenticated baseline), ticket-path (trade each token for a live ticket
+     * there before the upgrade; absent: the token goes in the upgrade's Authorization header), connections, publishers, concurrency,
      * local-addresses (comma separated), frame-bytes, event-loops, server-pid, db-dir, idle-seconds, drain-seconds,
      * window, and phases ({@code name:FIXED|MAX:deliveriesPerSecond:seconds:measured,...}). Prints progress lines and
      * one {@code RESULT <json>} line.
@@ -780,6 +834,7 @@ public final class LoadGenerator {
                 Integer.parseInt(a.get("port")),
                 a.get("path"),
                 tokens.subList(0, Math.min(tokens.size(), n)),
+                a.get("ticket-path"),
                 n,
                 Integer.parseInt(a.getOrDefault("publishers", "4")),
                 Integer.parseInt(a.getOrDefault("concurrency", "128")),

@@ -199,10 +199,36 @@ class LiveDurabilityIT {
     @Test
     @Order(3)
     void anExpiredTokenClosesTheConnectionWith4001() throws Exception {
-        String token = token("bob", Instant.now().plusSeconds(3));
+        // exp in whole seconds, 4-5 s ahead: the hub's once-a-second sweep may expire it up to 2 s early, and the join
+        // (right after the database outage above) must get its snapshot out first
+        String token = token("bob", Instant.now().plusSeconds(5));
         try (LiveClient bob = LiveClient.connect(
                 base, "/live/sessions/" + sessionId, Map.of("Authorization", "Bearer " + token), List.of())) {
             bob.next("snapshot");
+            JsonNode expired = bob.next("error");
+            assertEquals("auth.expired", expired.get("code").asText());
+            assertEquals(4001, bob.awaitClose());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aTicketConnectionClosesWith4001WhenItsTokenExpires() throws Exception {
+        // exp in whole seconds, 4-5 s ahead: the hub's once-a-second sweep may expire it up to 2 s early, and the join
+        // (right after the database outage above) must get its snapshot out first
+        String token = token("bob", Instant.now().plusSeconds(5));
+        HttpResponse<String> minted = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(base.resolve("/api/live/tickets"))
+                                .header("Authorization", "Bearer " + token)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, minted.statusCode(), minted.body());
+        String ticket = LiveClient.JSON.readTree(minted.body()).get("ticket").asText();
+        try (LiveClient bob =
+                LiveClient.connect(base, "/live/sessions/" + sessionId + "?ticket=" + ticket, Map.of(), List.of())) {
+            assertEquals("bob", bob.next("snapshot").at("/you/subject").asText());
             JsonNode expired = bob.next("error");
             assertEquals("auth.expired", expired.get("code").asText());
             assertEquals(4001, bob.awaitClose());

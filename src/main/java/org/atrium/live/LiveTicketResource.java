@@ -1,0 +1,51 @@
+package org.atrium.live;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Set;
+import org.atrium.security.Accounts;
+
+/**
+ * Live connection tickets: {@code POST /api/live/tickets} with the access token, then open the live connection with
+ * {@code ?ticket=} within {@code atrium.live.ticket-ttl} (src/docs/live-protocol.md).
+ */
+@Path("/api/live/tickets")
+@Authenticated
+class LiveTicketResource {
+
+    record TicketView(String ticket, Instant expiresAt) {
+        static TicketView of(LiveTickets.Issued issued) {
+            return new TicketView(issued.ticket(), issued.expiresAt());
+        }
+    }
+
+    @Inject
+    LiveTickets tickets;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** On the event loop: minting is a map update, and a join storm must not grow the worker pool. */
+    @POST
+    @NonBlocking
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create() {
+        LiveTickets.Issued issued = tickets.issue(new LiveTickets.Grant(
+                Accounts.subjectOf(identity),
+                Accounts.displayNameOf(identity),
+                Set.copyOf(identity.getRoles()),
+                Accounts.expiresAt(identity)));
+        return Response.status(Response.Status.CREATED)
+                .header("Cache-Control", "no-store")
+                .entity(TicketView.of(issued))
+                .build();
+    }
+}

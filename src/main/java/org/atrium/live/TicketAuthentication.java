@@ -1,0 +1,110 @@
+package org.atrium.live;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.BaseAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Set;
+import org.atrium.security.Accounts;
+
+/**
+ * Authenticates a live handshake by its ticket: only requests under {@code /live/} with a {@code ticket} query
+ * parameter, which it consumes (an unknown, expired or used ticket is a 401, not an upgrade). It runs before OIDC;
+ * every other request passes on to OIDC untouched, so bearer headers and the sub-protocol header still work.
+ */
+@ApplicationScoped
+class TicketAuthentication implements HttpAuthenticationMechanism {
+
+    static final String PATH_PREFIX = "/live/";
+    static final String PARAMETER = "ticket";
+
+    /** The ticket of a live handshake. */
+    static final class TicketRequest extends BaseAuthenticationRequest {
+        final String ticket;
+
+        TicketRequest(String ticket) {
+            this.ticket = ticket;
+        }
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String ticket = ticketOf(context);
+        if (ticket == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return identityProviderManager.authenticate(
+                HttpSecurityUtils.setRoutingContextAttribute(new TicketRequest(ticket), context));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        // a refused ticket gets a bare 401; other requests get OIDC's challenge
+        return ticketOf(context) == null
+                ? Uni.createFrom().nullItem()
+                : Uni.createFrom().item(new ChallengeData(401, null, null));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TicketRequest.class);
+    }
+
+    /** Ahead of OIDC (default priority), so a ticket handshake never reaches the token verifier. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
+    }
+
+    private static String ticketOf(RoutingContext context) {
+        String path = context.normalizedPath();
+        if (path == null || !path.startsWith(PATH_PREFIX)) {
+            return null;
+        }
+        String ticket = context.request().getParam(PARAMETER);
+        return ticket == null || ticket.isEmpty() ? null : ticket;
+    }
+
+    /** Turns a ticket into the small identity a live connection keeps: subject, roles, display name, token expiry. */
+    @ApplicationScoped
+    static class Provider implements IdentityProvider<TicketRequest> {
+
+        @Inject
+        LiveTickets tickets;
+
+        @Override
+        public Class<TicketRequest> getRequestType() {
+            return TicketRequest.class;
+        }
+
+        @Override
+        public Uni<SecurityIdentity> authenticate(TicketRequest request, AuthenticationRequestContext context) {
+            return tickets.redeem(request.ticket)
+                    .map(grant -> Uni.createFrom().item(identityOf(grant)))
+                    .orElseGet(() -> Uni.createFrom()
+                            .failure(new AuthenticationFailedException("unknown, expired or used live ticket")));
+        }
+
+        static SecurityIdentity identityOf(LiveTickets.Grant grant) {
+            QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(grant.subject()))
+                    .addRoles(grant.roles())
+                    .addAttribute(Accounts.DISPLAY_NAME, grant.displayName());
+            grant.tokenExpiresAt()
+                    .ifPresent(at -> identity.addAttribute(Accounts.TOKEN_EXPIRES_AT, at.getEpochSecond()));
+            return identity.build();
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package org.atrium.live;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.atrium.event.Event;
+import org.atrium.registration.Registration;
+import org.atrium.schedule.ConferenceSession;
+import org.atrium.support.Fixtures;
+import org.atrium.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** Live connection tickets: minted with the access token, consumed by one handshake, bound to their account. */
+@QuarkusTest
+class LiveTicketTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    LiveTickets tickets;
+
+    @Inject
+    LiveConfig config;
+
+    /** A session running now at a published event where alice and bob are confirmed. */
+    String room() {
+        Event event = fixtures.publishedEvent();
+        Instant now = Instant.now();
+        ConferenceSession session = fixtures.session(
+                event, null, "Ticketed talk", now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofMinutes(55)));
+        fixtures.registration(event, "alice", Registration.State.CONFIRMED, null);
+        fixtures.registration(event, "bob", Registration.State.CONFIRMED, null);
+        return "/live/sessions/" + session.id;
+    }
+
+    static ExtractableResponse<Response> mint(String user) {
+        return given().header("Authorization", Tokens.bearer(user))
+                .when()
+                .post("/api/live/tickets")
+                .then()
+                .extract();
+    }
+
+    static String ticket(String user) {
+        ExtractableResponse<Response> r = mint(user);
+        assertEquals(201, r.statusCode(), r.body().asString());
+        return r.path("ticket");
+    }
+
+    LiveClient connect(String path, String ticket) {
+        return LiveClient.connect(base, path + "?ticket=" + ticket, Map.of(), List.of());
+    }
+
+    @Test
+    void ticketIsRandomUrlSafeShortLivedAndNotCached() {
+        Instant before = Instant.now();
+        ExtractableResponse<Response> r = mint("alice");
+        assertEquals(201, r.statusCode());
+        assertEquals("no-store", r.header("Cache-Control"));
+        String ticket = r.path("ticket");
+        assertTrue(ticket.matches("[A-Za-z0-9_-]{32}"), ticket);
+        Instant expiresAt = Instant.parse(r.path("expiresAt"));
+        Instant latest = Instant.now().plus(config.ticketTtl());
+        assertFalse(expiresAt.isBefore(before.plus(config.ticketTtl()).minusSeconds(1)), expiresAt.toString());
+        assertFalse(expiresAt.isAfter(latest), expiresAt.toString());
+        assertNotEquals(ticket, ticket("alice"));
+    }
+
+    @Test
+    void ticketJoinIsTheTicketsAccountWithTheSameNameAsABearerJoin() {
+        String path = room();
+        JsonNode viaBearer;
+        try (LiveClient alice = LiveClient.connect(base, path, "alice")) {
+            viaBearer = alice.next("snapshot").get("you");
+        }
+        try (LiveClient alice = connect(path, ticket("alice"));
+                LiveClient bob = connect(path, ticket("bob"))) {
+            JsonNode you = alice.next("snapshot").get("you");
+            assertEquals("alice", you.get("subject").asText());
+            assertEquals(viaBearer, you);
+            assertEquals("bob", bob.next("snapshot").at("/you/subject").asText());
+            assertEquals(
+                    "ack",
+                    alice.command("{\"type\":\"question.ask\",\"ref\":\"t1\",\"text\":\"Ticket?\"}")
+                            .get("type")
+                            .asText());
+            JsonNode asked = bob.next("question.asked");
+            assertEquals("alice", asked.at("/question/author/subject").asText());
+        }
+    }
+
+    @Test
+    void organiserTicketKeepsTheOrganiserRole() {
+        String path = room();
+        try (LiveClient organiser = connect(path, ticket("organiser"))) {
+            JsonNode you = organiser.next("snapshot").get("you");
+            assertEquals("organiser", you.get("subject").asText());
+            assertTrue(you.get("organiser").asBoolean());
+            assertTrue(you.get("moderator").asBoolean());
+        }
+    }
+
+    @Test
+    void aTicketWorksOnce() {
+        String path = room();
+        String ticket = ticket("alice");
+        try (LiveClient alice = connect(path, ticket)) {
+            alice.next("snapshot");
+        }
+        assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + ticket, Map.of()));
+    }
+
+    @Test
+    void garbageEmptyAndExpiredTicketsAre401() {
+        String path = room();
+        assertEquals(401, LiveClient.refusal(base, path + "?ticket=not-a-ticket", Map.of()));
+        assertEquals(401, LiveClient.refusal(base, path + "?ticket=", Map.of()));
+        // minted from a token that has already expired: the ticket expires with it
+        LiveTickets.Issued expired = tickets.issue(new LiveTickets.Grant(
+                "alice", "alice", Set.of("user"), Optional.of(Instant.now().minusSeconds(1))));
+        assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + expired.ticket(), Map.of()));
+    }
+
+    @Test
+    void aRefusedTicketIsNotRescuedByABearerHeader() {
+        String path = room();
+        assertEquals(
+                401,
+                LiveClient.refusal(
+                        base, path + "?ticket=not-a-ticket", Map.of("Authorization", Tokens.bearer("alice"))));
+    }
+
+    @Test
+    void anonymousCallersGetNoTicket() {
+        given().when()
+                .post("/api/live/tickets")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("auth.required"));
+        given().header("Authorization", "Bearer not.a.token")
+                .when()
+                .post("/api/live/tickets")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
+    void anAccountHoldsAtMostTheCapOfUnusedTickets() {
+        String user = "ticket-hoarder";
+        int max = config.maxTicketsPerAccount();
+        String first = null;
+        for (int i = 0; i < max; i++) {
+            String t = ticket(user);
+            first = first == null ? t : first;
+        }
+        given().header("Authorization", Tokens.bearer(user))
+                .when()
+                .post("/api/live/tickets")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .body("code", equalTo("live.too-many-tickets"))
+                .body("status", equalTo(429))
+                .body("max", equalTo(max));
+        // other accounts are not affected
+        assertEquals(201, mint("bob").statusCode());
+        // using one frees its place (the handshake consumes it; the hub then refuses the unknown room)
+        try (LiveClient hoarder = connect("/live/sessions/999999999", first)) {
+            assertEquals("session.not-found", hoarder.next("error").get("code").asText());
+            assertEquals(4404, hoarder.awaitClose());
+        }
+        assertEquals(201, mint(user).statusCode());
+        assertEquals(429, mint(user).statusCode());
+    }
+
+    @Test
+    void aTicketJoinedConnectionIsToldWhenTheOriginalTokenExpires() {
+        String path = room();
+        // whole seconds, like a token's exp; the hub's once-a-second sweep tells the client 1-2 s early
+        Instant tokenExpiry = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        LiveTickets.Issued issued =
+                tickets.issue(new LiveTickets.Grant("bob", "Bob", Set.of("user"), Optional.of(tokenExpiry)));
+        assertEquals(tokenExpiry, issued.expiresAt(), "a ticket never outlives its token");
+        try (LiveClient bob = connect(path, issued.ticket())) {
+            assertEquals("Bob", bob.next("snapshot").at("/you/name").asText());
+            assertEquals("auth.expired", bob.next("error").get("code").asText());
+            assertEquals(4001, bob.awaitClose());
+        }
+    }
+
+    @Test
+    void ticketsAreOnlyReadOnLivePaths() {
+        String ticket = ticket("alice");
+        // a REST call is authenticated by OIDC only: the ticket is neither accepted nor consumed there
+        given().queryParam("ticket", ticket)
+                .when()
+                .get("/api/me/registrations")
+                .then()
+                .statusCode(401);
+        given().header("Authorization", Tokens.bearer("alice"))
+                .queryParam("ticket", "not-a-ticket")
+                .when()
+                .get("/api/me/registrations")
+                .then()
+                .statusCode(200);
+        try (LiveClient alice = connect(room(), ticket)) {
+            assertEquals("alice", alice.next("snapshot").at("/you/subject").asText());
+        }
+    }
+}
