@@ -104,14 +104,24 @@ class LiveDurabilityIT {
                 LiveClient alice = connect(path, "alice")) {
             bob.next("snapshot");
             alice.next("snapshot");
-            for (int i = 1; i <= MESSAGES; i++) {
-                alice.send("{\"type\":\"chat.post\",\"ref\":\"p-" + i + "\",\"text\":\"m-" + i + "\"}");
-            }
+            // paced (a line a millisecond), so the kill lands while the publisher still streams: sent all at once,
+            // the writer's batches acknowledged all 300 before the kill
+            Thread publisher = Thread.ofPlatform().start(() -> {
+                try {
+                    for (int i = 1; i <= MESSAGES; i++) {
+                        alice.send("{\"type\":\"chat.post\",\"ref\":\"p-" + i + "\",\"text\":\"m-" + i + "\"}");
+                        Thread.sleep(1);
+                    }
+                } catch (RuntimeException | InterruptedException e) {
+                    // the server was killed under it
+                }
+            });
             // kill -9 once some (not all) are acknowledged
             while (acked.size() < 40) {
                 collectAck(alice.next(), acked);
             }
             server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            publisher.join(30_000);
             // what reached the clients before the kill
             JsonNode f;
             while ((f = alice.poll(1)) != null) {
