@@ -241,7 +241,11 @@ public final class LiveBench {
         }
         log("--- %s, N=%d (load average %s)", target.name(), n, loadAverage());
         ProcessBuilder pb = new ProcessBuilder();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseParallelGC", "-Xmx1500m"));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(Arrays.stream(a.getOrDefault("generator-jvm", "-XX:+UseParallelGC -Xmx1500m")
+                        .trim()
+                        .split("[\\s,]+"))
+                .toList());
         command.addAll(jvmBase());
         command.add("-Dbench.histograms=" + out.resolve(target.name()).toAbsolutePath());
         Files.createDirectories(out.resolve(target.name()));
@@ -333,9 +337,10 @@ public final class LiveBench {
                 a));
         t.append(
                 "| target | N | joined/N in s | KiB per idle conn (of it heap) | steady del/s | p50 | p90 | p99 | max (ms) | max del/s"
-                        + " | p50 | p99 (ms) | lost | dup | ooo | server cores steady/max | db cores max | generator cores max"
+                        + " | p50 | p99 (ms) | ack p50/p99 steady (ms) | lost | dup | ooo | server cores steady/max | db cores max | generator cores max"
                         + " | other cores max |\n");
-        t.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
+        t.append(
+                "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
         rows.sort(Comparator.comparingInt(Row::n));
         for (Row row : rows) {
             Report r = row.report();
@@ -351,7 +356,7 @@ public final class LiveBench {
             }
             t.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %d/%d in %.2f | %.1f (%.1f) | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d | %d | %s/%s | %s | %s | %s |%n",
+                    "| %s | %d | %d/%d in %.2f | %.1f (%.1f) | %s | %s | %s | %s | %s | %s | %s | %s | %s/%s | %d | %d | %d | %s/%s | %s | %s | %s |%n",
                     row.target(),
                     row.n(),
                     r.connect().snapshots(),
@@ -367,6 +372,8 @@ public final class LiveBench {
                     max == null ? "-" : String.format(Locale.ROOT, "%.0f", max.deliveriesPerSecond()),
                     ms(max, PhaseResult::p50Micros),
                     ms(max, PhaseResult::p99Micros),
+                    ms(steady, PhaseResult::ackP50Micros),
+                    ms(steady, PhaseResult::ackP99Micros),
                     lost,
                     dup,
                     ooo,
@@ -398,7 +405,7 @@ public final class LiveBench {
 
     private static Process start(List<String> prefix, String jvm, List<String> rest, Path log) throws IOException {
         List<String> command = new ArrayList<>(prefix.subList(0, 1));
-        command.addAll(Arrays.stream(jvm.trim().split("\\s+"))
+        command.addAll(Arrays.stream(jvm.trim().split("[\\s,]+"))
                 .filter(s -> !s.isEmpty())
                 .toList());
         command.addAll(jvmBase());

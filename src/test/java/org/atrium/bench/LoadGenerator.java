@@ -107,6 +107,8 @@ public final class LoadGenerator {
             long p90Micros,
             long p99Micros,
             long maxMicros,
+            long ackP50Micros,
+            long ackP99Micros,
             long lost,
             long duplicated,
             long outOfOrder,
@@ -229,7 +231,8 @@ public final class LoadGenerator {
     static String describe(PhaseResult r) {
         return String.format(
                 "%-10s %7.0f deliveries/s (%d msgs, %d rejected) p50 %.2f p90 %.2f p99 %.2f max %.2f ms;"
-                        + " lost %d dup %d ooo %d closed %d; cpu server %.2f db %.2f generator %.2f other %.2f%s",
+                        + " ack p50 %.2f p99 %.2f ms; lost %d dup %d ooo %d closed %d;"
+                        + " cpu server %.2f db %.2f generator %.2f other %.2f%s",
                 r.name(),
                 r.deliveriesPerSecond(),
                 r.published(),
@@ -238,6 +241,8 @@ public final class LoadGenerator {
                 r.p90Micros() / 1000.0,
                 r.p99Micros() / 1000.0,
                 r.maxMicros() / 1000.0,
+                r.ackP50Micros() / 1000.0,
+                r.ackP99Micros() / 1000.0,
                 r.lost(),
                 r.duplicated(),
                 r.outOfOrder(),
@@ -471,6 +476,8 @@ public final class LoadGenerator {
                 latency.quantile(0.90),
                 latency.quantile(0.99),
                 latency.max(),
+                phase.acks.quantile(0.50),
+                phase.acks.quantile(0.99),
                 lost,
                 dup,
                 ooo,
@@ -524,9 +531,10 @@ public final class LoadGenerator {
                 .append(phase.id)
                 .append(':')
                 .append(index)
-                .append(':')
-                .append(System.nanoTime())
                 .append(':');
+        long now = System.nanoTime();
+        phase.sentAt[index] = now;
+        text.append(now).append(':');
         while (text.length() < config.frameBytes() - 2) {
             text.append('x');
         }
@@ -563,6 +571,10 @@ public final class LoadGenerator {
         final AtomicLong rejected = new AtomicLong();
         final BitSet rejectedSet = new BitSet();
         final List<LatencyHistogram> histograms = new ArrayList<>();
+        /** When each line was written, for the latency of its ack (sent once the server has stored it). */
+        final long[] sentAt;
+
+        final LatencyHistogram acks = new LatencyHistogram();
         final AtomicReference<String> firstError = new AtomicReference<>();
         final AtomicInteger closedReceivers = new AtomicInteger();
         volatile long start;
@@ -575,6 +587,17 @@ public final class LoadGenerator {
             this.spec = spec;
             this.capacity = capacity;
             this.remaining = new AtomicIntegerArray(capacity);
+            this.sentAt = new long[capacity];
+        }
+
+        void acknowledged(int index) {
+            acknowledged.incrementAndGet();
+            if (index >= 0 && index < capacity) {
+                long micros = (System.nanoTime() - sentAt[index]) / 1000;
+                synchronized (acks) {
+                    acks.record(micros);
+                }
+            }
         }
 
         void delivered(int index) {
@@ -656,7 +679,7 @@ public final class LoadGenerator {
             } else if (startsWith(frame, type, ACK)) {
                 Phase phase = current.get();
                 if (phase != null) {
-                    phase.acknowledged.incrementAndGet();
+                    phase.acknowledged(refIndex(frame, phase.id));
                 }
             } else if (startsWith(frame, type, SNAPSHOT)) {
                 long seq = number(frame, SEQ_KEY);
@@ -752,6 +775,30 @@ public final class LoadGenerator {
                     phase.firstError.compareAndSet(null, json);
                 }
             }
+        }
+    }
+
+    private static final byte[] REF_KEY = "\"ref\":\"".getBytes(StandardCharsets.US_ASCII);
+
+    /** The line index in an ack's ref ({@code <nonce>-<phase>-<index>}), or -1 when it is another phase's. */
+    private static int refIndex(Buffer frame, int phaseId) {
+        int at = indexOf(frame, REF_KEY, 0);
+        if (at < 0) {
+            return -1;
+        }
+        int start = at + REF_KEY.length;
+        int end = start;
+        while (end < frame.length() && frame.getByte(end) != '"') {
+            end++;
+        }
+        String[] parts = frame.getString(start, end, "US-ASCII").split("-");
+        if (parts.length != 3 || !parts[1].equals(Integer.toString(phaseId))) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(parts[2]);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
