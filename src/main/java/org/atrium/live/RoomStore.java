@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.atrium.common.DomainException;
+import org.atrium.common.Sql;
 import org.atrium.schedule.ConferenceSession;
 
 /**
@@ -69,10 +70,7 @@ class RoomStore {
     private Result applyInTransaction(LiveRoom room, List<Command> commands) {
         long lastSeq = room.lastSeq;
         if (lastSeq < 0) {
-            lastSeq = ((Number) em.createNativeQuery("select coalesce(max(seq), 0) from live_log where room = ?1")
-                            .setParameter(1, room.key)
-                            .getSingleResult())
-                    .longValue();
+            lastSeq = lastSeqOf(room.key);
         }
         Map<String, Long> stored = storedRefs(room, commands);
         boolean changesRules = commands.stream().anyMatch(c -> RULE_COMMANDS.contains(c.type()));
@@ -204,16 +202,15 @@ class RoomStore {
         Map<String, Long> stored = new HashMap<>();
         // all three columns of the unique index (room, author, client_ref), so the lookup stays an index probe however
         // long the room's log grows; pairs nobody sent in this batch are harmless extras
-        List<?> rows = em.createNativeQuery("select author, client_ref, seq from live_log"
-                        + " where room = ?1 and author = any(?2) and client_ref = any(?3)")
-                .setParameter(1, room.key)
-                .setParameter(2, authors.toArray(String[]::new))
-                .setParameter(3, refs.toArray(String[]::new))
-                .getResultList();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            stored.put(r[0] + "\u0000" + r[1], ((Number) r[2]).longValue());
-        }
+        List<Map.Entry<String, Long>> rows = Sql.list(
+                em,
+                "select author, client_ref, seq from live_log"
+                        + " where room = ? and author = any(?) and client_ref = any(?)",
+                rs -> Map.entry(rs.getString(1) + "\u0000" + rs.getString(2), rs.getLong(3)),
+                room.key,
+                authors.toArray(String[]::new),
+                refs.toArray(String[]::new));
+        rows.forEach(r -> stored.put(r.getKey(), r.getValue()));
         return stored;
     }
 
@@ -224,10 +221,7 @@ class RoomStore {
         return QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("set transaction isolation level repeatable read")
                     .executeUpdate();
-            long seq = ((Number) em.createNativeQuery("select coalesce(max(seq), 0) from live_log where room = ?1")
-                            .setParameter(1, room.key)
-                            .getSingleResult())
-                    .longValue();
+            long seq = lastSeqOf(room.key);
             ObjectNode frame = json.createObjectNode()
                     .put("type", "snapshot")
                     .put("seq", seq)
@@ -283,14 +277,14 @@ class RoomStore {
             frame.put("pinned", pinned);
         }
         ArrayNode myVotes = frame.putArray("myVotes");
-        em.createNativeQuery(
+        Sql.list(
+                        em,
                         "select v.question_id from live_vote v join live_question q on q.id = v.question_id"
-                                + " where q.room = ?1 and v.voter = ?2 order by v.question_id",
-                        Long.class)
-                .setParameter(1, room.key)
-                .setParameter(2, member.subject)
-                .getResultList()
-                .forEach(id -> myVotes.add(((Number) id).longValue()));
+                                + " where q.room = ? and v.voter = ? order by v.question_id",
+                        rs -> rs.getLong(1),
+                        room.key,
+                        member.subject)
+                .forEach(myVotes::add);
         // the last chat lines are the same for everyone at a given seq: a join storm reads them once
         LiveRoom.ChatLines cached = room.chatLines;
         if (cached == null || cached.seq() != seq) {
@@ -329,10 +323,7 @@ class RoomStore {
      */
     List<Delivery> since(LiveRoom room, long since) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            long max = ((Number) em.createNativeQuery("select coalesce(max(seq), 0) from live_log where room = ?1")
-                            .setParameter(1, room.key)
-                            .getSingleResult())
-                    .longValue();
+            long max = lastSeqOf(room.key);
             if (since > max || max - since > config.maxResumeEvents()) {
                 return null;
             }
@@ -358,11 +349,11 @@ class RoomStore {
 
     /** The highest seq stored for a room (0 when empty). */
     long lastSeq(String room) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery("select coalesce(max(seq), 0) from live_log where room = ?1")
-                                .setParameter(1, room)
-                                .getSingleResult())
-                        .longValue());
+        return QuarkusTransaction.requiringNew().call(() -> lastSeqOf(room));
+    }
+
+    private long lastSeqOf(String room) {
+        return Sql.longValue(em, "select coalesce(max(seq), 0) from live_log where room = ?", room);
     }
 
     private JsonNode parse(String text) {
