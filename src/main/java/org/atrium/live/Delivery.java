@@ -10,9 +10,10 @@ import java.nio.charset.StandardCharsets;
  * authors removed) for the others. A restricted event goes only to moderators and its owner. Presence updates carry
  * seq 0.
  *
- * <p>Each rendering is also kept as a complete WebSocket text frame (header and payload) in off-heap memory: frames
- * from a server are not masked, so the same bytes go to every connection that gets this rendering, and fan-out hands
- * each connection a view of them instead of encoding and copying the frame once per connection.
+ * <p>Once {@link #framed()}, each rendering is also kept as a complete WebSocket text frame (header and payload) in
+ * off-heap memory: frames from a server are not masked, so the same bytes go to every connection that gets this
+ * rendering, and fan-out hands each connection a view of them instead of encoding and copying the frame once per
+ * connection.
  */
 record Delivery(
         long seq,
@@ -23,8 +24,22 @@ record Delivery(
         ByteBuf fullFrame,
         ByteBuf redactedFrame) {
 
+    /** Not yet framed: catch-up reads use only the text; {@link LiveRoom#fanOut} frames what it sends. */
     Delivery(long seq, String full, String redacted, String owner, boolean restricted) {
-        this(seq, full, redacted, owner, restricted, frame(full), redacted.equals(full) ? null : frame(redacted));
+        this(seq, full, redacted, owner, restricted, null, null);
+    }
+
+    /** This event with its frames encoded (once, for all the room's members). */
+    Delivery framed() {
+        if (fullFrame != null) {
+            return this;
+        }
+        return new Delivery(
+                seq, full, redacted, owner, restricted, frame(full), redacted.equals(full) ? null : frame(redacted));
+    }
+
+    boolean isFramed() {
+        return fullFrame != null;
     }
 
     static Delivery unsequenced(String frame) {

@@ -2,7 +2,6 @@ package org.atrium.live;
 
 import io.netty.channel.EventLoop;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +110,7 @@ final class LiveRoom {
         if (deliveries.isEmpty()) {
             return;
         }
-        List<Delivery> batch = deliveries.size() == 1 ? deliveries : new ArrayList<>(deliveries);
+        List<Delivery> batch = deliveries.stream().map(Delivery::framed).toList();
         byLoop.forEach((loop, members) -> {
             if (!members.isEmpty()) {
                 loop.execute(() -> {

@@ -156,7 +156,7 @@ final class Member {
             return;
         }
         boolean full = full(delivery);
-        if (framed != null) {
+        if (framed != null && delivery.isFramed()) {
             writeFramed(delivery.frame(full));
         } else {
             write(delivery.text(full).getBytes(StandardCharsets.UTF_8), false);
