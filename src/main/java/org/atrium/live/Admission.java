@@ -1,5 +1,6 @@
 package org.atrium.live;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -91,19 +92,22 @@ class Admission {
         return new Pass(Verdict.ADMITTED, room, event.id, null, organiser, organiser);
     }
 
-    /** Rooms known to have their row; a join then writes nothing (no commit to wait for). */
+    /** Rooms known to have their row committed; a join then writes nothing (no commit to wait for). */
     private final Set<String> knownRooms = ConcurrentHashMap.newKeySet();
 
     private void ensureRoom(String room, long eventId, Long sessionId) {
         if (knownRooms.contains(room)) {
             return;
         }
-        em.createNativeQuery("insert into live_room (room, event_id, session_id) values (?1, ?2, ?3)"
-                        + " on conflict do nothing")
-                .setParameter(1, room)
-                .setParameter(2, eventId)
-                .setParameter(3, sessionId)
-                .executeUpdate();
+        // committed on its own before the room counts as known: a concurrent join that skips the insert reads the row
+        // in its snapshot right after (inside the admission's transaction, it could still be uncommitted then)
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("insert into live_room (room, event_id, session_id)"
+                                + " values (?1, ?2, ?3) on conflict do nothing")
+                        .setParameter(1, room)
+                        .setParameter(2, eventId)
+                        .setParameter(3, sessionId)
+                        .executeUpdate());
         knownRooms.add(room);
     }
 }

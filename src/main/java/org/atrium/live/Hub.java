@@ -178,9 +178,12 @@ class Hub {
             loop.execute(() -> member.goLive(frames, seq));
         } catch (RuntimeException e) {
             LOG.warn("Could not send the join frames of " + room.key, e);
-            member.send(
-                    LiveProtocol.error(json, null, "storage.unavailable", "The room is not available now.", Map.of()));
-            member.close(1011, "storage.unavailable");
+            String error =
+                    LiveProtocol.error(json, null, "storage.unavailable", "The room is not available now.", Map.of());
+            loop.execute(() -> {
+                member.goLive(List.of(error), Long.MAX_VALUE);
+                member.close(1011, "storage.unavailable");
+            });
         }
     }
 
@@ -310,10 +313,16 @@ class Hub {
 
     // ---- commands ------------------------------------------------------------------------------------------------
 
-    /** On the connection's event loop: checks a client frame and queues it to its room's writer (never blocks). */
-    void receive(String connectionId, String text) {
-        Member member = members.get(connectionId);
+    /** On the connection's event loop, after its join: checks a client frame and queues it to its room's writer. */
+    void receive(WebSocketConnection connection, String text) {
+        Member member = members.get(connection.id());
         if (member == null) {
+            // not (or no longer) a member: refused, closing, or a frame that overtook its own join; say so, never drop
+            connection
+                    .sendText(LiveProtocol.error(
+                            json, null, "live.not-joined", "Not in the room yet; wait for the snapshot.", Map.of()))
+                    .subscribe()
+                    .with(v -> {}, e -> {});
             return;
         }
         if (text.length() > config.maxFrameChars()) {

@@ -186,7 +186,10 @@ final class Member {
         }
     }
 
-    /** On {@link #loop}: the join frames have gone out up to {@code seq}; send what was held back after it. */
+    /**
+     * On {@link #loop}: the join frames have gone out up to {@code seq}; send what was held back after it (room events
+     * past {@code seq}, and in their order the frames for this member alone and presence updates, which carry seq 0).
+     */
     void goLive(List<String> joinFrames, long seq) {
         joinFrames.forEach(this::write);
         List<Delivery> waiting = held;
@@ -203,12 +206,24 @@ final class Member {
         return held == null;
     }
 
-    /** From any thread: a frame for this member only (ack, error, pong), in order with its room events. */
+    /**
+     * From any thread: a frame for this member only (ack, error, pong), in order with its room events. Before the
+     * member is live it waits with the held room events, so nothing reaches a client before its snapshot (a frame sent
+     * right after the upgrade can be answered while the join is still reading the snapshot).
+     */
     void send(String frame) {
         if (loop.inEventLoop()) {
-            write(frame);
+            sendOnLoop(frame);
         } else {
-            loop.execute(() -> write(frame));
+            loop.execute(() -> sendOnLoop(frame));
+        }
+    }
+
+    private void sendOnLoop(String frame) {
+        if (held != null) {
+            held.add(Delivery.unsequenced(frame));
+        } else {
+            write(frame);
         }
     }
 

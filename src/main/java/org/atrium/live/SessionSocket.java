@@ -34,11 +34,14 @@ class SessionSocket {
         hub.open(ClientProxy.unwrap(connection), identity, Hub.Channel.SESSION, sessionId);
     }
 
-    // checked and queued on the event loop: nothing in it blocks, and it saves a hop to a worker per frame
+    // checked and queued on the event loop (nothing in it blocks; it saves a hop to a worker per frame);
+    // websockets-next
+    // runs one connection's callbacks one at a time (inbound processing mode "serial"), so a frame sent right after
+    // the upgrade waits for @OnOpen, the join
     @NonBlocking
     @OnTextMessage
     void text(String frame) {
-        hub.receive(connection.id(), frame);
+        hub.receive(connection, frame);
     }
 
     @OnBinaryMessage

@@ -368,6 +368,20 @@ class LiveRoomRulesTest {
         }
     }
 
+    @Test
+    void aFrameSentRightAfterTheUpgradeIsAnsweredAfterTheSnapshot() throws Exception {
+        LiveSocketTest.Setup s = room();
+        try (RawSocket bob = new RawSocket(base, s.path(), Tokens.bearer("bob"))) {
+            // sent before the server has admitted the connection and read its snapshot
+            bob.sendText("{\"type\":\"chat.post\",\"ref\":\"early\",\"text\":\"first!\"}");
+            String first = bob.readText();
+            assertTrue(first.contains("\"snapshot\""), first);
+            JsonNode ack = LiveClient.JSON.readTree(nextNonPresence(bob));
+            assertEquals("ack", ack.get("type").asText(), ack.toString());
+            assertEquals("early", ack.get("ref").asText());
+        }
+    }
+
     private static String nextNonPresence(RawSocket socket) throws Exception {
         while (true) {
             String t = socket.readText();
