@@ -35,7 +35,7 @@ record Delivery(
             return this;
         }
         return new Delivery(
-                seq, full, redacted, owner, restricted, frame(full), redacted.equals(full) ? null : frame(redacted));
+                seq, full, redacted, owner, restricted, encode(full), redacted.equals(full) ? null : encode(redacted));
     }
 
     boolean isFramed() {
@@ -60,7 +60,7 @@ record Delivery(
     }
 
     /** A final, unmasked text frame (RFC 6455 section 5.2) holding {@code text}. */
-    static ByteBuf frame(String text) {
+    static ByteBuf encode(String text) {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         int length = payload.length;
         int header = length < 126 ? 2 : length <= 0xffff ? 4 : 10;

@@ -178,12 +178,10 @@ class Hub {
             loop.execute(() -> member.goLive(frames, seq));
         } catch (RuntimeException e) {
             LOG.warn("Could not send the join frames of " + room.key, e);
-            String error =
-                    LiveProtocol.error(json, null, "storage.unavailable", "The room is not available now.", Map.of());
-            loop.execute(() -> {
-                member.goLive(List.of(error), Long.MAX_VALUE);
-                member.close(1011, "storage.unavailable");
-            });
+            member.fail(
+                    LiveProtocol.error(json, null, "storage.unavailable", "The room is not available now.", Map.of()),
+                    1011,
+                    "storage.unavailable");
         }
     }
 
@@ -276,9 +274,15 @@ class Hub {
 
     private void expire(Member member) {
         member.expiresAtMillis = Long.MAX_VALUE;
-        member.send(LiveProtocol.error(
-                json, null, "auth.expired", "Your sign-in has expired; reconnect with a fresh token.", Map.of()));
-        member.loop.execute(() -> member.close(LiveProtocol.CLOSE_AUTH_EXPIRED, "auth.expired"));
+        member.fail(
+                LiveProtocol.error(
+                        json,
+                        null,
+                        "auth.expired",
+                        "Your sign-in has expired; reconnect with a fresh token.",
+                        Map.of()),
+                LiveProtocol.CLOSE_AUTH_EXPIRED,
+                "auth.expired");
     }
 
     private long sweeps;

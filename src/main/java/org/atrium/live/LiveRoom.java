@@ -101,10 +101,6 @@ final class LiveRoom {
         return true;
     }
 
-    boolean isEmpty() {
-        return people.isEmpty();
-    }
-
     /** Hands the events to every loop once; each loop delivers them to its members in order. */
     void fanOut(List<Delivery> deliveries) {
         if (deliveries.isEmpty()) {

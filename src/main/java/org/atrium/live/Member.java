@@ -134,16 +134,19 @@ final class Member {
         }
     }
 
+    /** Whether a room event is for this member: a restricted one only for moderators and its owner. */
+    private boolean sees(Delivery delivery) {
+        return !delivery.restricted() || moderator || subject.equals(delivery.owner());
+    }
+
+    /** Whether this member gets an event's full rendering (anonymous authors shown): organisers and its owner. */
     private boolean full(Delivery delivery) {
         return organiser || subject.equals(delivery.owner());
     }
 
-    /** The frame of a room event this member should get, or null when it is not for them. */
+    /** The text of a room event as this member should get it, or null when it is not for them. */
     String frameOf(Delivery delivery) {
-        if (delivery.restricted() && !moderator && !subject.equals(delivery.owner())) {
-            return null;
-        }
-        return organiser || subject.equals(delivery.owner()) ? delivery.full() : delivery.redacted();
+        return sees(delivery) ? delivery.text(full(delivery)) : null;
     }
 
     /** On {@link #loop}: a room event in seq order; {@link #flush()} sends it. */
@@ -152,30 +155,35 @@ final class Member {
             held.add(delivery);
             return;
         }
-        if (delivery.restricted() && !moderator && !subject.equals(delivery.owner())) {
+        if (!sees(delivery)) {
             return;
         }
         boolean full = full(delivery);
         if (framed != null && delivery.isFramed()) {
-            writeFramed(delivery.frame(full));
+            if (admit()) {
+                framed.write(delivery.frame(full), framed.voidPromise());
+                unflushed = true;
+            }
         } else {
             write(delivery.text(full).getBytes(StandardCharsets.UTF_8), false);
         }
     }
 
-    /** On {@link #loop}: an encoded frame, unflushed. */
-    private void writeFramed(io.netty.buffer.ByteBuf frame) {
+    /**
+     * On {@link #loop}: whether one more frame may be written to the channel; counts the frames written while the
+     * socket stays full and closes a member that lets more than {@code maxPending} pile up.
+     */
+    private boolean admit() {
         if (pending < 0 || !channel.channel().isActive()) {
-            return;
+            return false;
         }
         if (channel.channel().isWritable()) {
             pending = 0;
         } else if (++pending > maxPending) {
             tooSlow();
-            return;
+            return false;
         }
-        framed.write(frame, framed.voidPromise());
-        unflushed = true;
+        return true;
     }
 
     /** On {@link #loop}: sends what {@link #deliver} wrote. */
@@ -191,6 +199,9 @@ final class Member {
      * past {@code seq}, and in their order the frames for this member alone and presence updates, which carry seq 0).
      */
     void goLive(List<String> joinFrames, long seq) {
+        if (held == null) {
+            return; // failed (and closing) before its join frames were ready
+        }
         joinFrames.forEach(this::write);
         List<Delivery> waiting = held;
         held = null;
@@ -200,10 +211,6 @@ final class Member {
             }
         }
         flush();
-    }
-
-    boolean isLive() {
-        return held == null;
     }
 
     /**
@@ -243,6 +250,19 @@ final class Member {
         });
     }
 
+    /**
+     * From any thread: tells this member why and closes the connection (sign-in expired, room unavailable). The frame
+     * goes out at once, not after a snapshot that may still be on its way, and nothing is written after it.
+     */
+    void fail(String errorFrame, int code, String reason) {
+        loop.execute(() -> {
+            held = null;
+            write(errorFrame);
+            pending = Integer.MIN_VALUE / 2;
+            close(code, reason);
+        });
+    }
+
     void close(int code, String reason) {
         connection.close(new CloseReason(code, reason)).subscribe().with(v -> {}, e -> {});
     }
@@ -253,22 +273,18 @@ final class Member {
 
     /** On {@link #loop}. */
     private void write(byte[] frame, boolean now) {
-        if (pending < 0 || (channel != null ? !channel.channel().isActive() : connection.isClosed())) {
+        if (channel != null) {
+            if (admit()) {
+                channel.write(new TextWebSocketFrame(true, 0, Unpooled.wrappedBuffer(frame)), channel.voidPromise());
+                if (now) {
+                    channel.flush();
+                } else {
+                    unflushed = true;
+                }
+            }
             return;
         }
-        if (channel != null) {
-            if (channel.channel().isWritable()) {
-                pending = 0;
-            } else if (++pending > maxPending) {
-                tooSlow();
-                return;
-            }
-            channel.write(new TextWebSocketFrame(true, 0, Unpooled.wrappedBuffer(frame)), channel.voidPromise());
-            if (now) {
-                channel.flush();
-            } else {
-                unflushed = true;
-            }
+        if (pending < 0 || connection.isClosed()) {
             return;
         }
         if (++pending > maxPending) {

@@ -348,10 +348,6 @@ class RoomStore {
     }
 
     /** The highest seq stored for a room (0 when empty). */
-    long lastSeq(String room) {
-        return QuarkusTransaction.requiringNew().call(() -> lastSeqOf(room));
-    }
-
     private long lastSeqOf(String room) {
         return Sql.longValue(em, "select coalesce(max(seq), 0) from live_log where room = ?", room);
     }
