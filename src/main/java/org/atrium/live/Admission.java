@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.atrium.common.Sql;
 import org.atrium.event.Event;
 import org.atrium.registration.Participation;
 import org.atrium.schedule.ConferenceSession;
@@ -78,11 +77,12 @@ class Admission {
         if (event.status == Event.Status.DRAFT && !organiser) {
             return Pass.refused(Verdict.NOT_FOUND);
         }
-        boolean speaker = Sql.longValue(
-                        em,
-                        "select count(*) from speaker where event_id = ? and account_subject = ?",
-                        event.id,
-                        subject)
+        boolean speaker = ((Number) em.createNativeQuery(
+                                        "select count(*) from speaker where event_id = ?1 and account_subject = ?2")
+                                .setParameter(1, event.id)
+                                .setParameter(2, subject)
+                                .getSingleResult())
+                        .longValue()
                 > 0;
         if (!organiser && !speaker && !participation.isConfirmed(event.id, subject)) {
             return Pass.refused(Verdict.REFUSED);

@@ -135,16 +135,14 @@ class RoomStore {
     private LiveRoom.Rules readRules(LiveRoom room) {
         long generation = room.eventChanges.get();
         RoomSettings settings = em.find(RoomSettings.class, room.key);
-        Set<String> muted = Set.copyOf(em.createNativeQuery(
-                        "select subject from live_mute where event_id = ?1 and (room is null or room = ?2)",
-                        String.class)
-                .setParameter(1, room.eventId)
-                .setParameter(2, room.key)
-                .getResultList());
-        Set<String> banned =
-                Set.copyOf(em.createNativeQuery("select word from live_banned_word where event_id = ?1", String.class)
-                        .setParameter(1, room.eventId)
-                        .getResultList());
+        Set<String> muted = Set.copyOf(Sql.list(
+                em,
+                "select subject from live_mute where event_id = ? and (room is null or room = ?)",
+                rs -> rs.getString(1),
+                room.eventId,
+                room.key));
+        Set<String> banned = Set.copyOf(Sql.list(
+                em, "select word from live_banned_word where event_id = ?", rs -> rs.getString(1), room.eventId));
         Instant startsAt = null;
         Instant endsAt = null;
         if (room.sessionId != null) {

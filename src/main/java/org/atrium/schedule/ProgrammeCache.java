@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.atrium.common.Sql;
 import org.atrium.event.Event;
 
 /**
@@ -50,28 +49,21 @@ class ProgrammeCache {
     }
 
     static String fingerprint(Event event) {
-        // plain JDBC: it runs on every programme request, and a native query would add a query plan cache entry each
-        String row = Sql.list(
-                        ConferenceSession.getEntityManager(),
-                        """
+        Object row = ConferenceSession.getEntityManager()
+                .createNativeQuery("""
                         select concat_ws('/',
                           (select concat_ws(':', count(*), sum(version), sum(id)) from conference_session
-                            where event_id = ?),
-                          (select concat_ws(':', count(*), sum(version), sum(id)) from room where event_id = ?),
-                          (select concat_ws(':', count(*), sum(version), sum(id)) from track where event_id = ?),
-                          (select concat_ws(':', count(*), sum(version), sum(id)) from speaker where event_id = ?),
+                            where event_id = ?1),
+                          (select concat_ws(':', count(*), sum(version), sum(id)) from room where event_id = ?1),
+                          (select concat_ws(':', count(*), sum(version), sum(id)) from track where event_id = ?1),
+                          (select concat_ws(':', count(*), sum(version), sum(id)) from speaker where event_id = ?1),
                           (select concat_ws(':', count(*), sum(ss.session_id * 31 + ss.speaker_id * 7 + ss.position),
                                   sum(length(ss.role)))
                              from session_speaker ss join conference_session s on s.id = ss.session_id
-                            where s.event_id = ?))
-                        """,
-                        rs -> rs.getString(1),
-                        event.id,
-                        event.id,
-                        event.id,
-                        event.id,
-                        event.id)
-                .get(0);
+                            where s.event_id = ?1))
+                        """)
+                .setParameter(1, event.id)
+                .getSingleResult();
         return List.of(event.version, event.status, row).toString();
     }
 }

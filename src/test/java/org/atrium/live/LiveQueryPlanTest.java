@@ -29,7 +29,7 @@ class LiveQueryPlanTest {
     EntityManagerFactory emf;
 
     @Test
-    void repeatedJoinsAndChatLinesReuseTheirQueryPlans() {
+    void repeatedJoinsResumesAndChatLinesReuseTheirQueryPlans() {
         LiveSocketTest helper = new LiveSocketTest();
         helper.base = base;
         helper.fixtures = fixtures;
@@ -48,6 +48,13 @@ class LiveQueryPlanTest {
             alice.next("snapshot");
             alice.command("{\"type\":\"chat.post\",\"ref\":\"r" + round + "\",\"text\":\"round " + round + "\"}");
             alice.next("chat.posted");
+        }
+        // a resume (the events after a seq) and a join of the event channel (its last announcements)
+        try (LiveClient again = LiveClient.connect(base, s.path() + "?since=0", "alice");
+                LiveClient channel = LiveClient.connect(base, "/live/events/" + s.event().slug, "alice")) {
+            assertEquals(
+                    "round 0", again.next("chat.posted").at("/message/text").asText());
+            channel.next("snapshot");
         }
     }
 }
