@@ -67,6 +67,9 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     Response mismatched(MismatchedInputException e) {
+        if (StrictJson.isDuplicateKey(e)) {
+            return duplicateKey();
+        }
         String field = path(e);
         if (field.isEmpty()) {
             return Problem.of(400, "json.malformed", "The request body is not the expected JSON document.")
@@ -79,6 +82,9 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     Response mapping(JsonMappingException e) {
+        if (StrictJson.isDuplicateKey(e)) {
+            return duplicateKey();
+        }
         if (e.getCause() instanceof DomainException domain) {
             return domain(domain);
         }
@@ -90,7 +96,19 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     Response malformed(JsonProcessingException e) {
+        if (StrictJson.isDuplicateKey(e)) {
+            return Problem.of(
+                            400,
+                            "json.duplicate-key",
+                            "A field is given more than once: " + e.getOriginalMessage() + ".")
+                    .toResponse();
+        }
         return Problem.of(400, "json.malformed", "The request body is not well-formed JSON.")
+                .toResponse();
+    }
+
+    private static Response duplicateKey() {
+        return Problem.of(400, "json.duplicate-key", "A field is given more than once in the request body.")
                 .toResponse();
     }
 

@@ -13,8 +13,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
 import org.atrium.common.IdentifiedEntity;
 
@@ -101,9 +104,28 @@ public class Event extends IdentifiedEntity {
         return lastDay.plusDays(1).atStartOfDay(zone()).toInstant();
     }
 
-    void setDays(LocalDate first, LocalDate last) {
+    void setDays(LocalDate first, LocalDate last, Bounds bounds) {
         if (last.isBefore(first)) {
             throw new DomainException(400, "event.days-reversed", "The last day must not be before the first day.");
+        }
+        if (first.isBefore(bounds.earliestDay()) || last.isAfter(bounds.latestDay())) {
+            throw new DomainException(
+                    400,
+                    "event.day-out-of-range",
+                    "An event's days must lie between " + bounds.earliestDay() + " and " + bounds.latestDay() + ".",
+                    Map.of(
+                            "earliestDay",
+                            bounds.earliestDay().toString(),
+                            "latestDay",
+                            bounds.latestDay().toString()));
+        }
+        long days = ChronoUnit.DAYS.between(first, last) + 1;
+        if (days > bounds.eventMaxDays()) {
+            throw new DomainException(
+                    400,
+                    "event.too-long",
+                    "An event may last at most " + bounds.eventMaxDays() + " days; this one would last " + days + ".",
+                    Map.of("limit", bounds.eventMaxDays()));
         }
         this.firstDay = first;
         this.lastDay = last;

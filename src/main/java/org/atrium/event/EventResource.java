@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
 import org.atrium.common.Page;
 import org.atrium.security.CurrentUser;
@@ -36,6 +37,9 @@ class EventResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Bounds bounds;
 
     /** Published, listed events for everyone, plus the caller's own drafts and unlisted events. */
     @GET
@@ -67,11 +71,13 @@ class EventResource {
     @Authenticated
     @Transactional
     public Response create(@Valid @jakarta.validation.constraints.NotNull EventForm form) {
-        config.role().filter(r -> !r.isBlank()).ifPresent(role -> {
-            if (!user.hasRole(role)) {
-                throw DomainException.forbidden("Creating events needs the '" + role + "' role.");
-            }
-        });
+        if (!config.open() && !user.hasRole(config.role())) {
+            throw new DomainException(
+                    403,
+                    "event.organiser-role-required",
+                    "Creating events needs the '" + config.role() + "' role; ask the operator of this Atrium for it.",
+                    Map.of("role", config.role()));
+        }
         Zones.eventZone(form.timeZone());
         if (events.find(form.slug()).isPresent()) {
             throw new DomainException(
@@ -152,8 +158,13 @@ class EventResource {
     @Transactional
     public EventView addOrganiser(
             @PathParam("slug") String slug, @Valid @jakarta.validation.constraints.NotNull OrganiserForm form) {
-        Event event = events.organised(slug);
-        event.organisers.add(form.subject().trim());
+        Event event = events.organisedForChange(slug);
+        String subject = form.subject().trim();
+        if (!event.organisers.contains(subject)) {
+            Bounds.checkCount(
+                    "event.too-many-organisers", "organisers", event.organisers.size(), bounds.organisersPerEvent());
+        }
+        event.organisers.add(subject);
         return touched(event);
     }
 
@@ -182,7 +193,7 @@ class EventResource {
         event.title = form.title().trim();
         event.description = form.description();
         event.timeZone = Zones.eventZone(form.timeZone()).getId();
-        event.setDays(form.firstDay(), form.lastDay());
+        event.setDays(form.firstDay(), form.lastDay(), bounds);
         if (form.visibility() != null) {
             event.visibility = form.visibility();
         }

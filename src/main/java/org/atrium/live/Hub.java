@@ -33,6 +33,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.atrium.common.DomainException;
+import org.atrium.common.StrictJson;
 import org.atrium.schedule.SessionChanged;
 import org.atrium.security.Accounts;
 import org.jboss.logging.Logger;
@@ -339,6 +340,10 @@ class Hub {
             try {
                 frame = json.readTree(text);
             } catch (JsonProcessingException e) {
+                if (StrictJson.isDuplicateKey(e)) {
+                    throw new DomainException(
+                            400, "json.duplicate-key", "A field is given more than once in the frame.");
+                }
                 throw new DomainException(400, "json.malformed", "The frame is not well-formed JSON.");
             }
             if (frame == null || !frame.isObject()) {

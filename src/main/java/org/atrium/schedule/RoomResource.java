@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
 import org.atrium.common.Page;
 import org.atrium.common.Versions;
@@ -31,6 +32,9 @@ class RoomResource {
 
     @Inject
     Events events;
+
+    @Inject
+    Bounds bounds;
 
     @GET
     @PermitAll
@@ -59,6 +63,7 @@ class RoomResource {
     @Transactional
     public Response create(@PathParam("slug") String slug, @Valid @NotNull RoomForm form) {
         Event event = events.organisedForChange(slug);
+        Bounds.checkCount("event.too-many-rooms", "rooms", Room.count("event.id", event.id), bounds.roomsPerEvent());
         Room room = new Room();
         room.event = event;
         apply(room, form);

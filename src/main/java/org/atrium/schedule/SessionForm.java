@@ -18,7 +18,7 @@ import java.util.List;
  */
 record SessionForm(
         @NotBlank @Size(max = 300) String title,
-        @JsonProperty("abstract") @Size(max = 20000) String summary,
+        @JsonProperty("abstract") @Size(max = 4000) String summary,
         ConferenceSession.Type type,
 
         @Size(max = 35)

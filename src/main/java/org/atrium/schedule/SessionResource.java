@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
 import org.atrium.common.Page;
 import org.atrium.common.Versions;
@@ -44,6 +45,9 @@ class SessionResource {
 
     @Inject
     Events events;
+
+    @Inject
+    Bounds bounds;
 
     @Inject
     Clock clock;
@@ -110,6 +114,11 @@ class SessionResource {
     @Transactional
     public Response create(@PathParam("slug") String slug, @Valid @NotNull SessionForm form) {
         Event event = events.organisedForChange(slug);
+        Bounds.checkCount(
+                "event.too-many-sessions",
+                "sessions",
+                ConferenceSession.count("event.id", event.id),
+                bounds.sessionsPerEvent());
         Plan plan = plan(event, null, false, form);
         ConferenceSession session = new ConferenceSession();
         session.event = event;
@@ -198,6 +207,13 @@ class SessionResource {
         Track track = form.trackId() == null ? null : reference(Track.class, "track", event, form.trackId());
         Room room = form.roomId() == null ? null : reference(Room.class, "room", event, form.roomId());
         List<SessionForm.SpeakerRole> speakers = form.speakers() == null ? List.of() : form.speakers();
+        if (speakers.size() > bounds.speakersPerSession()) {
+            throw new DomainException(
+                    400,
+                    "session.too-many-speakers",
+                    "A session may have at most " + bounds.speakersPerSession() + " speakers.",
+                    Map.of("limit", bounds.speakersPerSession()));
+        }
         Set<Long> speakerIds = new HashSet<>();
         for (SessionForm.SpeakerRole s : speakers) {
             if (!speakerIds.add(s.speakerId())) {

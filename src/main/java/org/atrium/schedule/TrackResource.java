@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.atrium.common.Bounds;
 import org.atrium.common.Page;
 import org.atrium.common.Versions;
 import org.atrium.event.Event;
@@ -26,6 +27,9 @@ class TrackResource {
 
     @Inject
     Events events;
+
+    @Inject
+    Bounds bounds;
 
     @GET
     @PermitAll
@@ -52,6 +56,8 @@ class TrackResource {
     @Transactional
     public Response create(@PathParam("slug") String slug, @Valid @NotNull TrackForm form) {
         Event event = events.organisedForChange(slug);
+        Bounds.checkCount(
+                "event.too-many-tracks", "tracks", Track.count("event.id", event.id), bounds.tracksPerEvent());
         Track track = new Track();
         track.event = event;
         apply(track, form);

@@ -15,7 +15,7 @@ import java.util.List;
  */
 record SpeakerForm(
         @NotBlank @Size(max = 200) String name,
-        @Size(max = 20000) String bio,
+        @Size(max = 4000) String bio,
         @Size(max = 200) String affiliation,
 
         @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 country code such as GB")
@@ -24,7 +24,7 @@ record SpeakerForm(
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
         String photoUrl,
 
-        @Size(max = 20) List<@Valid @NotNull LinkForm> links,
+        @Size(max = 10) List<@Valid @NotNull LinkForm> links,
         @Size(max = 255) String accountSubject,
         @Email @Size(max = 320) String accountEmail,
         Long version) {
@@ -32,6 +32,6 @@ record SpeakerForm(
     record LinkForm(
             @Size(max = 120) String label,
 
-            @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+            @NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
             String url) {}
 }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
 import org.atrium.common.Page;
 import org.atrium.common.Versions;
@@ -38,6 +39,9 @@ class SpeakerResource {
 
     @Inject
     Events events;
+
+    @Inject
+    Bounds bounds;
 
     @Inject
     CurrentUser user;
@@ -91,6 +95,8 @@ class SpeakerResource {
     @Transactional
     public Response create(@PathParam("slug") String slug, @Valid @NotNull SpeakerForm form) {
         Event event = events.organisedForChange(slug);
+        Bounds.checkCount(
+                "event.too-many-speakers", "speakers", Speaker.count("event.id", event.id), bounds.speakersPerEvent());
         Speaker speaker = new Speaker();
         speaker.event = event;
         apply(speaker, form, true);

@@ -1,0 +1,65 @@
+package org.atrium.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.LocalDate;
+
+/**
+ * What one account can make the server hold: the domain's size limits, configurable under {@code atrium.bounds.*},
+ * documented in {@code src/docs/bounds.md} and served to clients at {@code GET /api/limits}. Field lengths are fixed by
+ * the forms' {@code @Size} constraints; these are the counts and ranges. Each is checked by the use case that would cross
+ * it, under the event's row lock, and refused with its own code.
+ */
+@ConfigMapping(prefix = "atrium.bounds")
+public interface Bounds {
+
+    /** Longest event, first to last day inclusive ({@code event.too-long}). */
+    @WithDefault("31")
+    int eventMaxDays();
+
+    /** Earliest first day of an event ({@code event.day-out-of-range}). */
+    @WithDefault("1990-01-01")
+    LocalDate earliestDay();
+
+    /** Latest last day of an event ({@code event.day-out-of-range}). */
+    @WithDefault("2100-12-31")
+    LocalDate latestDay();
+
+    /** Sessions in one event, cancelled ones included ({@code event.too-many-sessions}). */
+    @WithDefault("500")
+    int sessionsPerEvent();
+
+    /** Speakers on one session's line-up ({@code session.too-many-speakers}). */
+    @WithDefault("10")
+    int speakersPerSession();
+
+    /** Speaker profiles in one event ({@code event.too-many-speakers}). */
+    @WithDefault("500")
+    int speakersPerEvent();
+
+    /** Tracks in one event ({@code event.too-many-tracks}). */
+    @WithDefault("50")
+    int tracksPerEvent();
+
+    /** Rooms in one event ({@code event.too-many-rooms}). */
+    @WithDefault("100")
+    int roomsPerEvent();
+
+    /** Organisers of one event ({@code event.too-many-organisers}). */
+    @WithDefault("50")
+    int organisersPerEvent();
+
+    /**
+     * Refuses with {@code code} (409) when an event already holds {@code count} of something and may hold at most
+     * {@code max}; the problem names the limit so a client can tell its user.
+     */
+    static void checkCount(String code, String what, long count, int max) {
+        if (count >= max) {
+            throw new DomainException(
+                    409,
+                    code,
+                    "An event may have at most " + max + " " + what + "; this one has " + count + ".",
+                    java.util.Map.of("limit", max));
+        }
+    }
+}
