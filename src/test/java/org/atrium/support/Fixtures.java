@@ -103,6 +103,58 @@ public class Fixtures {
         link.persist();
     }
 
+    /**
+     * The largest event the bounds allow, every text field full: {@code days} days in Asia/Baku from 2027-05-01,
+     * published, with the given counts of tracks, rooms, speakers (each with a full biography and links) and sessions
+     * (each with a full abstract and {@code speakersPerSession} speakers). Text mixes characters that cost most to
+     * encode in JSON, XML and iCalendar (multi-byte letters, quotes, ampersands, angle brackets, commas).
+     */
+    @Transactional
+    public Event largestEvent(int days, int tracks, int rooms, int speakers, int sessions, int speakersPerSession) {
+        Event e = event(uniqueSlug("max"), "Asia/Baku", LocalDate.of(2027, 5, 1), LocalDate.of(2027, 5, days), true);
+        e.description = text(20000);
+        Track[] trackRows = new Track[tracks];
+        for (int i = 0; i < tracks; i++) {
+            trackRows[i] = track(e, text(110) + i, "#b03a2e");
+        }
+        Room[] roomRows = new Room[rooms];
+        for (int i = 0; i < rooms; i++) {
+            roomRows[i] = room(e, text(110) + i, 100000);
+            roomRows[i].joinUrl = "https://stream.example.org/" + "r".repeat(1950) + i;
+        }
+        Speaker[] speakerRows = new Speaker[speakers];
+        for (int i = 0; i < speakers; i++) {
+            Speaker s = speaker(e, text(190) + i, null);
+            s.bio = text(4000);
+            s.affiliation = text(200);
+            s.country = "AZ";
+            s.photoUrl = "https://img.example.org/" + "p".repeat(1950) + i;
+            for (int l = 0; l < 10; l++) {
+                s.links.add(new Speaker.Link(text(120), "https://link.example.org/" + "l".repeat(450) + l));
+            }
+            speakerRows[i] = s;
+        }
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Baku");
+        for (int i = 0; i < sessions; i++) {
+            LocalDate day = LocalDate.of(2027, 5, 1).plusDays(i % days);
+            Instant start = day.atTime(9 + (i / rooms) % 12, 0).atZone(zone).toInstant();
+            ConferenceSession s = session(e, roomRows[i % rooms], text(290) + i, start, start.plusSeconds(3000));
+            s.summary = text(4000);
+            s.language = "az-Latn-AZ";
+            s.track = trackRows[i % tracks];
+            for (int k = 0; k < speakersPerSession; k++) {
+                addSpeaker(s, speakerRows[(i * speakersPerSession + k) % speakers], SessionSpeaker.Role.SPEAKER);
+            }
+        }
+        return e;
+    }
+
+    /** {@code length} characters that each cost several bytes in JSON, XML or iCalendar. */
+    private static String text(int length) {
+        String unit = "Ə\"&<>,;€ ";
+        return unit.repeat(length / unit.length() + 1).substring(0, length);
+    }
+
     /** A registration of {@code subject} for the event in the given state, with an optional preferred zone. */
     @Transactional
     public Registration registration(Event event, String subject, Registration.State state, String timeZone) {

@@ -79,7 +79,9 @@ export async function eventEditor(slug) {
       h('p', {}, 'You need to sign in first.'), button('Sign in', () => signIn(location.hash)));
     return;
   }
-  const ev = slug ? await get(`/api/events/${slug}`) : null;
+  const [ev, limits] = await Promise.all([slug ? get(`/api/events/${slug}`) : null, get('/api/limits').catch(() => null)]);
+  const dayBounds = limits ? { min: limits.earliestDay, max: limits.latestDay } : {};
+  const lengthHint = limits ? `An event lasts at most ${limits.eventMaxDays} days.` : null;
   const status = h('div', { class: 'form-status' });
   const form = h('form', { class: 'form', id: 'event-form', novalidate: true },
     field('Title', h('input', { name: 'title', required: true, maxlength: 200, value: ev?.title || '' })),
@@ -90,8 +92,8 @@ export async function eventEditor(slug) {
       'An IANA zone such as Asia/Baku or Europe/London; all times of the programme are entered in it.'),
     zoneList(),
     h('div', { class: 'row' },
-      field('First day', h('input', { name: 'firstDay', type: 'date', required: true, value: ev?.firstDay || '' })),
-      field('Last day', h('input', { name: 'lastDay', type: 'date', required: true, value: ev?.lastDay || '' }))),
+      field('First day', h('input', { name: 'firstDay', type: 'date', required: true, ...dayBounds, value: ev?.firstDay || '' })),
+      field('Last day', h('input', { name: 'lastDay', type: 'date', required: true, ...dayBounds, value: ev?.lastDay || '' }), lengthHint)),
     field('Visibility', h('select', { name: 'visibility' },
       h('option', { value: 'PUBLIC', selected: !ev || ev.visibility === 'PUBLIC' }, 'Public: listed once published'),
       h('option', { value: 'UNLISTED', selected: ev?.visibility === 'UNLISTED' }, 'Unlisted: reachable by link only'))),
