@@ -50,6 +50,17 @@ public interface Bounds {
     int organisersPerEvent();
 
     /**
+     * Questions one account may ask in one live room (a session's, or an event channel), withdrawn ones included
+     * ({@code question.too-many}); 0 means no limit.
+     */
+    @WithDefault("100")
+    int questionsPerAccountPerRoom();
+
+    /** Chat lines one account may post in one live room ({@code chat.too-many-lines}); 0 means no limit. */
+    @WithDefault("2000")
+    int chatLinesPerAccountPerRoom();
+
+    /**
      * Refuses with {@code code} (409) when an event already holds {@code count} of something and may hold at most
      * {@code max}; the problem names the limit so a client can tell its user.
      */

@@ -20,7 +20,9 @@ class BoundsResource {
             int speakersPerEvent,
             int tracksPerEvent,
             int roomsPerEvent,
-            int organisersPerEvent) {}
+            int organisersPerEvent,
+            int questionsPerAccountPerRoom,
+            int chatLinesPerAccountPerRoom) {}
 
     @Inject
     Bounds bounds;
@@ -37,6 +39,8 @@ class BoundsResource {
                 bounds.speakersPerEvent(),
                 bounds.tracksPerEvent(),
                 bounds.roomsPerEvent(),
-                bounds.organisersPerEvent());
+                bounds.organisersPerEvent(),
+                bounds.questionsPerAccountPerRoom(),
+                bounds.chatLinesPerAccountPerRoom());
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import org.atrium.common.DomainException;
 
 /**
@@ -28,6 +29,8 @@ final class Batch {
     final LiveConfig config;
     long seq;
     final Map<String, Instant> chatTimes = new HashMap<>();
+    /** Per kind and author: how many they had stored in this room, plus what this batch added so far. */
+    private final Map<String, Long> totals = new HashMap<>();
 
     Batch(
             LiveRoom room,
@@ -65,6 +68,22 @@ final class Batch {
         if (!qaOpen()) {
             throw DomainException.conflict("qa.closed", "Q&A is closed in this room.");
         }
+    }
+
+    /**
+     * Refuses a command that would give {@code subject} more than {@code limit} (0: no limit) things of one kind in this
+     * room ({@code code}, 409). The stored total is read once per batch and author; this batch's own additions count.
+     */
+    void requireUnderTotal(String code, String what, String subject, int limit, ToLongFunction<String> stored) {
+        if (limit <= 0) {
+            return;
+        }
+        long total = totals.computeIfAbsent(code + '\u0000' + subject, k -> stored.applyAsLong(subject));
+        if (total >= limit) {
+            throw new DomainException(
+                    409, code, "You may post at most " + limit + " " + what + " in this room.", Map.of("limit", limit));
+        }
+        totals.put(code + '\u0000' + subject, total + 1);
     }
 
     void requireNotMuted(String subject) {

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
+import org.atrium.common.Sql;
 
 /** Chat use cases of a room: post (mutes, slow mode, banned words) and a moderator's delete. */
 @ApplicationScoped
@@ -19,6 +21,9 @@ class Chat {
 
     @Inject
     LiveConfig config;
+
+    @Inject
+    Bounds bounds;
 
     Batch.Applied post(Batch b, Command c) {
         String text = c.text("text", config.maxTextLength());
@@ -43,6 +48,17 @@ class Chat {
                 }
             }
         }
+        b.requireUnderTotal(
+                "chat.too-many-lines",
+                "chat lines",
+                subject,
+                bounds.chatLinesPerAccountPerRoom(),
+                author -> Sql.longValue(
+                        em,
+                        "select count(*) from (select 1 from live_chat where room = ? and author = ? limit ?) t",
+                        b.room.key,
+                        author,
+                        bounds.chatLinesPerAccountPerRoom()));
         ChatMessage m = new ChatMessage();
         m.room = b.room.key;
         m.author = subject;

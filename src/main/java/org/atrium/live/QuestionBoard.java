@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
+import org.atrium.common.Sql;
 
 /**
  * The Q&A use cases of a session room. Each runs inside the room writer's transaction, checks everything before it
@@ -21,11 +23,25 @@ class QuestionBoard {
     @Inject
     LiveConfig config;
 
+    @Inject
+    Bounds bounds;
+
     Batch.Applied ask(Batch b, Command c) {
         String text = c.text("text", config.maxTextLength());
         Boolean anonymous = c.flag("anonymous");
         b.requireQaOpen();
         b.requireNotMuted(c.member().subject);
+        b.requireUnderTotal(
+                "question.too-many",
+                "questions",
+                c.member().subject,
+                bounds.questionsPerAccountPerRoom(),
+                author -> Sql.longValue(
+                        em,
+                        "select count(*) from (select 1 from live_question where room = ? and author = ? limit ?) t",
+                        b.room.key,
+                        author,
+                        bounds.questionsPerAccountPerRoom()));
         Question q = new Question();
         q.room = b.room.key;
         q.sessionId = b.room.sessionId;

@@ -187,7 +187,7 @@ public final class LiveBench {
 
     /** Limits that protect a real room from one account, raised so a few publishing accounts can drive the load. */
     static List<String> benchLimits() {
-        return List.of("-Datrium.live.chat-per-minute=100000000");
+        return List.of("-Datrium.live.chat-per-minute=100000000", "-Datrium.bounds.chat-lines-per-account-per-room=0");
     }
 
     /** JVM options of every Java process the benchmark starts (quiet Netty on JDK 24+, the JBoss log manager). */

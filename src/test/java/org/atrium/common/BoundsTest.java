@@ -4,12 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.util.Map;
 import java.util.UUID;
+import org.atrium.support.SmallBounds;
 import org.atrium.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -18,26 +17,8 @@ import org.junit.jupiter.api.Test;
  * small limits so that reaching them is cheap; and the organising role enforced as in production.
  */
 @QuarkusTest
-@TestProfile(BoundsTest.SmallBounds.class)
+@TestProfile(SmallBounds.class)
 class BoundsTest {
-
-    public static class SmallBounds implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.ofEntries(
-                    Map.entry("atrium.bounds.event-max-days", "3"),
-                    Map.entry("atrium.bounds.earliest-day", "2020-01-01"),
-                    Map.entry("atrium.bounds.latest-day", "2030-12-31"),
-                    Map.entry("atrium.bounds.sessions-per-event", "2"),
-                    Map.entry("atrium.bounds.speakers-per-session", "2"),
-                    Map.entry("atrium.bounds.speakers-per-event", "3"),
-                    Map.entry("atrium.bounds.tracks-per-event", "2"),
-                    Map.entry("atrium.bounds.rooms-per-event", "2"),
-                    Map.entry("atrium.bounds.organisers-per-event", "2"),
-                    // as in production: only accounts with the organiser role create events
-                    Map.entry("atrium.organising.open", "false"));
-        }
-    }
 
     private static String slug() {
         return "b-" + UUID.randomUUID().toString().substring(0, 8);
@@ -79,7 +60,9 @@ class BoundsTest {
                 .body("speakersPerEvent", equalTo(3))
                 .body("tracksPerEvent", equalTo(2))
                 .body("roomsPerEvent", equalTo(2))
-                .body("organisersPerEvent", equalTo(2));
+                .body("organisersPerEvent", equalTo(2))
+                .body("questionsPerAccountPerRoom", equalTo(2))
+                .body("chatLinesPerAccountPerRoom", equalTo(2));
     }
 
     @Test
