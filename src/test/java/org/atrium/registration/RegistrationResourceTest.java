@@ -120,6 +120,13 @@ class RegistrationResourceTest {
         register(event.slug, "alice", "{\"timeZone\":\"GMT+25\"}")
                 .statusCode(400)
                 .body("code", equalTo("timezone.unknown"));
+        // offsets no zone uses, by the viewer rule
+        register(event.slug, "alice", "{\"timeZone\":\"UTC+15\"}")
+                .statusCode(400)
+                .body("code", equalTo("timezone.unknown"));
+        register(event.slug, "alice", "{\"timeZone\":\"+14:01\"}")
+                .statusCode(400)
+                .body("code", equalTo("timezone.unknown"));
         register(event.slug, "alice", "{\"country\":\"XX\"}")
                 .statusCode(400)
                 .body("code", equalTo("registration.country-unknown"));
