@@ -267,9 +267,10 @@ public final class ViewerZones {
     }
 
     /**
-     * Close matches for a zone that is not understood: IANA ids whose city is the input ({@code baku} ->
-     * {@code Asia/Baku}, {@code new york} -> {@code America/New_York}), then ids and cities within a small edit
-     * distance. At most five, best first.
+     * Close matches for a zone that is not understood: the zones a known abbreviation may mean ({@code IST} ->
+     * {@code Asia/Kolkata, Europe/Dublin, Asia/Jerusalem}); none for an offset or an {@code Etc/GMT} id; IANA ids whose
+     * city is the input ({@code baku} -> {@code Asia/Baku}, {@code new york} -> {@code America/New_York}), then, unless
+     * the input is written like an abbreviation, ids and cities within a small edit distance. At most five, best first.
      */
     public static List<String> suggestions(String input) {
         if (input == null || input.isBlank() || input.length() > 64) {
