@@ -224,7 +224,12 @@ public final class ViewerZones {
 
     /** The 400 problem for a zone that is not understood, listing the forms a viewer may use. */
     public static DomainException unknown(String input) {
-        return unknown(input, ACCEPTED_FORMS);
+        return unknown(input, ACCEPTED_FORMS, true);
+    }
+
+    /** The same problem for an event's zone, which must be a region: it lists the region forms and offers no offset. */
+    static DomainException unknownRegion(String input) {
+        return unknown(input, REGION_FORMS, false);
     }
 
     /**
@@ -232,7 +237,7 @@ public final class ViewerZones {
      * (an offset no zone uses, an ambiguous abbreviation, an {@code Etc/GMT} id that does not exist), the
      * {@code accepted} forms and close {@code suggestions}.
      */
-    public static DomainException unknown(String input, List<String> accepted) {
+    private static DomainException unknown(String input, List<String> accepted, boolean offsetsAllowed) {
         String given = input == null ? "" : input;
         List<String> suggestions = suggestions(given);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -241,29 +246,36 @@ public final class ViewerZones {
         details.put("suggestions", suggestions);
         String hint = suggestions.isEmpty() ? "" : " Did you mean " + String.join(", ", suggestions) + "?";
         return new DomainException(
-                400, "timezone.unknown", "Unknown time zone '" + given + "'. " + reason(given) + hint, details);
+                400,
+                "timezone.unknown",
+                "Unknown time zone '" + given + "'. " + reason(given, offsetsAllowed) + hint,
+                details);
     }
 
     /** Why {@code input} is refused, in one or two sentences a person can act on. */
-    private static String reason(String input) {
+    private static String reason(String input, boolean offsetsAllowed) {
         String text = input.strip();
         String upper = text.toUpperCase(Locale.ROOT);
+        String use = offsetsAllowed
+                ? "use an IANA id such as Asia/Baku or an offset such as GMT+4 or +05:30"
+                : "use an IANA region id such as Asia/Baku or Europe/London";
         if (looksLikeOffset(input)) {
             return "No zone uses that offset: offsets run from -12:00 to +14:00, on the hour or at :30 or :45 past"
-                    + " (+05:30, +05:45).";
+                    + " (+05:30, +05:45)" + (offsetsAllowed ? "." : "; and an event's zone must be a region anyway.");
         }
         if (upper.startsWith("ETC/GMT")) {
             return "The IANA ids Etc/GMT-14 to Etc/GMT+12 exist, with POSIX signs reversed (Etc/GMT+4 is UTC-4); in a"
-                    + " URL write + as %2B. For four hours ahead of UTC use GMT+4 or Asia/Baku.";
+                    + " URL write + as %2B. For four hours ahead of UTC "
+                    + (offsetsAllowed ? "use GMT+4 or Asia/Baku." : "use a region such as Asia/Baku.");
         }
         if (ABBREVIATIONS.containsKey(upper)
                 || ABBREVIATION.matcher(text).matches() && citiesNamed(text).isEmpty()) {
             List<String> meanings = ABBREVIATIONS.getOrDefault(upper, List.of());
             return "Time zone abbreviations are ambiguous and not accepted"
                     + (meanings.size() > 1 ? " ('" + upper + "' may mean " + String.join(", ", meanings) + ")" : "")
-                    + "; use an IANA id such as Asia/Baku or an offset such as GMT+4 or +05:30.";
+                    + "; " + use + ".";
         }
-        return "Use an IANA id such as Asia/Baku or an offset such as GMT+4 or +04:00.";
+        return Character.toUpperCase(use.charAt(0)) + use.substring(1) + ".";
     }
 
     /**

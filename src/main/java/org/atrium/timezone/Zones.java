@@ -47,7 +47,7 @@ public final class Zones {
                             + (suggestions.isEmpty() ? "" : " Did you mean " + String.join(", ", suggestions) + "?"),
                     details);
         }
-        throw ViewerZones.unknown(text, ViewerZones.REGION_FORMS);
+        throw ViewerZones.unknownRegion(text);
     }
 
     private static boolean isRegion(ZoneId zone) {

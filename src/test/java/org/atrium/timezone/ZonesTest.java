@@ -1,6 +1,7 @@
 package org.atrium.timezone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,9 @@ class ZonesTest {
         assertEquals(400, e.status());
         assertEquals("timezone.unknown", e.code());
         assertEquals(ViewerZones.REGION_FORMS, e.details().get("accepted"));
-        assertEquals(ViewerZones.unknown(input).getMessage(), e.getMessage(), "one explanation for every zone field");
+        assertEquals(ViewerZones.suggestions(input), e.details().get("suggestions"), "the viewer rule's suggestions");
+        assertTrue(e.getMessage().startsWith("Unknown time zone '" + input + "'."), e.getMessage());
+        assertFalse(e.getMessage().contains("offset such as"), "an event cannot take an offset: " + e.getMessage());
     }
 
     @Test
@@ -55,6 +58,11 @@ class ZonesTest {
                 assertThrows(DomainException.class, () -> Zones.eventZone("EST"))
                         .details()
                         .get("suggestions"));
+        assertTrue(
+                assertThrows(DomainException.class, () -> Zones.eventZone("UTC+15"))
+                        .getMessage()
+                        .contains("from -12:00 to +14:00"),
+                "the offset rule is explained for events too");
         assertEquals(
                 "timezone.required",
                 assertThrows(DomainException.class, () -> Zones.eventZone(" ")).code());
