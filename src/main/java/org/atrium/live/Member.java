@@ -139,14 +139,9 @@ final class Member {
         return !delivery.restricted() || moderator || subject.equals(delivery.owner());
     }
 
-    /** Whether this member gets an event's full rendering (anonymous authors shown): organisers and its owner. */
-    private boolean full(Delivery delivery) {
-        return organiser || subject.equals(delivery.owner());
-    }
-
     /** The text of a room event as this member should get it, or null when it is not for them. */
     String frameOf(Delivery delivery) {
-        return sees(delivery) ? delivery.text(full(delivery)) : null;
+        return sees(delivery) ? delivery.renderingFor(subject, organiser).text() : null;
     }
 
     /** On {@link #loop}: a room event in seq order; {@link #flush()} sends it. */
@@ -158,14 +153,14 @@ final class Member {
         if (!sees(delivery)) {
             return;
         }
-        boolean full = full(delivery);
-        if (framed != null && delivery.isFramed()) {
+        Delivery.Rendering rendering = delivery.renderingFor(subject, organiser);
+        if (framed != null && rendering.frame() != null) {
             if (admit()) {
-                framed.write(delivery.frame(full), framed.voidPromise());
+                framed.write(Delivery.frame(rendering), framed.voidPromise());
                 unflushed = true;
             }
         } else {
-            write(delivery.text(full).getBytes(StandardCharsets.UTF_8), false);
+            write(rendering.text().getBytes(StandardCharsets.UTF_8), false);
         }
     }
 
