@@ -168,14 +168,25 @@ class Hub {
                 pass.moderator(),
                 pass.organiser(),
                 room,
-                config.maxPendingFrames());
+                config.maxPendingFrames(),
+                this::refill);
         members.put(connection.id(), member);
         room.add(member);
         scheduleExpiry(member, identity);
+        sendJoinFrames(member, since(connection));
+    }
+
+    /**
+     * Reads what a member needs before room events (a snapshot, or the events after {@code since}) and hands it over;
+     * the member goes live with it and then sends the room events held back meanwhile, past what was read. The member
+     * is in the room before this reads, so every batch committed after the read reaches it through the fan-out.
+     */
+    private void sendJoinFrames(Member member, Long since) {
+        LiveRoom room = member.room;
         try {
             List<String> frames = new ArrayList<>();
-            long seq = catchUp(room, member, since(connection), frames);
-            loop.execute(() -> member.goLive(frames, seq));
+            long seq = catchUp(room, member, since, frames);
+            member.loop.execute(() -> member.goLive(frames, seq));
         } catch (RuntimeException e) {
             LOG.warn("Could not send the join frames of " + room.key, e);
             member.fail(
@@ -185,7 +196,16 @@ class Hub {
         }
     }
 
-    private LiveRoom room(String key, long eventId, Long sessionId) {
+    /**
+     * A live member got a room event that skips a seq (its fan-out never reached the member, e.g. a commit whose outcome
+     * the writer could not learn): it holds its room events while the missing ones are read from the database.
+     */
+    private void refill(Member member, long after) {
+        LOG.debugf("Room %s: %s missed events after seq %d; reading them back", member.room.key, member.subject, after);
+        writers.execute(() -> sendJoinFrames(member, after));
+    }
+
+    LiveRoom room(String key, long eventId, Long sessionId) {
         return rooms.computeIfAbsent(key, k -> new LiveRoom(k, eventId, sessionId, changesOf(eventId)));
     }
 
@@ -456,6 +476,17 @@ class Hub {
     }
 
     private void write(LiveRoom room, List<Command> batch) {
+        RoomStore.Result result = store(room, batch);
+        if (result != null) {
+            publish(room, result);
+        }
+    }
+
+    /**
+     * The writer's first half: stores a batch in one transaction and moves the room's memory on; when the database
+     * fails, tells the senders and returns null (nothing stored).
+     */
+    RoomStore.Result store(LiveRoom room, List<Command> batch) {
         RoomStore.Result result;
         try {
             result = store.apply(room, batch);
@@ -475,7 +506,7 @@ class Hub {
                                 "Your message could not be stored; nothing changed. Send it again with the same ref.",
                                 Map.of()));
             }
-            return;
+            return null;
         }
         room.lastSeq = result.lastSeq();
         room.rules = result.rules();
@@ -484,6 +515,11 @@ class Hub {
             rulesChanged(room.eventId);
         }
         room.lastChat.putAll(result.chatTimes());
+        return result;
+    }
+
+    /** The writer's second half, after the commit: acks (or refuses) each command and fans the new events out. */
+    void publish(LiveRoom room, RoomStore.Result result) {
         List<Delivery> deliveries = new ArrayList<>();
         for (RoomStore.Outcome o : result.outcomes()) {
             Member sender = o.command().member();
