@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -82,6 +83,23 @@ class Hub {
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
             Thread.ofPlatform().name("live-writer-", 0).daemon().factory());
+
+    /**
+     * Reads the events a live member missed (a fan-out that never came; rare, but then for every member of the room at
+     * once): two threads and a queue, so a room of thousands does not start thousands of threads or drain the
+     * connection pool.
+     */
+    private final ThreadPoolExecutor refills = new ThreadPoolExecutor(
+            2,
+            2,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            Thread.ofPlatform().name("live-refill-", 0).daemon().factory());
+
+    {
+        refills.allowCoreThreadTimeOut(true);
+    }
 
     private volatile Semaphore joins;
 
@@ -202,7 +220,11 @@ class Hub {
      */
     private void refill(Member member, long after) {
         LOG.debugf("Room %s: %s missed events after seq %d; reading them back", member.room.key, member.subject, after);
-        writers.execute(() -> sendJoinFrames(member, after));
+        refills.execute(() -> {
+            if (members.get(member.connection.id()) == member) { // not gone meanwhile
+                sendJoinFrames(member, after);
+            }
+        });
     }
 
     LiveRoom room(String key, long eventId, Long sessionId) {
@@ -591,5 +613,6 @@ class Hub {
 
     void shutdown(@Observes ShutdownEvent event) {
         writers.shutdown();
+        refills.shutdown();
     }
 }
