@@ -263,9 +263,8 @@ class RoomStore {
                     && !"pending".equals(q.path("state").asText())) {
                 pinned = q.get("id").asLong();
             }
-            if (!member.organiser
-                    && !member.subject.equals(q.path("author").path("subject").asText())) {
-                LiveProtocol.redact(q);
+            if (!member.organiser) {
+                LiveProtocol.redact(q, member.subject);
             }
         }
         frame.set("questions", qs);
