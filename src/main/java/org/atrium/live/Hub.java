@@ -334,11 +334,16 @@ class Hub {
      * Once a second, one pass over the connections instead of timers per connection (they cost memory for each of
      * thousands of idle members): expires those whose sign-in ends within {@link #EXPIRY_MARGIN_MILLIS} (websockets-next
      * itself drops a connection at its token's exp, without telling the client why) and pings a slice of them, so
-     * each is pinged once per {@code atrium.live.ping-interval} and the pings of a full room are spread over it.
+     * each is pinged once per {@code atrium.live.ping-interval} and the pings of a full room are spread over it. It
+     * also drops the rooms' ended rate-limit windows, which would otherwise pile up for every account ever seen.
      */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        long deadline = clock.millis() + EXPIRY_MARGIN_MILLIS;
+        long now = clock.millis();
+        for (LiveRoom room : rooms.values()) {
+            room.limits.expire(now);
+        }
+        long deadline = now + EXPIRY_MARGIN_MILLIS;
         long slots = Math.max(0, config.pingInterval().toSeconds());
         long slot = slots == 0 ? -1 : sweeps++ % slots;
         for (Member m : members.values()) {

@@ -136,7 +136,8 @@ final class Member {
         }
     }
 
-    private static ChannelHandlerContext channelOf(WebSocketConnection connection) {
+    /** The Netty context of the Vert.x handler under {@code connection}, or null where it cannot be reached. */
+    static ChannelHandlerContext channelOf(WebSocketConnection connection) {
         if (WEB_SOCKET == null) {
             return null;
         }
