@@ -67,7 +67,15 @@ class ProgrammeBenchmark {
                 "Accept-Encoding: identity"));
         command.addAll(List.of(extra));
         command.add(url);
-        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process wrk;
+        try {
+            wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException notFound) {
+            throw new AssertionError(
+                    "wrk is not on the PATH (Debian: apt-get install wrk); -Dtest=RegistrationBurstBenchmark runs the"
+                            + " other benchmark alone",
+                    notFound);
+        }
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = wrk.waitFor();
         System.out.println("=== " + label + ": " + String.join(" ", command));
