@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Set;
 import org.atrium.common.DomainException;
 import org.atrium.security.CurrentUser;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The personal calendar feed: the sessions an account starred or holds a place in, across events, at a secret URL
@@ -63,6 +66,11 @@ class FeedResource {
     @Path("me/calendar-feed")
     @Produces(MediaType.APPLICATION_JSON)
     @Authenticated
+    @APIResponse(
+            responseCode = "201",
+            description = "A new feed URL (any earlier one stops working)",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedView.class)))
     public Response rotate(@Context UriInfo uri) {
         FeedTokens.Issued issued = tokens.rotate(user.requireSubject());
         String url = links.base(uri) + "/api/feeds/" + issued.token() + ".ics";

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
  * The one place where exceptions become HTTP answers: every error is {@code application/problem+json} with a stable
@@ -121,14 +123,49 @@ class ProblemMapper {
                 .toResponse();
     }
 
+    /** No credentials: RFC 6750 asks for a bare {@code Bearer} challenge. */
     @ServerExceptionMapper
-    Response unauthorized(UnauthorizedException e) {
-        return Problem.of(401, "auth.required", "Sign in to do this.").toResponse();
+    Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        return challenge(request, Problem.of(401, "auth.required", "Sign in to do this."), "Bearer");
     }
 
+    /**
+     * A token was sent but refused. An expired one says so ({@code auth.expired}, so a client knows to fetch a fresh
+     * token rather than to ask for a sign-in with other credentials); anything else is {@code auth.invalid-token}.
+     * Both carry RFC 6750's {@code invalid_token} challenge.
+     */
     @ServerExceptionMapper
-    Response authenticationFailed(AuthenticationFailedException e) {
-        return Problem.of(401, "auth.required", "Sign in to do this.").toResponse();
+    Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        if (expired(e)) {
+            return challenge(
+                    request,
+                    Problem.of(401, "auth.expired", "Your access token has expired; get a fresh one and try again."),
+                    "Bearer error=\"invalid_token\", error_description=\"The access token expired\"");
+        }
+        return challenge(
+                request,
+                Problem.of(401, "auth.invalid-token", "The access token is not valid; sign in again."),
+                "Bearer error=\"invalid_token\", error_description=\"The access token is not valid\"");
+    }
+
+    /** Our challenge replaces the bare one quarkus-oidc may already have put on the response. */
+    private static Response challenge(HttpServerRequest request, Problem problem, String wwwAuthenticate) {
+        if (request != null) {
+            request.response().headers().remove("WWW-Authenticate");
+        }
+        return Response.fromResponse(problem.toResponse())
+                .header("WWW-Authenticate", wwwAuthenticate)
+                .build();
+    }
+
+    /** Whether the JWT verification (jose4j, under quarkus-oidc) refused the token for its {@code exp} alone. */
+    private static boolean expired(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof InvalidJwtException jwt) {
+                return jwt.hasExpired();
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper

@@ -31,7 +31,9 @@ import org.jboss.logging.Logger;
 /**
  * Dev and test mode only (not even built into the packaged app): the Docker-free OIDC development server that
  * quarkus-oidc starts listens on a random port, so this tells where it is and signs a demo account in for curl users.
- * {@code curl -d username=organiser -d password=organiser localhost:8080/dev/token} prints an access token.
+ * {@code curl -d username=organiser -d password=organiser localhost:8080/dev/token} prints an access token. The
+ * development server checks no password (any user name signs in; configured ones get their roles) and its tokens last
+ * {@code quarkus.oidc.devservices.access-token-expires-in} (an hour here).
  */
 @Path("/dev")
 @ApplicationScoped
@@ -49,8 +51,8 @@ class DevLoginResource {
     void announce(@Observes StartupEvent startup) {
         issuer().ifPresent(issuer -> LOG.infof(
                 "OIDC dev server: issuer %s, token endpoint %s/token (client_id %s). Demo accounts organiser,"
-                        + " speaker, alice, bob (password = user name). Token for curl: curl -d username=organiser"
-                        + " -d password=organiser http://localhost:%s/dev/token",
+                        + " speaker, alice, bob (the dev server checks no password; tokens last an hour). Token for"
+                        + " curl: curl -d username=organiser -d password=organiser http://localhost:%s/dev/token",
                 issuer,
                 issuer,
                 clientId(),

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +23,9 @@ import org.atrium.common.DomainException;
 import org.atrium.common.Page;
 import org.atrium.security.CurrentUser;
 import org.atrium.timezone.Zones;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/events")
 class EventResource {
@@ -70,6 +74,13 @@ class EventResource {
     @POST
     @Authenticated
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EventView.class)))
     public Response create(@Valid @jakarta.validation.constraints.NotNull EventForm form) {
         if (!config.open() && !user.hasRole(config.role())) {
             throw new DomainException(

@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Set;
 import org.atrium.security.Accounts;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Live connection tickets: {@code POST /api/live/tickets} with the access token, then open the live connection with
@@ -37,6 +40,13 @@ class LiveTicketResource {
     @POST
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TicketView.class)))
     public Response create() {
         LiveTickets.Issued issued = tickets.issue(new LiveTickets.Grant(
                 Accounts.subjectOf(identity),

@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Set;
@@ -18,6 +19,9 @@ import org.atrium.common.DomainException;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.security.CurrentUser;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The caller's own registration for an event: register (idempotent), read, cancel. */
 @Path("/api/events/{slug}/registration")
@@ -43,6 +47,20 @@ class RegistrationResource {
      */
     @POST
     @Authenticated
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RegistrationView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Already registered: the existing registration",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RegistrationView.class)))
     public Response register(@PathParam("slug") String slug, @Valid RegistrationForm body) {
         RegistrationForm form = body == null ? RegistrationForm.EMPTY : body;
         String subject = user.requireSubject();

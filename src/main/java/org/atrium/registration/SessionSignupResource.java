@@ -9,11 +9,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.atrium.common.DomainException;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.security.CurrentUser;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The caller's place on one session with limited places. Needs a confirmed registration for the event. */
 @Path("/api/events/{slug}/sessions/{sessionId}/signup")
@@ -34,6 +38,20 @@ class SessionSignupResource {
     /** 201 with the new sign-up (CONFIRMED or WAITLISTED), 200 with the existing active one. */
     @POST
     @Authenticated
+    @APIResponse(
+            responseCode = "201",
+            description = "Signed up",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionSignupView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Already signed up: the existing sign-up",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionSignupView.class)))
     public Response signUp(@PathParam("slug") String slug, @PathParam("sessionId") long sessionId) {
         SessionSignups.Outcome outcome = signups.signUp(slug, sessionId, user.requireSubject());
         return Response.status(outcome.created() ? 201 : 200)

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.atrium.common.Bounds;
@@ -22,6 +23,9 @@ import org.atrium.common.Page;
 import org.atrium.common.Versions;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * An event's rooms and virtual stages. A room that still holds live (not cancelled) sessions cannot be deleted: move
@@ -61,6 +65,11 @@ class RoomResource {
     @POST
     @Authenticated
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomView.class)))
     public Response create(@PathParam("slug") String slug, @Valid @NotNull RoomForm form) {
         Event event = events.organisedForChange(slug);
         Bounds.checkCount("event.too-many-rooms", "rooms", Room.count("event.id", event.id), bounds.roomsPerEvent());

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +36,9 @@ import org.atrium.common.Versions;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.speaker.Speaker;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * An event's sessions. Organisers create, move and cancel them; every change is checked against the programme's
@@ -112,6 +116,13 @@ class SessionResource {
     @POST
     @Authenticated
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
     public Response create(@PathParam("slug") String slug, @Valid @NotNull SessionForm form) {
         Event event = events.organisedForChange(slug);
         Bounds.checkCount(

@@ -14,12 +14,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.atrium.common.Bounds;
 import org.atrium.common.Page;
 import org.atrium.common.Versions;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** An event's tracks. Deleting a track leaves its sessions on the programme without a track. */
 @Path("/api/events/{slug}/tracks")
@@ -54,6 +58,13 @@ class TrackResource {
     @POST
     @Authenticated
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TrackView.class)))
     public Response create(@PathParam("slug") String slug, @Valid @NotNull TrackForm form) {
         Event event = events.organisedForChange(slug);
         Bounds.checkCount(

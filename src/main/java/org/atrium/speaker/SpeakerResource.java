@@ -14,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,9 @@ import org.atrium.common.Versions;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.security.CurrentUser;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * An event's speakers. Organisers manage every profile; a speaker linked to the caller's account edits their own
@@ -93,6 +97,13 @@ class SpeakerResource {
     @POST
     @Authenticated
     @Transactional
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SpeakerView.class)))
     public Response create(@PathParam("slug") String slug, @Valid @NotNull SpeakerForm form) {
         Event event = events.organisedForChange(slug);
         Bounds.checkCount(

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -125,5 +127,31 @@ class HttpErrorsTest {
                         .then(),
                 401,
                 "auth.required");
+    }
+
+    @Test
+    void missingTokenGetsABareBearerChallenge() {
+        given().post("/api/live/tickets")
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("auth.required"))
+                .header("WWW-Authenticate", equalTo("Bearer"));
+    }
+
+    @Test
+    void aGarbageTokenIsInvalidNotExpired() {
+        var refused = given().header("Authorization", "Bearer not.a.token")
+                .get("/api/me/registrations")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("auth.invalid-token"))
+                .header(
+                        "WWW-Authenticate",
+                        equalTo("Bearer error=\"invalid_token\", error_description=\"The access token is not valid\""))
+                .extract();
+        assertEquals(1, refused.headers().getValues("WWW-Authenticate").size(), "one challenge");
+        assertFalse(
+                refused.body().asString().contains("expired"), refused.body().asString());
     }
 }

@@ -4,8 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Base64;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +59,21 @@ class DevLoginResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", equalTo("login.username-required"));
+    }
+
+    @Test
+    void aDemoTokenLastsAnHourAndAnyPasswordWorks() throws Exception {
+        // the development server checks no password (the README says so); its tokens live long enough to follow it
+        String token = given().formParam("username", "alice")
+                .formParam("password", "not-alice")
+                .post("/dev/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .trim();
+        JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        assertEquals("alice", claims.get("sub").asText());
+        assertEquals(3600, claims.get("exp").asLong() - claims.get("iat").asLong(), claims.toString());
     }
 }

@@ -10,18 +10,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.atrium.event.Event;
 import org.atrium.support.Fixtures;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Throughput of {@code GET /schedule} for a 300-session event, next to the same bytes as a static file from the same
- * server, measured with wrk. A benchmark, not a test: surefire does not pick it up by name; run it alone with
- * {@code ./mvnw -B verify -Dtest=ProgrammeBenchmark -Dsurefire.failIfNoSpecifiedTests=false} (needs {@code wrk} on the
- * PATH; {@code -Dbench.seconds=10 -Dbench.connections=32}). It prints figures and asserts nothing about speed.
+ * server, measured with wrk. A benchmark, not a test: the normal build skips it; {@code ./mvnw -B verify -Pbenchmark}
+ * runs it with the other benchmarks, {@code ./mvnw -B verify -Pbenchmark -Dtest=ProgrammeBenchmark} alone (needs
+ * {@code wrk} on the PATH; {@code -Dbench.seconds=10 -Dbench.connections=32}). It prints figures and asserts nothing
+ * about speed, but fails when wrk fails or gets answers other than the expected 200 or 304 (figures for errors would
+ * be worthless).
  */
 @QuarkusTest
+@Tag("benchmark")
 class ProgrammeBenchmark {
+
+    private static final Pattern SOCKET_ERRORS =
+            Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+)");
 
     @Inject
     Fixtures fixtures;
@@ -58,10 +67,38 @@ class ProgrammeBenchmark {
                 "Accept-Encoding: identity"));
         command.addAll(List.of(extra));
         command.add(url);
-        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process wrk;
+        try {
+            wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException notFound) {
+            throw new AssertionError(
+                    "wrk is not on the PATH (Debian: apt-get install wrk); -Dtest=RegistrationBurstBenchmark runs the"
+                            + " other benchmark alone",
+                    notFound);
+        }
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        wrk.waitFor();
+        int exit = wrk.waitFor();
         System.out.println("=== " + label + ": " + String.join(" ", command));
         System.out.println(out);
+        checkWrk(label, exit, out);
+    }
+
+    /**
+     * A run whose figures mean something: wrk exited with 0, counted no answers other than 2xx/3xx and could connect,
+     * read and write (wrk reports those only as text and still exits 0; timeouts are left to the printed figures).
+     */
+    static void checkWrk(String label, int exit, String output) {
+        if (exit != 0) {
+            throw new AssertionError(label + ": wrk exited with " + exit + ":\n" + output);
+        }
+        if (output.contains("Non-2xx or 3xx responses")) {
+            throw new AssertionError(label + ": wrk got error answers:\n" + output);
+        }
+        Matcher errors = SOCKET_ERRORS.matcher(output);
+        if (errors.find()
+                && (Long.parseLong(errors.group(1)) + Long.parseLong(errors.group(2)) + Long.parseLong(errors.group(3))
+                        > 0)) {
+            throw new AssertionError(label + ": wrk had socket errors:\n" + output);
+        }
     }
 }

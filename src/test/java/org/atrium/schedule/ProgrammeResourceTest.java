@@ -132,14 +132,17 @@ class ProgrammeResourceTest {
         Speaker speaker = fixtures.speaker(small, "S", null);
         ConferenceSession s = fixtures.session(small, room, "One", baku("2027-05-12T10:00"), baku("2027-05-12T11:00"));
         fixtures.addSpeaker(s, speaker, SessionSpeaker.Role.SPEAKER);
+        // the invariants, not today's numbers: rendering costs the same statements for 1 session as for 300 (no
+        // query per row), and a cached rendering costs the same for both and fewer than rendering
         cache.invalidateAll();
         long smallCount = statementsFor(small);
         long bigCount = statementsFor(big);
+        assertTrue(bigCount > 0, "the programme was read from the database: " + bigCount);
         assertEquals(smallCount, bigCount, "statements for 1 session vs 300");
-        // event + its organisers, fingerprint, rooms, tracks, speakers with links, sessions, line-ups
-        assertEquals(8, bigCount, "statements for the 300-session programme");
-        // rendered and unchanged: event + its organisers, fingerprint
-        assertEquals(3, statementsFor(big), "statements for the cached programme");
+        long smallCached = statementsFor(small);
+        long bigCached = statementsFor(big);
+        assertEquals(smallCached, bigCached, "statements for the cached programme, 1 session vs 300");
+        assertTrue(bigCached < bigCount, "cached " + bigCached + " < rendered " + bigCount);
 
         String etag = etag(big);
         given().header("If-None-Match", etag)

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Real access tokens from the OIDC development server that quarkus-oidc starts in test mode (password grant;
- * the password is the user name). Users and roles are configured in application.properties; the development
+ * any password is accepted; these send the user name). Users and roles are configured in application.properties; the development
  * server also issues a token for any other user name (with the role "user"; it does not check the password), which
  * is how the registration load tests get hundreds of distinct accounts.
  */
@@ -24,11 +24,12 @@ public final class Tokens {
     private Tokens() {}
 
     /**
-     * A cached token of {@code user}, fetched afresh when it expires within a minute: a whole test run outlasts a
-     * token's lifetime, and a test must never fail on a stale cached token.
+     * A token of the running development server, cached per issuer (a test profile restarts it with new keys) and
+     * fetched afresh when it expires within a minute (a whole test run outlasts a token's lifetime).
      */
     public static String of(String user) {
-        return CACHE.compute(user, (u, cached) -> cached != null && !expiresSoon(cached) ? cached : fetch(u));
+        return CACHE.compute(
+                issuer() + " " + user, (key, cached) -> cached != null && !expiresSoon(cached) ? cached : fetch(user));
     }
 
     private static boolean expiresSoon(String token) {
@@ -45,8 +46,13 @@ public final class Tokens {
         return "Bearer " + of(user);
     }
 
-    private static String fetch(String user) {
-        String issuer = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+    private static String issuer() {
+        return ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+    }
+
+    /** A fresh token, never cached. */
+    public static String fetch(String user) {
+        String issuer = issuer();
         String clientId = ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.oidc.client-id", String.class)
                 .orElse("quarkus-app");
