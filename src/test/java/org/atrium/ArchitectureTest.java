@@ -50,7 +50,7 @@ class ArchitectureTest {
             .layer("Event")
             .definedBy("org.atrium.event..")
             .layer("Catalogue")
-            .definedBy("org.atrium.speaker..", "org.atrium.schedule..")
+            .definedBy("org.atrium.speaker..", "org.atrium.schedule..", "org.atrium.invitation..")
             .layer("Participation")
             .definedBy("org.atrium.registration..", "org.atrium.live..")
             .layer("Agenda")
