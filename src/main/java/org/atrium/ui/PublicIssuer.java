@@ -1,5 +1,7 @@
 package org.atrium.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -28,18 +30,36 @@ final class PublicIssuer {
     }
 
     /**
-     * {@code endpoint} with the internal issuer's prefix replaced by the public one; unchanged when it does not start
-     * with the internal issuer (the provider already answered with its public address) or no public issuer is set.
+     * {@code endpoint} with an internal address's prefix replaced by the public issuer; unchanged when no public issuer
+     * is set or it starts with neither (the provider already answered with its public address). The internal prefixes
+     * are the address Atrium uses ({@code quarkus.oidc.auth-server-url}) and the issuer the discovery document names:
+     * Keycloak with a public host name and dynamic back-channel names the public issuer but internal back-channel
+     * endpoints.
      */
-    static String rewrite(String endpoint, String internalIssuer, Optional<String> publicIssuer) {
-        if (endpoint == null || internalIssuer == null || publicIssuer.isEmpty()) {
+    static String rewrite(String endpoint, List<String> internalIssuers, Optional<String> publicIssuer) {
+        if (endpoint == null || publicIssuer.isEmpty()) {
             return endpoint;
         }
-        String internal = withoutTrailingSlash(internalIssuer);
-        if (endpoint.equals(internal) || endpoint.startsWith(internal + "/")) {
-            return publicIssuer.get() + endpoint.substring(internal.length());
+        for (String issuer : internalIssuers) {
+            if (issuer == null || issuer.isBlank()) {
+                continue;
+            }
+            String internal = withoutTrailingSlash(issuer);
+            if (endpoint.equals(internal) || endpoint.startsWith(internal + "/")) {
+                return publicIssuer.get() + endpoint.substring(internal.length());
+            }
         }
         return endpoint;
+    }
+
+    /** The addresses of the provider that are not meant for browsers (see {@link #rewrite}). */
+    static List<String> internalIssuers(String discoveredIssuer) {
+        List<String> internal = new ArrayList<>();
+        ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.oidc.auth-server-url", String.class)
+                .ifPresent(internal::add);
+        internal.add(discoveredIssuer);
+        return internal;
     }
 
     private static String withoutTrailingSlash(String s) {

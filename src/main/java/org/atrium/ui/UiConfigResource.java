@@ -49,10 +49,10 @@ class UiConfigResource {
     @PermitAll
     public UiConfigView get() {
         boolean relay = relayEnabled();
-        String internal = metadata.getIssuer();
+        var internal = PublicIssuer.internalIssuers(metadata.getIssuer());
         Optional<String> public_ = PublicIssuer.configured();
         return new UiConfigView(
-                public_.orElse(internal),
+                public_.orElse(metadata.getIssuer()),
                 config.clientId(),
                 config.scope(),
                 PublicIssuer.rewrite(metadata.getAuthorizationUri(), internal, public_),
