@@ -73,6 +73,11 @@ class InvitationResource {
     @Transactional
     public Response create(@PathParam("slug") String slug, @Valid @NotNull InvitationForm form) {
         Event event = events.organisedForChange(slug);
+        Bounds.checkCount(
+                "event.too-many-invitations",
+                "invitations",
+                Invitation.count("event.id", event.id),
+                bounds.invitationsPerEvent());
         Speaker speaker = null;
         if (form.kind() == Invitation.Kind.SPEAKER) {
             if (form.speakerId() == null) {
