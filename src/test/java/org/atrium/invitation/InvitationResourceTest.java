@@ -62,6 +62,13 @@ class InvitationResourceTest {
         org.hamcrest.MatcherAssert.assertThat(
                 link, matchesPattern("http://[^/]+/#/events/" + event.slug + "/invitations/[A-Za-z0-9_-]{43}"));
         String token = tokenOf(link);
+        // only the token's SHA-256 is kept
+        assertEquals(
+                1L,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Invitation.count(
+                                "tokenHash = ?1 and event.id = ?2", Invitation.hash(token), event.id)));
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Invitation.count("tokenHash", token)));
 
         // anyone holding the link sees what it is for, also before signing in
         given().get("/api/events/" + event.slug + "/invitations/" + token)
@@ -116,6 +123,22 @@ class InvitationResourceTest {
                 .statusCode(200)
                 .body("organiser", equalTo(true))
                 .body("organisers.subject", hasItem("carol"));
+    }
+
+    @Test
+    void anAccountAlreadyLinkedToAnotherSpeakerOfTheEventIsRefusedAndTheLinkStaysUsable() {
+        Event event = fixtures.publishedEvent();
+        fixtures.speaker(event, "First profile", "hana");
+        Speaker second = fixtures.speaker(event, "Second profile", null);
+        String token = tokenOf(invite(
+                        "organiser",
+                        event.slug,
+                        "{\"kind\":\"SPEAKER\",\"email\":\"h@example.org\",\"speakerId\":" + second.id + "}")
+                .statusCode(201)
+                .extract()
+                .path("link"));
+        accept("hana", event.slug, token).statusCode(409).body("code", equalTo("speaker.account-taken"));
+        accept("hugo", event.slug, token).statusCode(200);
     }
 
     @Test
