@@ -4,11 +4,16 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
- * A room event rendered once for everyone: {@code full} for organisers and its owner, {@code redacted} (anonymous
- * authors removed) for the others. A restricted event goes only to moderators and its owner. Presence updates carry
- * seq 0.
+ * A room event rendered once per audience (see {@link LiveProtocol#render}): {@code full} for organisers,
+ * {@code redacted} (every anonymous author removed) for the others, and for each account whose anonymous question the
+ * event embeds, a rendering that shows that account its own name and no one else's ({@code revealed}; usually the
+ * full rendering itself, so nothing extra is serialised). A restricted event goes only to moderators and its owner.
+ * Presence updates and frames for one member carry seq 0.
  *
  * <p>Once {@link #framed()}, each rendering is also kept as a complete WebSocket text frame (header and payload) in
  * off-heap memory: frames from a server are not masked, so the same bytes go to every connection that gets this
@@ -17,46 +22,82 @@ import java.nio.charset.StandardCharsets;
  */
 record Delivery(
         long seq,
-        String full,
-        String redacted,
         String owner,
         boolean restricted,
-        ByteBuf fullFrame,
-        ByteBuf redactedFrame) {
+        Rendering full,
+        Rendering redacted,
+        Map<String, Rendering> revealed) {
 
-    /** Not yet framed: catch-up reads use only the text; {@link LiveRoom#fanOut} frames what it sends. */
-    Delivery(long seq, String full, String redacted, String owner, boolean restricted) {
-        this(seq, full, redacted, owner, restricted, null, null);
+    /** One serialised form of the event and, once framed, its encoded WebSocket frame. */
+    record Rendering(String text, ByteBuf frame) {
+
+        Rendering(String text) {
+            this(text, null);
+        }
     }
 
-    /** This event with its frames encoded (once, for all the room's members). */
+    /** An event that reads the same for everyone (no anonymous question in it). */
+    Delivery(long seq, String text, String owner, boolean restricted) {
+        this(seq, owner, restricted, new Rendering(text), null, Map.of());
+    }
+
+    Delivery {
+        if (redacted == null) {
+            redacted = full;
+        }
+    }
+
+    /** This event with its frames encoded (once per distinct rendering, for all the room's members). */
     Delivery framed() {
-        if (fullFrame != null) {
+        if (full.frame() != null) {
             return this;
         }
-        return new Delivery(
-                seq, full, redacted, owner, restricted, encode(full), redacted.equals(full) ? null : encode(redacted));
+        Map<Rendering, Rendering> encoded = new IdentityHashMap<>();
+        Rendering f = encoded.computeIfAbsent(full, Delivery::encoded);
+        Rendering r = encoded.computeIfAbsent(redacted, Delivery::encoded);
+        Map<String, Rendering> rev = Map.of();
+        if (!revealed.isEmpty()) {
+            rev = new HashMap<>();
+            for (Map.Entry<String, Rendering> e : revealed.entrySet()) {
+                rev.put(e.getKey(), encoded.computeIfAbsent(e.getValue(), Delivery::encoded));
+            }
+        }
+        return new Delivery(seq, owner, restricted, f, r, rev);
+    }
+
+    private static Rendering encoded(Rendering r) {
+        return new Rendering(r.text(), encode(r.text()));
     }
 
     boolean isFramed() {
-        return fullFrame != null;
+        return full.frame() != null;
     }
 
     static Delivery unsequenced(String frame) {
-        return new Delivery(0, frame, frame, null, false);
+        return new Delivery(0, frame, null, false);
     }
 
     /**
-     * A view of the encoded frame for a member who gets the full rendering or not: its own read position over the
-     * shared bytes, which the channel may release after writing without freeing them (the garbage collector does).
+     * The rendering for one reader: organisers get every author; anyone else gets the author of an anonymous question
+     * only when it is their own. The rule looks at each embedded question's own author, never at who caused the event,
+     * so it holds for every event type and for stored events replayed on a resume.
      */
-    ByteBuf frame(boolean full) {
-        return (full || redactedFrame == null ? fullFrame : redactedFrame).duplicate();
+    Rendering renderingFor(String subject, boolean organiser) {
+        if (organiser) {
+            return full;
+        }
+        if (revealed.isEmpty()) {
+            return redacted;
+        }
+        return revealed.getOrDefault(subject, redacted);
     }
 
-    /** The text of a member's rendering. */
-    String text(boolean full) {
-        return full ? this.full : redacted;
+    /**
+     * A view of a rendering's encoded frame: its own read position over the shared bytes, which the channel may release
+     * after writing without freeing them (the garbage collector does).
+     */
+    static ByteBuf frame(Rendering rendering) {
+        return rendering.frame().duplicate();
     }
 
     /** A final, unmasked text frame (RFC 6455 section 5.2) holding {@code text}. */

@@ -6,6 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.PathParam;
@@ -24,6 +25,9 @@ class EventSocket {
     Hub hub;
 
     @Inject
+    Transport transport;
+
+    @Inject
     SecurityIdentity identity;
 
     @Inject
@@ -31,6 +35,7 @@ class EventSocket {
 
     @OnOpen
     void open(@PathParam String slug) {
+        transport.guard(ClientProxy.unwrap(connection));
         hub.open(ClientProxy.unwrap(connection), identity, Hub.Channel.EVENT, slug);
     }
 
@@ -52,5 +57,13 @@ class EventSocket {
     @OnClose
     void close() {
         hub.closed(connection.id());
+    }
+
+    /** Oversized messages, network drops and faults: see {@link Transport}. */
+    @NonBlocking
+    @OnError
+    void error(Throwable failure, WebSocketConnection failed) {
+        // the connection as a parameter: after a reset the injected proxy's context is no longer active
+        transport.failed(failed, failure);
     }
 }

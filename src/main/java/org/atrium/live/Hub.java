@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -83,6 +84,23 @@ class Hub {
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
             Thread.ofPlatform().name("live-writer-", 0).daemon().factory());
+
+    /**
+     * Reads the events a live member missed (a fan-out that never came; rare, but then for every member of the room at
+     * once): two threads and a queue, so a room of thousands does not start thousands of threads or drain the
+     * connection pool.
+     */
+    private final ThreadPoolExecutor refills = new ThreadPoolExecutor(
+            2,
+            2,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            Thread.ofPlatform().name("live-refill-", 0).daemon().factory());
+
+    {
+        refills.allowCoreThreadTimeOut(true);
+    }
 
     private volatile Semaphore joins;
 
@@ -169,14 +187,25 @@ class Hub {
                 pass.moderator(),
                 pass.organiser(),
                 room,
-                config.maxPendingFrames());
+                config.maxPendingFrames(),
+                this::refill);
         members.put(connection.id(), member);
         room.add(member);
         scheduleExpiry(member, identity);
+        sendJoinFrames(member, since(connection));
+    }
+
+    /**
+     * Reads what a member needs before room events (a snapshot, or the events after {@code since}) and hands it over;
+     * the member goes live with it and then sends the room events held back meanwhile, past what was read. The member
+     * is in the room before this reads, so every batch committed after the read reaches it through the fan-out.
+     */
+    private void sendJoinFrames(Member member, Long since) {
+        LiveRoom room = member.room;
         try {
             List<String> frames = new ArrayList<>();
-            long seq = catchUp(room, member, since(connection), frames);
-            loop.execute(() -> member.goLive(frames, seq));
+            long seq = catchUp(room, member, since, frames);
+            member.loop.execute(() -> member.goLive(frames, seq));
         } catch (RuntimeException e) {
             LOG.warn("Could not send the join frames of " + room.key, e);
             member.fail(
@@ -186,7 +215,20 @@ class Hub {
         }
     }
 
-    private LiveRoom room(String key, long eventId, Long sessionId) {
+    /**
+     * A live member got a room event that skips a seq (its fan-out never reached the member, e.g. a commit whose outcome
+     * the writer could not learn): it holds its room events while the missing ones are read from the database.
+     */
+    private void refill(Member member, long after) {
+        LOG.debugf("Room %s: %s missed events after seq %d; reading them back", member.room.key, member.subject, after);
+        refills.execute(() -> {
+            if (members.get(member.connection.id()) == member) { // not gone meanwhile
+                sendJoinFrames(member, after);
+            }
+        });
+    }
+
+    LiveRoom room(String key, long eventId, Long sessionId) {
         return rooms.computeIfAbsent(key, k -> new LiveRoom(k, eventId, sessionId, changesOf(eventId)));
     }
 
@@ -292,11 +334,16 @@ class Hub {
      * Once a second, one pass over the connections instead of timers per connection (they cost memory for each of
      * thousands of idle members): expires those whose sign-in ends within {@link #EXPIRY_MARGIN_MILLIS} (websockets-next
      * itself drops a connection at its token's exp, without telling the client why) and pings a slice of them, so
-     * each is pinged once per {@code atrium.live.ping-interval} and the pings of a full room are spread over it.
+     * each is pinged once per {@code atrium.live.ping-interval} and the pings of a full room are spread over it. It
+     * also drops the rooms' ended rate-limit windows, which would otherwise pile up for every account ever seen.
      */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        long deadline = clock.millis() + EXPIRY_MARGIN_MILLIS;
+        long now = clock.millis();
+        for (LiveRoom room : rooms.values()) {
+            room.limits.expire(now);
+        }
+        long deadline = now + EXPIRY_MARGIN_MILLIS;
         long slots = Math.max(0, config.pingInterval().toSeconds());
         long slot = slots == 0 ? -1 : sweeps++ % slots;
         for (Member m : members.values()) {
@@ -461,6 +508,17 @@ class Hub {
     }
 
     private void write(LiveRoom room, List<Command> batch) {
+        RoomStore.Result result = store(room, batch);
+        if (result != null) {
+            publish(room, result);
+        }
+    }
+
+    /**
+     * The writer's first half: stores a batch in one transaction and moves the room's memory on; when the database
+     * fails, tells the senders and returns null (nothing stored).
+     */
+    RoomStore.Result store(LiveRoom room, List<Command> batch) {
         RoomStore.Result result;
         try {
             result = store.apply(room, batch);
@@ -480,7 +538,7 @@ class Hub {
                                 "Your message could not be stored; nothing changed. Send it again with the same ref.",
                                 Map.of()));
             }
-            return;
+            return null;
         }
         room.lastSeq = result.lastSeq();
         room.rules = result.rules();
@@ -489,6 +547,11 @@ class Hub {
             rulesChanged(room.eventId);
         }
         room.lastChat.putAll(result.chatTimes());
+        return result;
+    }
+
+    /** The writer's second half, after the commit: acks (or refuses) each command and fans the new events out. */
+    void publish(LiveRoom room, RoomStore.Result result) {
         List<Delivery> deliveries = new ArrayList<>();
         for (RoomStore.Outcome o : result.outcomes()) {
             Member sender = o.command().member();
@@ -560,5 +623,6 @@ class Hub {
 
     void shutdown(@Observes ShutdownEvent event) {
         writers.shutdown();
+        refills.shutdown();
     }
 }

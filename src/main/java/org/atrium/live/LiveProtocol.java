@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -115,36 +117,64 @@ final class LiveProtocol {
         return "{\"type\":\"ack\",\"ref\":" + quote(ref) + ",\"seq\":" + seq + "}";
     }
 
-    /** Renders an event once for organisers and once for everyone else (anonymous authors removed). */
+    /**
+     * Renders an event once per audience: for organisers (every author), for everyone else (every anonymous author
+     * removed), and for each account whose anonymous question the event embeds (that account's own name only). Live
+     * events and stored ones replayed on a resume go through here, so the stored log may keep every author.
+     */
     static Delivery render(ObjectMapper json, ObjectNode event, long seq, String owner, boolean restricted) {
-        String full = write(json, event);
-        String redacted = hasAnonymous(event) ? write(json, redact(event.deepCopy())) : full;
-        return new Delivery(seq, full, redacted, owner, restricted);
+        Delivery.Rendering full = new Delivery.Rendering(write(json, event));
+        Set<String> authors = new HashSet<>();
+        if (!anonymousAuthors(event, authors)) {
+            return new Delivery(seq, owner, restricted, full, full, Map.of());
+        }
+        Delivery.Rendering redacted = new Delivery.Rendering(write(json, redact(event.deepCopy(), null)));
+        Map<String, Delivery.Rendering> revealed = new HashMap<>();
+        for (String author : authors) {
+            // when the event names only one account anonymously, the full rendering shows that account nothing else
+            revealed.put(
+                    author,
+                    authors.size() == 1 ? full : new Delivery.Rendering(write(json, redact(event.deepCopy(), author))));
+        }
+        return new Delivery(seq, owner, restricted, full, redacted, revealed);
     }
 
-    static boolean hasAnonymous(JsonNode node) {
-        if (node.isObject()) {
-            if (node.path("anonymous").asBoolean(false)) {
-                return true;
+    /**
+     * Collects the authors of the anonymous items in {@code node}; true when there is at least one (an anonymous item
+     * whose author is unknown counts, and is shown to organisers only).
+     */
+    private static boolean anonymousAuthors(JsonNode node, Set<String> authors) {
+        boolean found = false;
+        if (node.isObject() && node.path("anonymous").asBoolean(false)) {
+            found = true;
+            JsonNode subject = node.path("author").path("subject");
+            if (subject.isTextual()) {
+                authors.add(subject.asText());
             }
         }
         for (JsonNode child : node) {
-            if (child.isContainerNode() && hasAnonymous(child)) {
-                return true;
+            if (child.isContainerNode() && anonymousAuthors(child, authors)) {
+                found = true;
             }
         }
-        return false;
+        return found;
     }
 
-    /** Removes the author of every anonymous item. */
-    static JsonNode redact(JsonNode node) {
-        if (node instanceof ObjectNode object && object.path("anonymous").asBoolean(false)) {
+    /**
+     * The anonymity rule, in one place: removes the author of every anonymous item in {@code node} except the items
+     * {@code reader} wrote themself (null: every anonymous author). Organisers are never redacted for.
+     */
+    static JsonNode redact(JsonNode node, String reader) {
+        if (node instanceof ObjectNode object
+                && object.path("anonymous").asBoolean(false)
+                && (reader == null
+                        || !reader.equals(object.path("author").path("subject").asText(null)))) {
             object.putNull("author");
         }
         for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
             JsonNode child = it.next();
             if (child.isContainerNode()) {
-                redact(child);
+                redact(child, reader);
             }
         }
         return node;

@@ -25,6 +25,11 @@ import org.jboss.logging.Logger;
  * it is written from its own event loop, so frames leave in the order they were handed over; until its snapshot (or
  * the events it missed) has gone out, room events are held back and sent after it.
  *
+ * <p>Each room event reaches a connection once, in seq order, by construction: the member remembers the last seq it
+ * has had (sent, or passed over as not for it) and drops any event at or below it (the join's catch-up read can see a
+ * batch whose fan-out reaches the member only after it went live), and when an event skips a seq it holds that event
+ * back and reads the missing ones from the database first ({@link CatchUp}), instead of leaving a gap.
+ *
  * <p>Fan-out is the hot path (one write per member per event). When the underlying Netty channel is reachable, room
  * events are written to it as the event's WebSocket frame (encoded once for the whole room, shared, not copied: see
  * {@link Delivery}) past the frame encoder, without a flush,
@@ -59,8 +64,20 @@ final class Member {
     private int pending;
     /** Whether frames were written since the last flush; on loop. */
     private boolean unflushed;
-    /** Room events that arrived before the member went live; touched only on {@link #loop}. */
+    /**
+     * Room events that arrived before the member went live, or while it reads events it missed; null once live;
+     * touched only on {@link #loop}.
+     */
     private List<Delivery> held = new ArrayList<>();
+    /** The seq of the last room event this member has had (sent, or passed over as not for it); on loop. */
+    private long lastSeq;
+    /** Reads what this member missed after a seq and hands it to {@link #goLive}. */
+    private final CatchUp catchUp;
+
+    /** Reads a member's missed room events after {@code seq} (or a snapshot) off the event loop, then calls goLive. */
+    interface CatchUp {
+        void after(Member member, long seq);
+    }
 
     /** When the account's sign-in ends (epoch millis); read by the hub's sweep. */
     volatile long expiresAtMillis = Long.MAX_VALUE;
@@ -73,7 +90,8 @@ final class Member {
             boolean moderator,
             boolean organiser,
             LiveRoom room,
-            int maxPending) {
+            int maxPending,
+            CatchUp catchUp) {
         this.connection = connection;
         this.loop = loop;
         this.subject = subject;
@@ -82,6 +100,7 @@ final class Member {
         this.organiser = organiser;
         this.room = room;
         this.maxPending = maxPending;
+        this.catchUp = catchUp;
         this.channel = channelOf(connection);
         this.framed = channel == null ? null : channel.pipeline().context(WebSocketFrameEncoder.class);
         if (!reported) {
@@ -117,7 +136,8 @@ final class Member {
         }
     }
 
-    private static ChannelHandlerContext channelOf(WebSocketConnection connection) {
+    /** The Netty context of the Vert.x handler under {@code connection}, or null where it cannot be reached. */
+    static ChannelHandlerContext channelOf(WebSocketConnection connection) {
         if (WEB_SOCKET == null) {
             return null;
         }
@@ -139,33 +159,46 @@ final class Member {
         return !delivery.restricted() || moderator || subject.equals(delivery.owner());
     }
 
-    /** Whether this member gets an event's full rendering (anonymous authors shown): organisers and its owner. */
-    private boolean full(Delivery delivery) {
-        return organiser || subject.equals(delivery.owner());
-    }
-
     /** The text of a room event as this member should get it, or null when it is not for them. */
     String frameOf(Delivery delivery) {
-        return sees(delivery) ? delivery.text(full(delivery)) : null;
+        return sees(delivery) ? delivery.renderingFor(subject, organiser).text() : null;
     }
 
-    /** On {@link #loop}: a room event in seq order; {@link #flush()} sends it. */
+    /**
+     * On {@link #loop}: a room event; {@link #flush()} sends it. One this member already had is dropped; one that
+     * skips a seq waits until the missing ones are read back from the database.
+     */
     void deliver(Delivery delivery) {
         if (held != null) {
             held.add(delivery);
             return;
         }
+        long seq = delivery.seq();
+        if (seq != 0) {
+            if (seq <= lastSeq) {
+                return;
+            }
+            if (seq != lastSeq + 1) {
+                if (pending >= 0) {
+                    held = new ArrayList<>();
+                    held.add(delivery);
+                    catchUp.after(this, lastSeq);
+                }
+                return;
+            }
+            lastSeq = seq;
+        }
         if (!sees(delivery)) {
             return;
         }
-        boolean full = full(delivery);
-        if (framed != null && delivery.isFramed()) {
+        Delivery.Rendering rendering = delivery.renderingFor(subject, organiser);
+        if (framed != null && rendering.frame() != null) {
             if (admit()) {
-                framed.write(delivery.frame(full), framed.voidPromise());
+                framed.write(Delivery.frame(rendering), framed.voidPromise());
                 unflushed = true;
             }
         } else {
-            write(delivery.text(full).getBytes(StandardCharsets.UTF_8), false);
+            write(rendering.text().getBytes(StandardCharsets.UTF_8), false);
         }
     }
 
@@ -195,20 +228,20 @@ final class Member {
     }
 
     /**
-     * On {@link #loop}: the join frames have gone out up to {@code seq}; send what was held back after it (room events
-     * past {@code seq}, and in their order the frames for this member alone and presence updates, which carry seq 0).
+     * On {@link #loop}: the join frames (a snapshot, or the events missed) have gone out up to {@code seq}; send what
+     * was held back after it (room events past {@code seq}, and in their order the frames for this member alone and
+     * presence updates, which carry seq 0).
      */
     void goLive(List<String> joinFrames, long seq) {
         if (held == null) {
             return; // failed (and closing) before its join frames were ready
         }
         joinFrames.forEach(this::write);
+        lastSeq = Math.max(lastSeq, seq);
         List<Delivery> waiting = held;
         held = null;
         for (Delivery d : waiting) {
-            if (d.seq() > seq || d.seq() == 0) {
-                deliver(d);
-            }
+            deliver(d); // may hold again, when the held events themselves skip a seq
         }
         flush();
     }

@@ -12,7 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.atrium.common.Csv;
 import org.atrium.common.DomainException;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
@@ -22,7 +24,8 @@ import org.atrium.security.CurrentUser;
 
 /**
  * A session's Q&A for its speakers and the event's organisers, as JSON or CSV (merged and withdrawn questions are
- * left out). Anonymous authors are named to organisers only.
+ * left out). Anonymous authors are named to organisers only. The CSV is written by {@link Csv} (RFC 4180, formula
+ * cells defused).
  */
 @Path("/api/events/{slug}/sessions/{id}")
 @Authenticated
@@ -40,6 +43,9 @@ class QuestionExportResource {
             int votes,
             Instant askedAt,
             List<ReplyView> replies) {}
+
+    static final List<String> CSV_HEADER =
+            List.of("id", "asked_at", "author", "anonymous", "state", "pinned", "votes", "text", "replies");
 
     @Inject
     Events events;
@@ -66,30 +72,23 @@ class QuestionExportResource {
     @Produces("text/csv")
     @Transactional
     public Response csv(@PathParam("slug") String slug, @PathParam("id") long id) {
-        StringBuilder csv = new StringBuilder("id,asked_at,author,anonymous,state,pinned,votes,text,replies\r\n");
+        List<List<Object>> rows = new ArrayList<>();
         for (QuestionExportView q : export(slug, id)) {
             List<String> replies = new ArrayList<>();
             q.replies().forEach(r -> replies.add(r.author() + ": " + r.text()));
-            csv.append(q.id())
-                    .append(',')
-                    .append(q.askedAt())
-                    .append(',')
-                    .append(cell(q.author()))
-                    .append(',')
-                    .append(q.anonymous())
-                    .append(',')
-                    .append(q.state())
-                    .append(',')
-                    .append(q.pinned())
-                    .append(',')
-                    .append(q.votes())
-                    .append(',')
-                    .append(cell(q.text()))
-                    .append(',')
-                    .append(cell(String.join("\n", replies)))
-                    .append("\r\n");
+            rows.add(Arrays.asList(
+                    q.id(),
+                    q.askedAt(),
+                    q.author(),
+                    q.anonymous(),
+                    q.state(),
+                    q.pinned(),
+                    q.votes(),
+                    q.text(),
+                    String.join("\n", replies)));
         }
-        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+        String csv = Csv.write(CSV_HEADER, rows, false);
+        return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"questions-" + id + ".csv\"")
                 .build();
     }
@@ -144,20 +143,5 @@ class QuestionExportResource {
                     rs));
         }
         return out;
-    }
-
-    /** An RFC 4180 cell; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || !v.equals(value)) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }

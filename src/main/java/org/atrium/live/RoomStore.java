@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -190,24 +191,34 @@ class RoomStore {
 
     static final String SYSTEM = "system";
 
+    /**
+     * The seqs of this batch's (author, ref) pairs already in the room's log. One probe of the unique index (room,
+     * author, client_ref) per pair, whatever the statistics say: each pair is looked up by equality on all three
+     * columns, which the planner knows yields at most one row from that index, and the lateral subquery (kept apart
+     * by {@code offset 0}) leaves it no join that could read the room's log instead. The earlier shape, {@code author
+     * = any(?) and client_ref = any(?)}, had no such bound: before PostgreSQL's first ANALYZE of a fresh log its plan
+     * read the whole room's log per batch (ack latency 124, 366, 807 ms over three short runs). LiveLogPlanTest checks
+     * the plan on a never-analyzed table; LiveLogBenchmark measures it.
+     */
+    static final String STORED_REFS_SQL = "select k.author, k.client_ref, l.seq"
+            + " from unnest(?::text[], ?::text[]) as k(author, client_ref)"
+            + " cross join lateral (select seq from live_log"
+            + " where room = ? and author = k.author and client_ref = k.client_ref offset 0) l";
+
     private Map<String, Long> storedRefs(LiveRoom room, List<Command> commands) {
-        Set<String> authors = new HashSet<>();
-        Set<String> refs = new HashSet<>();
+        Map<String, String[]> pairs = new LinkedHashMap<>();
         for (Command c : commands) {
-            authors.add(author(c));
-            refs.add(c.ref());
+            String author = author(c);
+            pairs.putIfAbsent(author + '\u0000' + c.ref(), new String[] {author, c.ref()});
         }
         Map<String, Long> stored = new HashMap<>();
-        // all three columns of the unique index (room, author, client_ref), so the lookup stays an index probe however
-        // long the room's log grows; pairs nobody sent in this batch are harmless extras
         List<Map.Entry<String, Long>> rows = Sql.list(
                 em,
-                "select author, client_ref, seq from live_log"
-                        + " where room = ? and author = any(?) and client_ref = any(?)",
+                STORED_REFS_SQL,
                 rs -> Map.entry(rs.getString(1) + "\u0000" + rs.getString(2), rs.getLong(3)),
-                room.key,
-                authors.toArray(String[]::new),
-                refs.toArray(String[]::new));
+                pairs.values().stream().map(p -> p[0]).toArray(String[]::new),
+                pairs.values().stream().map(p -> p[1]).toArray(String[]::new),
+                room.key);
         rows.forEach(r -> stored.put(r.getKey(), r.getValue()));
         return stored;
     }
@@ -263,9 +274,8 @@ class RoomStore {
                     && !"pending".equals(q.path("state").asText())) {
                 pinned = q.get("id").asLong();
             }
-            if (!member.organiser
-                    && !member.subject.equals(q.path("author").path("subject").asText())) {
-                LiveProtocol.redact(q);
+            if (!member.organiser) {
+                LiveProtocol.redact(q, member.subject);
             }
         }
         frame.set("questions", qs);

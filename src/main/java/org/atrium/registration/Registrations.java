@@ -46,10 +46,14 @@ class Registrations {
     @Inject
     SessionSignups sessionSignups;
 
-    /** Registers the account, or returns its active registration unchanged (a repeated or raced request). */
+    /**
+     * Registers the account, or returns its active registration unchanged (a repeated or raced request). Refused once
+     * the event is over, a repeat included.
+     */
     @Transactional
     Outcome register(String slug, String subject, Profile profile) {
         Event event = openFor(slug);
+        requireNotOver(event, Instant.now(clock));
         Registration known = find(event.id, subject, LockModeType.NONE);
         if (known != null && known.state.isActive()) {
             return new Outcome(known, false); // a repeat needs no lock
@@ -263,6 +267,20 @@ class Registrations {
             throw DomainException.conflict("event.cancelled", "This event has been cancelled.");
         }
         return event;
+    }
+
+    /** An event is over at the end of its last day in its own zone ({@link Event#closesAt()}). */
+    private static void requireNotOver(Event event, Instant now) {
+        if (!now.isBefore(event.closesAt())) {
+            throw new DomainException(
+                    409,
+                    "registration.event-over",
+                    "This event is over: its last day was " + event.lastDay + " (" + event.timeZone + ").",
+                    Map.of(
+                            "lastDay", event.lastDay.toString(),
+                            "timeZone", event.timeZone,
+                            "endedAt", event.closesAt().toString()));
+        }
     }
 
     private Registration byId(Event event, long id) {

@@ -2,6 +2,7 @@ package org.atrium.agenda;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneRulesProvider;
+import java.util.List;
 import org.atrium.event.Event;
 import org.atrium.registration.Registration;
 import org.atrium.schedule.ConferenceSession;
@@ -139,6 +141,50 @@ class ViewerProgrammeResourceTest {
                 .then()
                 .statusCode(400)
                 .body("code", equalTo("timezone.unknown"));
+    }
+
+    @Test
+    void offsetsNoZoneUsesAreRefusedAndEtcGmtKeepsItsIanaMeaning() {
+        Event event = fixtures.event(
+                Fixtures.uniqueSlug("ny"),
+                "America/New_York",
+                LocalDate.of(2027, 6, 1),
+                LocalDate.of(2027, 6, 1),
+                true);
+        fixtures.session(
+                event, null, "Keynote", Instant.parse("2027-06-01T13:00:00Z"), Instant.parse("2027-06-01T14:00:00Z"));
+        for (String tz : List.of("UTC+15", "UTC+18", "UTC-13", "+14:01")) {
+            given().queryParam("tz", tz)
+                    .get("/api/events/" + event.slug + "/programme")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("timezone.unknown"))
+                    .body("input", equalTo(tz))
+                    .body("accepted", equalTo(ViewerZones.ACCEPTED_FORMS))
+                    .body("detail", containsString("from -12:00 to +14:00"));
+        }
+        given().queryParam("tz", "UTC+14")
+                .get("/api/events/" + event.slug + "/programme")
+                .then()
+                .statusCode(200)
+                .body("days[0].sessions[0].start", equalTo("2027-06-02T03:00:00+14:00"));
+        // an unencoded Etc/GMT+4 arrives as "Etc/GMT 4": the IANA zone, four hours behind UTC
+        given().urlEncodingEnabled(false)
+                .get("/api/events/" + event.slug + "/programme?tz=Etc/GMT+4")
+                .then()
+                .statusCode(200)
+                .body("viewerZone.id", equalTo("Etc/GMT+4"))
+                .body("days[0].sessions[0].start", equalTo("2027-06-01T09:00:00-04:00"));
+        given().queryParam("tz", "EST")
+                .get("/api/events/" + event.slug + "/programme")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("timezone.unknown"))
+                .body(
+                        "suggestions",
+                        contains("America/New_York", "America/Toronto", "America/Panama", "America/Cancun"))
+                .body("detail", containsString("abbreviations are ambiguous"));
     }
 
     @Test

@@ -267,6 +267,85 @@ class LiveRoomRulesTest {
         }
     }
 
+    /**
+     * Issue 11: a merge is owned by the duplicate's author, and its {@code into} embeds the target question; when the
+     * target was asked anonymously, the duplicate's author was sent the full rendering (the asker's name), live and on
+     * every resume. Only organisers and the asker see an anonymous author, in every event and every replay.
+     */
+    @Test
+    void anAnonymousAskerStaysHiddenFromTheAuthorOfAQuestionMergedIntoTheirsLiveAndOnResume() {
+        LiveSocketTest.Setup s = room();
+        fixtures.registration(s.event(), "frieda", Registration.State.CONFIRMED, null);
+        long target;
+        long duplicate;
+        long mergeSeq;
+        try (LiveClient spk = join(s, "speaker");
+                LiveClient org = join(s, "organiser");
+                LiveClient alice = join(s, "alice");
+                LiveClient bob = join(s, "bob");
+                LiveClient frieda = join(s, "frieda")) {
+            List<LiveClient> all = List.of(spk, org, alice, bob, frieda);
+            alice.command("{\"type\":\"question.ask\",\"ref\":\"a\",\"text\":\"Who pays?\",\"anonymous\":true}");
+            List<JsonNode> first = new ArrayList<>();
+            all.forEach(c -> first.add(c.next("question.asked")));
+            target = first.get(0).at("/question/id").asLong();
+            bob.command("{\"type\":\"question.ask\",\"ref\":\"b\",\"text\":\"Who pays for it?\"}");
+            List<JsonNode> asked = new ArrayList<>();
+            all.forEach(c -> asked.add(c.next("question.asked")));
+            duplicate = asked.get(0).at("/question/id").asLong();
+            spk.command("{\"type\":\"question.merge\",\"ref\":\"m\",\"questionId\":" + duplicate + ",\"into\":" + target
+                    + "}");
+            JsonNode forBob = bob.next("question.merged");
+            mergeSeq = forBob.get("seq").asLong();
+            assertEquals(target, forBob.at("/into/id").asLong());
+            assertTrue(forBob.at("/into/anonymous").asBoolean());
+            assertTrue(forBob.at("/into/author").isNull(), "the duplicate's author: " + forBob);
+            assertTrue(frieda.next("question.merged").at("/into/author").isNull());
+            assertTrue(spk.next("question.merged").at("/into/author").isNull(), "speakers do not see it either");
+            assertEquals(
+                    "alice",
+                    alice.next("question.merged").at("/into/author/subject").asText());
+            assertEquals(
+                    "alice",
+                    org.next("question.merged").at("/into/author/subject").asText());
+
+            // the merged question lives on as the target: pinning it sends it whole again
+            spk.command("{\"type\":\"question.pin\",\"ref\":\"p\",\"questionId\":" + target + "}");
+            assertTrue(bob.next("question.updated").at("/question/author").isNull());
+            assertTrue(frieda.next("question.updated").at("/question/author").isNull());
+            assertEquals(
+                    "alice",
+                    alice.next("question.updated")
+                            .at("/question/author/subject")
+                            .asText());
+            assertEquals(
+                    "alice",
+                    org.next("question.updated").at("/question/author/subject").asText());
+            spk.next("question.updated");
+        }
+        // the stored events are replayed on a resume: the same rule applies to them
+        for (String user : List.of("bob", "frieda", "alice", "organiser", "speaker")) {
+            try (LiveClient c = LiveClient.connect(base, s.path() + "?since=" + (mergeSeq - 1), user)) {
+                JsonNode merged = c.next("question.merged");
+                assertEquals(mergeSeq, merged.get("seq").asLong());
+                JsonNode pinned = c.next("question.updated");
+                boolean shown = user.equals("alice") || user.equals("organiser");
+                for (JsonNode author : List.of(merged.at("/into/author"), pinned.at("/question/author"))) {
+                    if (shown) {
+                        assertEquals("alice", author.path("subject").asText(), user + " on resume");
+                    } else {
+                        assertTrue(author.isNull(), user + " on resume: " + merged);
+                    }
+                }
+            }
+        }
+        try (LiveClient bob = LiveClient.connect(base, s.path(), "bob")) {
+            JsonNode snapshot = bob.next("snapshot");
+            assertEquals(target, snapshot.at("/questions/0/id").asLong());
+            assertTrue(snapshot.at("/questions/0/author").isNull());
+        }
+    }
+
     // The writer keeps a room's rules (settings, mutes, banned words, session times) between batches; the three tests
     // below change each kind from outside the room right after a batch has used the kept ones.
 

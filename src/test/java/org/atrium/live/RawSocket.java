@@ -41,22 +41,52 @@ final class RawSocket implements AutoCloseable {
     }
 
     void sendText(String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        sendFrame(true, 1, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One masked frame: {@code opcode} 1 text, 0 continuation; {@code fin} false for all but a message's last. */
+    void sendFrame(boolean fin, int opcode, byte[] payload) throws IOException {
         byte[] mask = new byte[4];
         new SecureRandom().nextBytes(mask);
-        out.write(0x81);
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream(14);
+        head.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
-            out.write(0x80 | payload.length);
+            head.write(0x80 | payload.length);
+        } else if (payload.length < 65536) {
+            head.write(0x80 | 126);
+            head.write(payload.length >> 8);
+            head.write(payload.length & 0xff);
         } else {
-            out.write(0x80 | 126);
-            out.write(payload.length >> 8);
-            out.write(payload.length & 0xff);
+            head.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                head.write((int) (((long) payload.length >> shift) & 0xff));
+            }
         }
-        out.write(mask);
+        head.write(mask, 0, 4);
+        byte[] masked = new byte[payload.length];
         for (int i = 0; i < payload.length; i++) {
-            out.write(payload[i] ^ mask[i % 4]);
+            masked[i] = (byte) (payload[i] ^ mask[i % 4]);
         }
+        out.write(head.toByteArray());
+        out.write(masked);
         out.flush();
+    }
+
+    /**
+     * Reads until the server's close frame and returns its status code; -1 when the connection ends without one
+     * (end of stream or a reset).
+     */
+    int awaitCloseCode() {
+        try {
+            while (true) {
+                Frame f = readFrame();
+                if (f.opcode() == 8) {
+                    return f.payload().length >= 2 ? ((f.payload()[0] & 0xff) << 8) | (f.payload()[1] & 0xff) : 1005;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** The next text frame (pings are skipped). */

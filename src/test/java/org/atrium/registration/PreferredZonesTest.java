@@ -32,7 +32,9 @@ class PreferredZonesTest {
 
     @Test
     void refusesWhatIsNoZone() {
-        for (String zone : new String[] {"Mars/Olympus_Mons", "GMT+25", "+04:75", "Baku", "EST5EDT?", "4"}) {
+        for (String zone : new String[] {
+            "Mars/Olympus_Mons", "GMT+25", "+04:75", "Baku", "EST5EDT?", "4", "UTC+15", "UTC-13", "+14:01"
+        }) {
             DomainException e = assertThrows(DomainException.class, () -> PreferredZones.check(zone), zone);
             assertEquals("timezone.unknown", e.code());
             assertEquals(400, e.status());

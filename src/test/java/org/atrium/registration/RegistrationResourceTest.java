@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -111,6 +112,46 @@ class RegistrationResourceTest {
     }
 
     @Test
+    void registeringForAnEventThatIsOverIsRefused() {
+        Event over = fixtures.event(
+                Fixtures.uniqueSlug("past"), "Asia/Baku", LocalDate.of(2021, 5, 12), LocalDate.of(2021, 5, 13), true);
+        register(over.slug, "alice")
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("registration.event-over"))
+                .body("lastDay", equalTo("2021-05-13"))
+                .body("timeZone", equalTo("Asia/Baku"))
+                .body("endedAt", equalTo("2021-05-13T20:00:00Z"));
+        assertEquals(List.of(), rows.of(over.id));
+        // a cancelled registration is not revived either
+        fixtures.registration(over, "bob", State.CANCELLED, null);
+        register(over.slug, "bob").statusCode(409).body("code", equalTo("registration.event-over"));
+        assertEquals(
+                List.of(State.CANCELLED),
+                rows.of(over.id).stream().map(RegistrationRows.Row::state).toList());
+    }
+
+    /**
+     * Over means after the last day in the event's own zone, not in UTC. The dates are taken from today's date in each
+     * zone, so whatever the hour: yesterday in Kiritimati (UTC+14) is over, today in Pago Pago (UTC-11) is not.
+     * Between them they refute a UTC reading at any hour: Kiritimati's yesterday is UTC's today from 10:00 UTC, and
+     * Pago Pago's today is UTC's yesterday before 11:00 UTC.
+     */
+    @Test
+    void anEventIsOverAfterItsLastDayInItsOwnZone() {
+        ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
+        ZoneId pagoPago = ZoneId.of("Pacific/Pago_Pago");
+        LocalDate yesterdayInKiritimati = LocalDate.now(kiritimati).minusDays(1);
+        LocalDate todayInPagoPago = LocalDate.now(pagoPago);
+        Event ended = fixtures.event(
+                Fixtures.uniqueSlug("kiri"), kiritimati.getId(), yesterdayInKiritimati, yesterdayInKiritimati, true);
+        Event lastDay =
+                fixtures.event(Fixtures.uniqueSlug("pago"), pagoPago.getId(), todayInPagoPago, todayInPagoPago, true);
+        register(ended.slug, "alice").statusCode(409).body("code", equalTo("registration.event-over"));
+        register(lastDay.slug, "alice").statusCode(201).body("state", equalTo("CONFIRMED"));
+    }
+
+    @Test
     void badProfilesAreRefusedAndChangeNothing() {
         Event event = fixtures.publishedEvent();
         register(event.slug, "alice", "{\"timeZone\":\"Mars/Olympus_Mons\"}")
@@ -118,6 +159,13 @@ class RegistrationResourceTest {
                 .contentType("application/problem+json")
                 .body("code", equalTo("timezone.unknown"));
         register(event.slug, "alice", "{\"timeZone\":\"GMT+25\"}")
+                .statusCode(400)
+                .body("code", equalTo("timezone.unknown"));
+        // offsets no zone uses, by the viewer rule
+        register(event.slug, "alice", "{\"timeZone\":\"UTC+15\"}")
+                .statusCode(400)
+                .body("code", equalTo("timezone.unknown"));
+        register(event.slug, "alice", "{\"timeZone\":\"+14:01\"}")
                 .statusCode(400)
                 .body("code", equalTo("timezone.unknown"));
         register(event.slug, "alice", "{\"country\":\"XX\"}")

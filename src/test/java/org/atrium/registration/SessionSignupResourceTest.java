@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.atrium.event.Event;
 import org.atrium.registration.Registration.State;
@@ -40,6 +41,25 @@ class SessionSignupResourceTest {
         return given().header("Authorization", Tokens.bearer(user))
                 .post("/api/events/" + slug + "/sessions/" + sessionId + "/signup")
                 .then();
+    }
+
+    /** The event itself still runs (to 2027), so this is the session's own end, not the event's. */
+    @Test
+    void aSessionThatHasEndedTakesNoSignUps() {
+        Event event = fixtures.event(
+                Fixtures.uniqueSlug("ended"), "Asia/Baku", LocalDate.of(2021, 5, 12), LocalDate.of(2027, 5, 13), true);
+        ConferenceSession past = fixtures.session(
+                event,
+                null,
+                "Past workshop",
+                Instant.parse("2021-05-12T06:00:00Z"),
+                Instant.parse("2021-05-12T08:00:00Z"));
+        fixtures.registration(event, "alice", State.CONFIRMED, null);
+        signUp(event.slug, past.id, "alice")
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("session.over"));
+        assertEquals(List.of(), subjects(past, SessionSignup.State.CONFIRMED));
     }
 
     static ValidatableResponse cancel(String slug, long sessionId, String user) {

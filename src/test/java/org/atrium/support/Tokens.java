@@ -2,8 +2,13 @@ package org.atrium.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -18,8 +23,22 @@ public final class Tokens {
 
     private Tokens() {}
 
+    /**
+     * A cached token of {@code user}, fetched afresh when it expires within a minute: a whole test run outlasts a
+     * token's lifetime, and a test must never fail on a stale cached token.
+     */
     public static String of(String user) {
-        return CACHE.computeIfAbsent(user, Tokens::fetch);
+        return CACHE.compute(user, (u, cached) -> cached != null && !expiresSoon(cached) ? cached : fetch(u));
+    }
+
+    private static boolean expiresSoon(String token) {
+        String[] parts = token.split("\\.");
+        if (parts.length < 2) {
+            return true;
+        }
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        Matcher exp = Pattern.compile("\"exp\"\\s*:\\s*(\\d+)").matcher(payload);
+        return !exp.find() || Long.parseLong(exp.group(1)) < Instant.now().getEpochSecond() + 60;
     }
 
     public static String bearer(String user) {

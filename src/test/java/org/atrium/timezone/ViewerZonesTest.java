@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.atrium.common.DomainException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +41,10 @@ class ViewerZonesTest {
                 "UTC+12:45|+12:45",
                 "UTC+14|+14:00",
                 "GMT-12|-12:00",
+                "+13:45|+13:45",
+                "+08:45|+08:45",
+                "-09:30|-09:30",
+                "UTC-2:30|-02:30",
                 "+04:00|+04:00",
                 "+0400|+04:00",
                 "+4|+04:00",
@@ -135,6 +143,121 @@ class ViewerZonesTest {
         assertEquals("timezone.unknown", e.code());
         assertEquals(ViewerZones.ACCEPTED_FORMS, e.details().get("accepted"));
         assertEquals(input, e.details().get("input"));
+    }
+
+    /** Offsets that no zone uses name a clock that exists nowhere (issue 11, item 4). */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "UTC+15",
+                "UTC+18",
+                "GMT+18",
+                "UTC-13",
+                "+14:01",
+                "+14:30",
+                "-12:30",
+                "UTC+4:15",
+                "+04:20",
+                "GMT-00:59",
+                " 15",
+            })
+    void offsetsNoZoneUsesAreRefusedWithTheRangeExplained(String input) {
+        assertEquals(Optional.empty(), ViewerZones.tryParse(input));
+        DomainException e = assertThrows(DomainException.class, () -> ViewerZones.parse(input));
+        assertEquals("timezone.unknown", e.code());
+        assertEquals(ViewerZones.ACCEPTED_FORMS, e.details().get("accepted"));
+        assertEquals(List.of(), e.details().get("suggestions"));
+        assertTrue(e.getMessage().contains("from -12:00 to +14:00, on the hour or at :30 or :45"), e.getMessage());
+    }
+
+    /** The rule is not tighter than the world: every offset a zone has used since 1990 or will use is accepted. */
+    @Test
+    void everyOffsetARealZoneUsesIsAccepted() {
+        Instant since = Instant.parse("1990-01-01T00:00:00Z");
+        Set<ZoneOffset> used = new TreeSet<>();
+        for (String id : ZoneId.getAvailableZoneIds()) {
+            ZoneRules rules = ZoneId.of(id).getRules();
+            used.add(rules.getOffset(since));
+            rules.getTransitions().stream()
+                    .filter(t -> t.getInstant().isAfter(since))
+                    .forEach(t -> used.add(t.getOffsetAfter()));
+            rules.getTransitionRules().forEach(r -> {
+                used.add(r.getOffsetBefore());
+                used.add(r.getOffsetAfter());
+            });
+        }
+        for (ZoneOffset offset : used) {
+            assertEquals(offset, ViewerZones.parse(Offsets.format(offset)), offset.getId());
+            assertEquals(offset, ViewerZones.parse("UTC" + Offsets.format(offset)), offset.getId());
+        }
+        assertTrue(used.contains(ZoneOffset.ofHours(14)) && used.contains(ZoneOffset.ofHours(-12)), used.toString());
+    }
+
+    @Test
+    void etcGmtWithItsPlusDecodedToASpaceIsTheIanaZone() {
+        String decoded = URLDecoder.decode("Etc/GMT+4", StandardCharsets.UTF_8);
+        assertEquals("Etc/GMT 4", decoded);
+        assertEquals(ZoneId.of("Etc/GMT+4"), ViewerZones.parse(decoded));
+        assertEquals(
+                ZoneOffset.ofHours(-4),
+                ViewerZones.parse(decoded).getRules().getOffset(Instant.EPOCH),
+                "the POSIX id keeps its meaning: four hours behind UTC");
+        assertEquals(ZoneId.of("Etc/GMT+12"), ViewerZones.parse("etc/gmt 12"));
+        assertEquals(ZoneId.of("Etc/GMT-14"), ViewerZones.parse("Etc/GMT-14"));
+        // the product's GMT+4 is still four hours ahead
+        assertEquals(ZoneOffset.ofHours(4), ViewerZones.parse("GMT 4"));
+        DomainException e = assertThrows(DomainException.class, () -> ViewerZones.parse("Etc/GMT 13"));
+        assertEquals("timezone.unknown", e.code());
+        assertTrue(e.getMessage().contains("%2B"), e.getMessage());
+        assertTrue(e.getMessage().contains("Etc/GMT+4 is UTC-4"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "EST|America/New_York",
+                "est|America/New_York",
+                "IST|Asia/Kolkata",
+                "PST|America/Los_Angeles",
+                "CEST|Europe/Paris",
+                "AEST|Australia/Sydney",
+                "AZT|Asia/Baku",
+            })
+    void abbreviationsAreRefusedAsAmbiguousWithTheZonesTheyMayMean(String input, String first) {
+        DomainException e = assertThrows(DomainException.class, () -> ViewerZones.parse(input));
+        assertEquals("timezone.unknown", e.code());
+        List<?> suggestions = (List<?>) e.details().get("suggestions");
+        assertEquals(first, suggestions.get(0));
+        assertFalse(suggestions.contains("Brazil/West"), suggestions.toString());
+        assertTrue(e.getMessage().contains("abbreviations are ambiguous"), e.getMessage());
+    }
+
+    @Test
+    void istNamesItsThreeMeanings() {
+        DomainException e = assertThrows(DomainException.class, () -> ViewerZones.parse("IST"));
+        assertEquals(
+                List.of("Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"),
+                e.details().get("suggestions"));
+        assertTrue(
+                e.getMessage().contains("'IST' may mean Asia/Kolkata, Europe/Dublin, Asia/Jerusalem"), e.getMessage());
+        // an unknown abbreviation gets no look-alike regions, only the explanation
+        DomainException unknown = assertThrows(DomainException.class, () -> ViewerZones.parse("XST"));
+        assertEquals(List.of(), unknown.details().get("suggestions"));
+        assertTrue(unknown.getMessage().contains("abbreviations are ambiguous"), unknown.getMessage());
+        // CET is also an IANA id (central European rules, with daylight saving): accepted as such
+        assertEquals(ZoneId.of("CET"), ViewerZones.parse("cet"));
+    }
+
+    @Test
+    void everyAbbreviationSuggestsRealRegions() {
+        ViewerZones.ABBREVIATIONS.forEach((abbreviation, ids) -> {
+            assertFalse(ids.isEmpty(), abbreviation);
+            ids.forEach(id -> {
+                assertTrue(ZoneId.getAvailableZoneIds().contains(id), abbreviation + " -> " + id);
+                assertTrue(id.contains("/"), id);
+            });
+        });
     }
 
     @Test

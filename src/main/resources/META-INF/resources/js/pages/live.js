@@ -348,7 +348,8 @@ export async function moderationPage(slug, id) {
     if (format === 'json') {
       blob = new Blob([JSON.stringify({ session: { id: Number(id), title: session.title }, questions: rows }, null, 2)], { type: 'application/json' });
     } else {
-      const cell = (v) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+      // the server's CSV guard (common/Csv): a leading = + - @, tab or CR would run as a spreadsheet formula
+      const cell = (v) => `"${String(v ?? '').replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
       const lines = [['id', 'asked_at', 'author', 'anonymous', 'state', 'votes', 'text', 'replies'].join(',')];
       for (const q of rows) lines.push([q.id, q.askedAt, q.author?.name, q.anonymous, q.state, q.votes, q.text, (q.replies || []).map((r) => `${r.author?.name}: ${r.text}`).join(' | ')].map(cell).join(','));
       blob = new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });
