@@ -49,6 +49,10 @@ public interface Bounds {
     @WithDefault("50")
     int organisersPerEvent();
 
+    /** Invitations one event may hold, accepted, expired and withdrawn ones included ({@code event.too-many-invitations}). */
+    @WithDefault("1000")
+    int invitationsPerEvent();
+
     /**
      * Questions one account may ask in one live room (a session's, or an event channel), withdrawn ones included
      * ({@code question.too-many}); 0 means no limit.

@@ -21,6 +21,7 @@ class BoundsResource {
             int tracksPerEvent,
             int roomsPerEvent,
             int organisersPerEvent,
+            int invitationsPerEvent,
             int questionsPerAccountPerRoom,
             int chatLinesPerAccountPerRoom) {}
 
@@ -40,6 +41,7 @@ class BoundsResource {
                 bounds.tracksPerEvent(),
                 bounds.roomsPerEvent(),
                 bounds.organisersPerEvent(),
+                bounds.invitationsPerEvent(),
                 bounds.questionsPerAccountPerRoom(),
                 bounds.chatLinesPerAccountPerRoom());
     }

@@ -91,6 +91,18 @@ public class Event extends IdentifiedEntity {
         return subject != null && organisers.contains(subject);
     }
 
+    /**
+     * Adds a co-organiser (nothing changes when they already are one); refused past the per-event bound
+     * ({@code event.too-many-organisers}).
+     */
+    public void addOrganiser(String subject, Bounds bounds) {
+        if (!organisers.contains(subject)) {
+            Bounds.checkCount(
+                    "event.too-many-organisers", "organisers", organisers.size(), bounds.organisersPerEvent());
+            organisers.add(subject);
+        }
+    }
+
     public boolean isPublished() {
         return status == Status.PUBLISHED;
     }

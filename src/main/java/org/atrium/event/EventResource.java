@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,11 +18,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
 import org.atrium.common.Page;
 import org.atrium.security.CurrentUser;
+import org.atrium.security.People;
 import org.atrium.timezone.Zones;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,6 +50,9 @@ class EventResource {
     @Inject
     Bounds bounds;
 
+    @Inject
+    People people;
+
     /** Published, listed events for everyone, plus the caller's own drafts and unlisted events. */
     @GET
     @PermitAll
@@ -57,8 +65,13 @@ class EventResource {
                 Event.Status.DRAFT,
                 Event.Visibility.PUBLIC,
                 me);
-        var items = query.page(paging.page(), paging.size()).<Event>list().stream()
-                .map(e -> EventView.of(e, e.isOrganiser(me)))
+        List<Event> found = query.page(paging.page(), paging.size()).list();
+        var names = people.of(found.stream()
+                .filter(e -> e.isOrganiser(me))
+                .flatMap(e -> e.organisers.stream())
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
+        var items = found.stream()
+                .map(e -> EventView.of(e, e.isOrganiser(me), names))
                 .toList();
         return new Page<>(items, paging.page(), paging.size(), query.count());
     }
@@ -68,7 +81,7 @@ class EventResource {
     @PermitAll
     public EventView get(@PathParam("slug") String slug) {
         Event event = events.visible(slug);
-        return EventView.of(event, events.callerOrganises(event));
+        return view(event, events.callerOrganises(event));
     }
 
     @POST
@@ -82,7 +95,7 @@ class EventResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = EventView.class)))
     public Response create(@Valid @jakarta.validation.constraints.NotNull EventForm form) {
-        if (!config.open() && !user.hasRole(config.role())) {
+        if (!events.callerMayCreate()) {
             throw new DomainException(
                     403,
                     "event.organiser-role-required",
@@ -106,7 +119,7 @@ class EventResource {
         event.persistAndFlush();
         return Response.status(201)
                 .header("Location", "/api/events/" + event.slug)
-                .entity(EventView.of(event, true))
+                .entity(view(event, true))
                 .build();
     }
 
@@ -127,7 +140,7 @@ class EventResource {
         Zones.eventZone(form.timeZone());
         apply(event, form);
         event.persistAndFlush();
-        return EventView.of(event, true);
+        return view(event, true);
     }
 
     @POST
@@ -160,8 +173,11 @@ class EventResource {
         return touched(event);
     }
 
-    /** An organiser adds a co-organiser by account subject. */
-    public record OrganiserForm(@NotBlank String subject) {}
+    /**
+     * An organiser adds a co-organiser by account subject, as picked from the accounts this event knows
+     * ({@code GET /api/events/{slug}/accounts}); people who have not signed in yet are invited by e-mail instead.
+     */
+    public record OrganiserForm(@NotBlank @Size(max = 255) String subject) {}
 
     @POST
     @Path("{slug}/organisers")
@@ -170,12 +186,7 @@ class EventResource {
     public EventView addOrganiser(
             @PathParam("slug") String slug, @Valid @jakarta.validation.constraints.NotNull OrganiserForm form) {
         Event event = events.organisedForChange(slug);
-        String subject = form.subject().trim();
-        if (!event.organisers.contains(subject)) {
-            Bounds.checkCount(
-                    "event.too-many-organisers", "organisers", event.organisers.size(), bounds.organisersPerEvent());
-        }
-        event.organisers.add(subject);
+        event.addOrganiser(form.subject().trim(), bounds);
         return touched(event);
     }
 
@@ -197,7 +208,11 @@ class EventResource {
     private EventView touched(Event event) {
         event.updatedAt = Instant.now(clock);
         event.persistAndFlush();
-        return EventView.of(event, true);
+        return view(event, true);
+    }
+
+    private EventView view(Event event, boolean forOrganiser) {
+        return EventView.of(event, forOrganiser, forOrganiser ? people.of(event.organisers) : Map.of());
     }
 
     private void apply(Event event, EventForm form) {

@@ -3,8 +3,13 @@ package org.atrium.event;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import org.atrium.security.Person;
 
-/** An event as clients see it. {@code organisers} is only filled for the event's organisers. */
+/**
+ * An event as clients see it. {@code organisers} is only filled for the event's organisers: people by name (and
+ * e-mail), with the subject that the organiser endpoints take.
+ */
 public record EventView(
         long id,
         String slug,
@@ -16,11 +21,15 @@ public record EventView(
         LocalDate lastDay,
         Event.Status status,
         Event.Visibility visibility,
-        List<String> organisers,
+        List<OrganiserView> organisers,
         boolean organiser,
         long version) {
 
-    static EventView of(Event e, boolean forOrganiser) {
+    /** A co-organiser; {@code name} is null for an account that has not signed in yet. */
+    public record OrganiserView(String subject, String name, String email) {}
+
+    /** {@code people} holds (at least) the event's organisers when {@code forOrganiser}. */
+    static EventView of(Event e, boolean forOrganiser, Map<String, Person> people) {
         ZoneId zone = e.zone();
         String offset = zone.getRules().getOffset(e.opensAt()).getId();
         return new EventView(
@@ -34,7 +43,12 @@ public record EventView(
                 e.lastDay,
                 e.status,
                 e.visibility,
-                forOrganiser ? List.copyOf(e.organisers) : null,
+                forOrganiser
+                        ? e.organisers.stream()
+                                .map(s -> people.getOrDefault(s, new Person(s, null, null)))
+                                .map(p -> new OrganiserView(p.subject(), p.name(), p.email()))
+                                .toList()
+                        : null,
                 forOrganiser,
                 e.version);
     }

@@ -16,6 +16,14 @@ public class Events {
     @Inject
     CurrentUser user;
 
+    @Inject
+    EventConfig config;
+
+    /** Whether the caller may create events: any signed-in account when organising is open, else the role. */
+    public boolean callerMayCreate() {
+        return user.isSignedIn() && (config.open() || user.hasRole(config.role()));
+    }
+
     /** The event if the caller may see it: published or cancelled events for everyone, drafts for organisers. */
     public Event visible(String slug) {
         Event event = find(slug).orElseThrow(() -> DomainException.notFound("event"));

@@ -41,6 +41,12 @@ public class CurrentUser {
         return Accounts.emailOf(identity);
     }
 
+    public Optional<String> preferredUsername() {
+        return token().map(t -> t.<Object>getClaim("preferred_username"))
+                .map(Object::toString)
+                .filter(s -> !s.isBlank());
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

@@ -13,12 +13,16 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.atrium.common.DomainException;
 import org.atrium.common.IdentifiedEntity;
 import org.atrium.event.Event;
 
 /**
- * A person on an event's programme. May be linked to an account (OIDC subject, or a verified email claimed at first
- * sign-in); a linked speaker edits their own profile and moderates their sessions' live rooms.
+ * A person on an event's programme. May be linked to an account: by accepting an invitation (see
+ * {@code invitation}), by an organiser picking an account that has signed in, or by claiming it with a verified
+ * e-mail equal to {@link #accountEmail}. A linked speaker edits their own profile and moderates their sessions' live
+ * rooms.
  */
 @Entity
 @Table(name = "speaker")
@@ -71,5 +75,23 @@ public class Speaker extends IdentifiedEntity {
 
     public boolean isAccount(String subject) {
         return subject != null && subject.equals(accountSubject);
+    }
+
+    /**
+     * Links this profile to an account (replacing any earlier link). Refused with {@code speaker.account-taken} when
+     * another speaker of the event is that account already: one person, one profile per event.
+     */
+    public void linkAccount(String subject) {
+        if (isAccount(subject)) {
+            return;
+        }
+        if (count("event.id = ?1 and accountSubject = ?2 and id <> ?3", event.id, subject, id == null ? -1L : id) > 0) {
+            throw new DomainException(
+                    409,
+                    "speaker.account-taken",
+                    "Another speaker of this event is already linked to this account.",
+                    Map.of("field", "accountSubject"));
+        }
+        accountSubject = subject;
     }
 }

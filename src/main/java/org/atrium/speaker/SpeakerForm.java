@@ -9,9 +9,10 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * A speaker profile as an organiser (or the linked speaker) sends it. {@code accountSubject}/{@code accountEmail} link
- * the profile to an account; only organisers change them (a linked speaker may leave them out). {@code version} is
- * required on update.
+ * A speaker profile as an organiser (or the linked speaker) sends it. {@code accountSubject} links the profile to an
+ * account an organiser picked from {@code GET /api/events/{slug}/accounts} (the UI invites by e-mail instead, see
+ * {@code invitation}); {@code accountEmail} lets the person claim the profile with that verified address. Only
+ * organisers change them (a linked speaker may leave them out). {@code version} is required on update.
  */
 record SpeakerForm(
         @NotBlank @Size(max = 200) String name,

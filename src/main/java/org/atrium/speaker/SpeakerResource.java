@@ -28,6 +28,8 @@ import org.atrium.common.Versions;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.security.CurrentUser;
+import org.atrium.security.People;
+import org.atrium.security.Person;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,6 +51,9 @@ class SpeakerResource {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    People people;
 
     /** Speakers by name; {@code q} keeps those whose name contains it (any case). */
     @GET
@@ -80,7 +85,15 @@ class SpeakerResource {
                                 Speaker.class)
                         .setParameter("ids", ids)
                         .getResultList();
-        var items = speakers.stream().map(s -> SpeakerView.of(s, organiser, me)).toList();
+        Map<String, Person> names = organiser
+                ? people.of(speakers.stream()
+                        .map(s -> s.accountSubject)
+                        .filter(Objects::nonNull)
+                        .toList())
+                : Map.of();
+        var items = speakers.stream()
+                .map(s -> SpeakerView.of(s, organiser, me, names))
+                .toList();
         return new Page<>(items, paging.page(), paging.size(), total);
     }
 
@@ -91,7 +104,7 @@ class SpeakerResource {
         String me = user.subject().orElse(null);
         Event event = events.find(slug).orElseThrow(() -> DomainException.notFound("event"));
         Speaker speaker = findSeen(event, slug, id, s -> s.isAccount(me));
-        return SpeakerView.of(speaker, events.callerOrganises(event), me);
+        return view(speaker, events.callerOrganises(event), me);
     }
 
     @POST
@@ -114,7 +127,7 @@ class SpeakerResource {
         speaker.persistAndFlush();
         return Response.status(201)
                 .header("Location", "/api/events/" + event.slug + "/speakers/" + speaker.id)
-                .entity(SpeakerView.of(speaker, true, user.requireSubject()))
+                .entity(view(speaker, true, user.requireSubject()))
                 .build();
     }
 
@@ -145,7 +158,7 @@ class SpeakerResource {
         }
         apply(speaker, form, organiser);
         speaker.persistAndFlush();
-        return SpeakerView.of(speaker, organiser, me);
+        return view(speaker, organiser, me);
     }
 
     /** Removes the speaker from the event and from every session's line-up. */
@@ -178,7 +191,7 @@ class SpeakerResource {
         Speaker speaker = findSeen(event, slug, id, s -> s.isAccount(me) || emailMatches(s));
         boolean organiser = events.callerOrganises(event);
         if (speaker.isAccount(me)) {
-            return SpeakerView.of(speaker, organiser, me);
+            return view(speaker, organiser, me);
         }
         if (!emailMatches(speaker)) {
             throw new DomainException(
@@ -196,7 +209,7 @@ class SpeakerResource {
         }
         speaker.accountSubject = me;
         speaker.persistAndFlush();
-        return SpeakerView.of(speaker, organiser, me);
+        return view(speaker, organiser, me);
     }
 
     private boolean emailMatches(Speaker speaker) {
@@ -213,6 +226,15 @@ class SpeakerResource {
                         .orElse(false);
     }
 
+    private SpeakerView view(Speaker speaker, boolean organiser, String caller) {
+        boolean private_ = organiser || speaker.isAccount(caller);
+        return SpeakerView.of(
+                speaker,
+                organiser,
+                caller,
+                private_ && speaker.accountSubject != null ? people.of(List.of(speaker.accountSubject)) : Map.of());
+    }
+
     private static void apply(Speaker speaker, SpeakerForm form, boolean organiser) {
         speaker.name = form.name().trim();
         speaker.bio = form.bio();
@@ -225,20 +247,11 @@ class SpeakerResource {
         }
         if (organiser) {
             String subject = blankToNull(form.accountSubject());
-            if (subject != null
-                    && Speaker.count(
-                                    "event.id = ?1 and accountSubject = ?2 and id <> ?3",
-                                    speaker.event.id,
-                                    subject,
-                                    speaker.id == null ? -1L : speaker.id)
-                            > 0) {
-                throw new DomainException(
-                        409,
-                        "speaker.account-taken",
-                        "Another speaker of this event is already linked to account '" + subject + "'.",
-                        Map.of("field", "accountSubject"));
+            if (subject == null) {
+                speaker.accountSubject = null;
+            } else {
+                speaker.linkAccount(subject);
             }
-            speaker.accountSubject = subject;
             String email = blankToNull(form.accountEmail());
             speaker.accountEmail = email == null ? null : email.toLowerCase(Locale.ROOT);
         }

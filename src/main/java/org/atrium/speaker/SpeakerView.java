@@ -2,10 +2,13 @@ package org.atrium.speaker;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
+import org.atrium.security.Person;
 
 /**
  * A speaker as clients see it. The account link ({@code accountSubject}, {@code accountEmail}) is shown only to the
- * event's organisers and to the linked speaker; everyone else sees just whether the profile is {@code linked}.
+ * event's organisers and to the linked speaker, with the linked person's name ({@code accountName}); everyone else
+ * sees just whether the profile is {@code linked}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SpeakerView(
@@ -19,12 +22,14 @@ record SpeakerView(
         boolean linked,
         Boolean mine,
         String accountSubject,
+        String accountName,
         String accountEmail,
         long version) {
 
     record LinkView(String label, String url) {}
 
-    static SpeakerView of(Speaker s, boolean organiser, String caller) {
+    /** {@code people} names the linked accounts (see {@link org.atrium.security.People}). */
+    static SpeakerView of(Speaker s, boolean organiser, String caller, Map<String, Person> people) {
         boolean mine = s.isAccount(caller);
         boolean private_ = organiser || mine;
         return new SpeakerView(
@@ -38,6 +43,9 @@ record SpeakerView(
                 s.accountSubject != null,
                 mine,
                 private_ ? s.accountSubject : null,
+                private_ && s.accountSubject != null && people.containsKey(s.accountSubject)
+                        ? people.get(s.accountSubject).name()
+                        : null,
                 private_ ? s.accountEmail : null,
                 s.version);
     }

@@ -48,11 +48,15 @@ class SecurityHeaders {
         return p;
     }
 
-    /** The identity provider's origin (scheme, host, port), read at run time: dev services set it at start. */
+    /**
+     * The identity provider's origin (scheme, host, port) as browsers reach it: the public issuer when configured,
+     * else the one Atrium uses. Read at run time: dev services set it at start.
+     */
     static Optional<String> issuerOrigin() {
-        return ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.oidc.auth-server-url", String.class)
-                .filter(s -> !s.isBlank())
+        return PublicIssuer.configured()
+                .or(() -> ConfigProvider.getConfig()
+                        .getOptionalValue("quarkus.oidc.auth-server-url", String.class)
+                        .filter(s -> !s.isBlank()))
                 .map(URI::create)
                 .filter(u -> u.getScheme() != null && u.getHost() != null)
                 .map(u -> u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : ""));

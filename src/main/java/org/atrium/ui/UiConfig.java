@@ -2,6 +2,7 @@ package org.atrium.ui;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** Settings of the browser UI. */
 @ConfigMapping(prefix = "atrium.ui")
@@ -10,6 +11,13 @@ interface UiConfig {
     /** The public OIDC client the browser signs in with (authorization code + PKCE); Keycloak's {@code atrium-web}. */
     @WithDefault("atrium-web")
     String clientId();
+
+    /**
+     * The provider's issuer as browsers reach it, when Atrium reaches it at another (internal) address: the
+     * authorization, token and end-session endpoints handed to the browser are rewritten to this base (see
+     * {@link PublicIssuer}). Defaults to {@code quarkus.oidc.token.issuer}.
+     */
+    Optional<String> publicIssuer();
 
     /** Scopes the browser asks for. */
     @WithDefault("openid profile email")

@@ -19,11 +19,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.atrium.common.DomainException;
 
-/** Sign-in settings for the browser UI, read from the configured OIDC provider's discovery document. */
+/**
+ * Sign-in settings for the browser UI, read from the configured OIDC provider's discovery document (fetched at the
+ * address Atrium uses) with the endpoints rewritten to the address browsers use ({@link PublicIssuer}).
+ */
 @Path("/api/ui-config")
 class UiConfigResource {
 
@@ -45,13 +49,15 @@ class UiConfigResource {
     @PermitAll
     public UiConfigView get() {
         boolean relay = relayEnabled();
+        var internal = PublicIssuer.internalIssuers(metadata.getIssuer());
+        Optional<String> public_ = PublicIssuer.configured();
         return new UiConfigView(
-                metadata.getIssuer(),
+                public_.orElse(metadata.getIssuer()),
                 config.clientId(),
                 config.scope(),
-                metadata.getAuthorizationUri(),
-                relay ? RELAY_PATH : metadata.getTokenUri(),
-                metadata.getEndSessionUri(),
+                PublicIssuer.rewrite(metadata.getAuthorizationUri(), internal, public_),
+                relay ? RELAY_PATH : PublicIssuer.rewrite(metadata.getTokenUri(), internal, public_),
+                PublicIssuer.rewrite(metadata.getEndSessionUri(), internal, public_),
                 relay);
     }
 

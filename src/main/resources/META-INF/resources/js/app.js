@@ -3,6 +3,7 @@ import { h, show, notice, button } from './dom.js';
 import { currentUser, finishSignIn, signIn, signOut, uiConfig } from './auth.js';
 import { eventList, eventHome, eventEditor } from './pages/events.js';
 import { programmePage } from './pages/programme.js';
+import { canCreateEvents } from './me.js';
 
 const routes = [
   [/^#?\/?$/, () => eventList()],
@@ -19,6 +20,7 @@ const lazyRoutes = [
   [/^#\/events\/([a-z0-9-]+)\/sessions\/(\d+)$/, './pages/live.js', 'sessionPage'],
   [/^#\/events\/([a-z0-9-]+)\/sessions\/(\d+)\/moderate$/, './pages/live.js', 'moderationPage'],
   [/^#\/events\/([a-z0-9-]+)\/sessions\/(\d+)\/projector$/, './pages/live.js', 'projectorPage'],
+  [/^#\/events\/([a-z0-9-]+)\/invitations\/([A-Za-z0-9_-]{20,100})$/, './pages/invitation.js', 'invitationPage'],
 ];
 
 let cleanup = null;
@@ -76,7 +78,9 @@ function renderAccount() {
     show(box, button('Sign in', () => signIn(), { id: 'sign-in' }));
   }
   const nav = document.getElementById('nav');
-  show(nav, h('a', { href: '#/' }, 'Events'), user ? h('a', { href: '#/events/new' }, 'New event') : null);
+  show(nav, h('a', { href: '#/' }, 'Events'));
+  // only for people who may create events (GET /api/me); the server refuses the others anyway
+  if (user) canCreateEvents().then((may) => { if (may && !nav.querySelector('#nav-new-event')) nav.append(h('a', { href: '#/events/new', id: 'nav-new-event' }, 'New event')); });
 }
 
 async function start() {

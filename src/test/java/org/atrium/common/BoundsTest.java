@@ -61,6 +61,7 @@ class BoundsTest {
                 .body("tracksPerEvent", equalTo(2))
                 .body("roomsPerEvent", equalTo(2))
                 .body("organisersPerEvent", equalTo(2))
+                .body("invitationsPerEvent", equalTo(2))
                 .body("questionsPerAccountPerRoom", equalTo(2))
                 .body("chatLinesPerAccountPerRoom", equalTo(2));
     }
@@ -169,6 +170,39 @@ class BoundsTest {
                 409,
                 "event.too-many-organisers");
         send("GET", "organiser", event, null).body("organisers.size()", equalTo(2));
+    }
+
+    @Test
+    void invitationsPerEventAndAnAcceptanceThatWouldPassTheOrganiserBound() {
+        String event = event("2027-05-12", "2027-05-13");
+        String link = send(
+                        "POST",
+                        "organiser",
+                        event + "/invitations",
+                        "{\"kind\":\"ORGANISER\",\"email\":\"a@example.org\"}")
+                .statusCode(201)
+                .extract()
+                .path("link");
+        send("POST", "organiser", event + "/invitations", "{\"kind\":\"ORGANISER\",\"email\":\"b@example.org\"}")
+                .statusCode(201);
+        refused(
+                send(
+                        "POST",
+                        "organiser",
+                        event + "/invitations",
+                        "{\"kind\":\"ORGANISER\",\"email\":\"c@example.org\"}"),
+                409,
+                "event.too-many-invitations");
+
+        // the event is full of organisers: accepting is refused and leaves the invitation unused
+        send("POST", "organiser", event + "/organisers", "{\"subject\":\"alice\"}")
+                .statusCode(200);
+        String accept = event + "/invitations/" + link.substring(link.lastIndexOf('/') + 1) + "/accept";
+        refused(send("POST", "bob", accept, null), 409, "event.too-many-organisers");
+        send("DELETE", "organiser", event + "/organisers/alice", null).statusCode(200);
+        send("POST", "bob", accept, null).statusCode(200);
+        send("GET", "organiser", event, null)
+                .body("organisers.subject", org.hamcrest.Matchers.containsInAnyOrder("organiser", "bob"));
     }
 
     @Test

@@ -48,7 +48,7 @@ class DevLoginResourceTest {
                 .post("/api/events")
                 .then()
                 .statusCode(201)
-                .body("organisers[0]", equalTo("organiser"));
+                .body("organisers[0].subject", equalTo("organiser"));
     }
 
     @Test

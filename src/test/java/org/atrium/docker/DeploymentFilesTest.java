@@ -128,6 +128,8 @@ class DeploymentFilesTest {
                         "QUARKUS_OIDC_AUTH_SERVER_URL",
                         "QUARKUS_OIDC_TOKEN_ISSUER",
                         "QUARKUS_OIDC_CLIENT_ID",
+                        "ATRIUM_UI_PUBLIC_ISSUER",
+                        "ATRIUM_PUBLIC_URL",
                         "ATRIUM_ORGANISING_ROLE"),
                 atriumEnvironment.keySet());
         assertTrue(atriumEnvironment.get("QUARKUS_DATASOURCE_JDBC_URL").startsWith("jdbc:postgresql://postgres:5432/"));
@@ -160,7 +162,54 @@ class DeploymentFilesTest {
         assertTrue(web.get("standardFlowEnabled").asBoolean());
         assertFalse(web.get("implicitFlowEnabled").asBoolean());
         assertEquals("S256", web.at("/attributes/pkce.code.challenge.method").asText());
-        assertEquals(List.of("http://localhost:8080/*"), JSON.convertValue(web.get("redirectUris"), List.class));
+        // derived from the public URL at import (Keycloak resolves ${ENV} placeholders in imported realms)
+        assertEquals(List.of("${ATRIUM_PUBLIC_URL}/*"), JSON.convertValue(web.get("redirectUris"), List.class));
+        assertEquals(
+                "${ATRIUM_PUBLIC_URL}/*",
+                web.at("/attributes/post.logout.redirect.uris").asText());
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void browsersGetThePublicAddressesAndAtriumTheInternalOne() {
+        Map<String, Object> keycloak =
+                (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("keycloak");
+        Map<String, Object> keycloakEnvironment = (Map<String, Object>) keycloak.get("environment");
+        String publicIssuer = atriumEnvironment.get("ATRIUM_UI_PUBLIC_ISSUER");
+        assertEquals(atriumEnvironment.get("QUARKUS_OIDC_TOKEN_ISSUER"), publicIssuer, "tokens name the public issuer");
+        assertEquals(String.valueOf(keycloakEnvironment.get("KC_HOSTNAME")) + "/realms/atrium", publicIssuer);
+        assertEquals("http://keycloak:8080/realms/atrium", atriumEnvironment.get("QUARKUS_OIDC_AUTH_SERVER_URL"));
+        // the realm import and Atrium's links use the same public URL
+        assertEquals(
+                atriumEnvironment.get("ATRIUM_PUBLIC_URL"),
+                String.valueOf(keycloakEnvironment.get("ATRIUM_PUBLIC_URL")));
+        assertTrue(atriumEnvironment.get("ATRIUM_PUBLIC_URL").startsWith("${ATRIUM_PUBLIC_URL:-http"));
+    }
+
+    /**
+     * A healthcheck that needs bash's /dev/tcp must run bash: {@code CMD-SHELL} runs /bin/sh, which is dash in the
+     * Ubuntu-based Temurin image, where the check could never pass.
+     */
+    @SuppressWarnings("unchecked")
+    @Test
+    void healthchecksRunInAShellThatHasWhatTheyUse() {
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+        for (var entry : services.entrySet()) {
+            Map<String, Object> healthcheck =
+                    (Map<String, Object>) ((Map<String, Object>) entry.getValue()).get("healthcheck");
+            assertTrue(healthcheck != null, entry.getKey() + " has a healthcheck");
+            List<String> test = (List<String>) healthcheck.get("test");
+            String command = String.join(" ", test);
+            if (command.contains("/dev/tcp")) {
+                assertEquals(
+                        List.of("CMD", "bash", "-c"),
+                        test.subList(0, Math.min(3, test.size())),
+                        entry.getKey() + " uses /dev/tcp outside bash: " + command);
+            }
+        }
+        List<String> atrium = (List<String>)
+                ((Map<String, Object>) ((Map<String, Object>) services.get("atrium")).get("healthcheck")).get("test");
+        assertTrue(atrium.get(3).contains("/q/health/ready"), atrium.toString());
     }
 
     @Test

@@ -47,7 +47,7 @@ class EventResourceTest {
                 .body("status", equalTo("DRAFT"))
                 .body("timeZone", equalTo("Asia/Baku"))
                 .body("timeZoneOffset", equalTo("+04:00"))
-                .body("organisers", contains("organiser"));
+                .body("organisers.subject", contains("organiser"));
 
         given().get("/api/events/" + slug)
                 .then()

@@ -20,6 +20,7 @@ public class SmallBounds implements QuarkusTestProfile {
                 Map.entry("atrium.bounds.tracks-per-event", "2"),
                 Map.entry("atrium.bounds.rooms-per-event", "2"),
                 Map.entry("atrium.bounds.organisers-per-event", "2"),
+                Map.entry("atrium.bounds.invitations-per-event", "2"),
                 Map.entry("atrium.bounds.questions-per-account-per-room", "2"),
                 Map.entry("atrium.bounds.chat-lines-per-account-per-room", "2"),
                 // as in production: only accounts with the organiser role create events

@@ -2,6 +2,7 @@
 import { h, show, notice, field, button, formValues, announce } from '../dom.js';
 import { get, post, put, problemLines } from '../api.js';
 import { currentUser, signIn } from '../auth.js';
+import { canCreateEvents } from '../me.js';
 import { allZones, detectedZone, dayLabel, zoneLabel } from '../time.js';
 
 const main = () => document.getElementById('main');
@@ -45,7 +46,7 @@ export async function eventList() {
     h('h1', {}, 'Events'),
     first.items.length ? list : h('p', {}, 'No events yet.'),
     first.total > PAGE ? h('p', {}, more) : null,
-    user ? h('p', {}, h('a', { class: 'button', href: '#/events/new' }, 'Create an event'))
+    user ? (await canCreateEvents() ? h('p', {}, h('a', { class: 'button', href: '#/events/new', id: 'create-event' }, 'Create an event')) : null)
       : h('p', {}, 'Organisers: ', h('a', { href: '#/', on: { click: (e) => { e.preventDefault(); signIn('#/events/new'); } } }, 'sign in'), ' to create an event.'));
 }
 
@@ -77,6 +78,13 @@ export async function eventEditor(slug) {
   if (!currentUser()) {
     show(main(), h('h1', {}, slug ? 'Edit event' : 'Create an event'),
       h('p', {}, 'You need to sign in first.'), button('Sign in', () => signIn(location.hash)));
+    return;
+  }
+  if (!slug && !(await canCreateEvents())) {
+    show(main(), h('h1', {}, 'Create an event'),
+      notice('info', 'Your account may not create events here. Ask the people who run this Atrium for the organiser role,'
+        + ' or ask an event’s organisers to invite you as a co-organiser.'),
+      h('p', {}, h('a', { href: '#/' }, 'Back to the events')));
     return;
   }
   const [ev, limits] = await Promise.all([slug ? get(`/api/events/${slug}`) : null, get('/api/limits').catch(() => null)]);

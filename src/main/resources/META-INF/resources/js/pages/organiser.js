@@ -71,18 +71,49 @@ export async function catalogueEditor(host, ev) {
     field('Join or stream URL', h('input', { name: 'joinUrl', type: 'url', placeholder: 'https://meet.example.org/room' }))], 'Add room',
     (v) => api('POST', `${base}/rooms`, { ...v, capacity: v.capacity ? Number(v.capacity) : null })));
 
+  // Speakers are linked to people by invitation: the organiser never types an account.
+  function speakerItem(p) {
+    const details = [p.affiliation, p.country].filter(Boolean);
+    const invite = h('form', { class: 'inline-form', dataset: { speakerId: String(p.id) } },
+      field(`E-mail of ${p.name}`, h('input', { name: 'email', type: 'email', required: true, maxlength: 320, value: p.accountEmail || '' })),
+      h('button', { type: 'submit', class: 'small' }, p.accountSubject ? 'Invite again' : 'Invite to link their account'));
+    const result = h('div', { class: 'form-status' });
+    invite.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        const created = await api('POST', `${base}/invitations`, { kind: 'SPEAKER', email: formValues(invite).email, speakerId: p.id });
+        show(result, invitationLink(created));
+      } catch (err) {
+        show(result, problemBox(err));
+      }
+    });
+    return h('li', { class: 'speaker-item' }, h('strong', {}, p.name),
+      details.length ? ` · ${details.join(' · ')}` : '',
+      h('span', { class: 'meta speaker-account' }, p.accountSubject
+        ? ` · signs in as ${p.accountName || 'an account that has not signed in yet'}`
+        : ' · not linked to an account yet'),
+      ' ', button('Remove', () => remove(`${base}/speakers/${p.id}`, p.name), { class: 'small secondary', 'aria-label': `Remove speaker ${p.name}` }),
+      h('details', {}, h('summary', {}, 'Invite by e-mail'), invite, result));
+  }
+
   const speakersSection = section('speakers', 'Speakers',
-    speakers.length ? h('ul', {}, speakers.map((p) => h('li', {}, h('strong', {}, p.name),
-      [p.affiliation, p.country, p.accountSubject ? `account ${p.accountSubject}` : null].filter(Boolean).length
-        ? ` · ${[p.affiliation, p.country, p.accountSubject ? `account ${p.accountSubject}` : null].filter(Boolean).join(' · ')}` : '',
-      ' ', button('Remove', () => remove(`${base}/speakers/${p.id}`, p.name), { class: 'small secondary', 'aria-label': `Remove speaker ${p.name}` })))) : h('p', {}, 'No speakers yet.'),
+    speakers.length ? h('ul', { id: 'speaker-list' }, speakers.map(speakerItem)) : h('p', {}, 'No speakers yet.'),
     crudForm('speaker-form', [h('div', { class: 'row' },
       field('Speaker name', h('input', { name: 'name', required: true, maxlength: 200 })),
       field('Affiliation', h('input', { name: 'affiliation', maxlength: 200 })),
       field('Country (2 letters)', h('input', { name: 'country', maxlength: 2, size: 3 }))),
     field('Bio', h('textarea', { name: 'bio', rows: 3 })),
-    field('Account (sign-in name), to let them moderate their sessions', h('input', { name: 'accountSubject', maxlength: 255 }))], 'Add speaker',
-    (v) => api('POST', `${base}/speakers`, { ...v, country: v.country?.toUpperCase() })));
+    field('E-mail (optional)', h('input', { name: 'accountEmail', type: 'email', maxlength: 320 }),
+      'To invite them: an invitation link lets them sign in and moderate their sessions.')], 'Add speaker',
+    async (v) => {
+      const created = await api('POST', `${base}/speakers`, { ...v, country: v.country?.toUpperCase() });
+      if (v.accountEmail) {
+        const invitation = await api('POST', `${base}/invitations`, { kind: 'SPEAKER', email: v.accountEmail, speakerId: created.id });
+        lastInvitation = invitation;
+      }
+    }));
+
+  const organisersSection = await organisersPanel(ev, base, reload);
 
   // Sessions
   const editing = { id: null, version: null };
@@ -163,7 +194,87 @@ export async function catalogueEditor(host, ev) {
           s.cancelled ? null : button('Cancel', () => remove(`${base}/sessions/${s.id}?version=${s.version}`, s.title), { class: 'small danger', 'aria-label': `Cancel ${s.title}` })))))))) : h('p', {}, 'No sessions yet.'),
     sessionForm);
 
-  show(host, tracksSection, roomsSection, speakersSection, sessionsSection);
+  show(host, lastInvitation ? h('div', { class: 'panel', id: 'last-invitation' }, invitationLink(lastInvitation)) : null,
+    tracksSection, roomsSection, speakersSection, organisersSection, sessionsSection);
+  lastInvitation = null;
+}
+
+/** The link of an invitation just created: shown once (Atrium keeps only its hash) for the organiser to pass on. */
+let lastInvitation = null;
+
+export function invitationLink(invitation) {
+  const input = h('input', { readonly: true, value: invitation.link, class: 'invitation-link', size: 60 });
+  return notice('success', `Invitation for ${invitation.email} created. Atrium does not send e-mail yet: send them this link`
+    + ` (valid until ${new Date(invitation.expiresAt).toLocaleDateString()}; it works once):`,
+    h('div', { class: 'button-row' }, field('Invitation link', input),
+      button('Copy', () => { input.select(); navigator.clipboard?.writeText(invitation.link); announce('Link copied'); }, { class: 'small secondary' })));
+}
+
+/** Co-organisers by name; invite by e-mail, or pick someone this event already knows (registrants, speakers). */
+async function organisersPanel(ev, base, reload) {
+  const [event, invitations] = await Promise.all([get(base), get(`${base}/invitations`).catch(() => [])]);
+  const status = h('div', { class: 'form-status', id: 'organiser-status' });
+  const list = h('ul', { id: 'organiser-list' }, (event.organisers || []).map((o) => h('li', {},
+    h('strong', {}, o.name || 'someone who has not signed in yet'), o.email ? ` · ${o.email}` : '',
+    event.organisers.length > 1 ? [' ', button('Remove', async () => {
+      try {
+        await api('DELETE', `${base}/organisers/${encodeURIComponent(o.subject)}`);
+        announce(`${o.name || 'Organiser'} removed`);
+        await reload();
+      } catch (e) { show(status, problemBox(e)); }
+    }, { class: 'small secondary', 'aria-label': `Remove organiser ${o.name || ''}` })] : null)));
+
+  const inviteForm = h('form', { class: 'form', id: 'organiser-invite-form' },
+    field('Invite a co-organiser by e-mail', h('input', { name: 'email', type: 'email', required: true, maxlength: 320 })),
+    h('button', { type: 'submit' }, 'Create invitation'));
+  const inviteResult = h('div', { class: 'form-status', id: 'organiser-invite-result' });
+  inviteForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      const created = await api('POST', `${base}/invitations`, { kind: 'ORGANISER', email: formValues(inviteForm).email });
+      show(inviteResult, invitationLink(created));
+      inviteForm.reset();
+    } catch (err) { show(inviteResult, problemBox(err)); }
+  });
+
+  const results = h('ul', { id: 'account-results', 'aria-live': 'polite' });
+  const search = h('form', { class: 'form', id: 'account-search', role: 'search' },
+    field('Or add someone who has signed in (name or e-mail)', h('input', { name: 'q', type: 'search', maxlength: 100 }),
+      'Among this event’s registrants and speakers.'),
+    h('button', { type: 'submit', class: 'secondary' }, 'Search'));
+  search.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      const found = await get(`${base}/accounts?q=${encodeURIComponent(formValues(search).q || '')}`);
+      const current = new Set((event.organisers || []).map((o) => o.subject));
+      show(results, found.length ? found.map((a) => h('li', {}, h('strong', {}, a.name || a.email || 'unnamed account'),
+        a.email ? ` · ${a.email}` : '', ' ',
+        current.has(a.subject) ? h('span', { class: 'badge' }, 'organiser')
+          : button('Make co-organiser', async () => {
+            try {
+              await api('POST', `${base}/organisers`, { subject: a.subject });
+              announce(`${a.name || 'Account'} is now a co-organiser`);
+              await reload();
+            } catch (err) { show(status, problemBox(err)); }
+          }, { class: 'small' }))) : h('li', {}, 'Nobody found.'));
+    } catch (err) { show(status, problemBox(err)); }
+  });
+
+  const STATES = { PENDING: 'waiting', ACCEPTED: 'accepted', EXPIRED: 'expired', REVOKED: 'withdrawn' };
+  const invitationList = invitations.length ? h('details', { id: 'invitations' }, h('summary', {}, `Invitations (${invitations.length})`),
+    h('ul', {}, invitations.map((i) => h('li', {},
+      `${i.kind === 'SPEAKER' ? `Speaker ${i.speakerName}` : 'Co-organiser'} · ${i.email} · ${STATES[i.state] || i.state}`,
+      i.acceptedByName ? ` by ${i.acceptedByName}` : '',
+      i.state === 'PENDING' ? [' ', button('Withdraw', async () => {
+        try {
+          await api('POST', `${base}/invitations/${i.id}/revoke`);
+          announce('Invitation withdrawn');
+          await reload();
+        } catch (e) { show(status, problemBox(e)); }
+      }, { class: 'small secondary' })] : null)))) : null;
+
+  return h('section', { class: 'panel', id: 'organisers', 'aria-labelledby': 'organisers-h' },
+    h('h2', { id: 'organisers-h' }, 'Organisers'), list, status, inviteForm, inviteResult, search, results, invitationList);
 }
 
 export { notice };

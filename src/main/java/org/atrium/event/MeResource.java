@@ -1,0 +1,36 @@
+package org.atrium.event;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.atrium.security.CurrentUser;
+
+/**
+ * Who the caller is and what they may do, so that the UI shows only the controls a person may use. The server stays
+ * the authority: every endpoint checks again.
+ */
+@Path("/api/me")
+class MeResource {
+
+    /** The signed-in account: {@code canCreateEvents} mirrors the rule of {@code POST /api/events}. */
+    public record MeView(
+            String subject, String name, String preferredUsername, String email, boolean canCreateEvents) {}
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Events events;
+
+    @GET
+    @Authenticated
+    public MeView get() {
+        return new MeView(
+                user.requireSubject(),
+                user.displayName(),
+                user.preferredUsername().orElse(null),
+                user.email().orElse(null),
+                events.callerMayCreate());
+    }
+}

@@ -1,0 +1,133 @@
+package org.atrium.security;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the {@link Account} of every identity that presents a token: created at its first request, updated when the
+ * token's name, user name or e-mail claims change. Cheap on the hot path: the claims last written per identity are
+ * remembered in memory, so a request whose claims are unchanged writes nothing (and does not leave the event loop).
+ */
+@ApplicationScoped
+class AccountRecorder implements SecurityIdentityAugmentor {
+
+    private static final Logger LOG = Logger.getLogger(AccountRecorder.class);
+
+    /** Past this many remembered identities the memory starts afresh (each one then costs one more write). */
+    static final int REMEMBERED = 50_000;
+
+    private static final String UPSERT = """
+            insert into account (issuer, subject, name, preferred_username, email, email_verified, first_seen_at,
+                                 last_seen_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (issuer, subject) do update
+               set name = excluded.name, preferred_username = excluded.preferred_username, email = excluded.email,
+                   email_verified = excluded.email_verified, last_seen_at = excluded.last_seen_at
+            """;
+
+    /** The display claims of one identity, as stored. */
+    record Claims(
+            String issuer, String subject, String name, String preferredUsername, String email, boolean emailVerified) {
+
+        static Claims of(JsonWebToken jwt) {
+            String issuer = jwt.getIssuer() == null ? "" : jwt.getIssuer();
+            String email = text(jwt, "email", 320);
+            return new Claims(
+                    issuer,
+                    jwt.getSubject(),
+                    text(jwt, "name", 200),
+                    text(jwt, "preferred_username", 200),
+                    email,
+                    email != null && "true".equals(String.valueOf((Object) jwt.getClaim("email_verified"))));
+        }
+
+        String key() {
+            return issuer + '\n' + subject;
+        }
+
+        private static String text(JsonWebToken jwt, String claim, int max) {
+            Object value = jwt.getClaim(claim);
+            if (value == null || value.toString().isBlank()) {
+                return null;
+            }
+            String s = value.toString().strip();
+            return s.length() > max ? s.substring(0, max) : s;
+        }
+    }
+
+    private final Map<String, Claims> recorded = new ConcurrentHashMap<>();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous()
+                || !(identity.getPrincipal() instanceof JsonWebToken jwt)
+                || jwt.getSubject() == null) {
+            return Uni.createFrom().item(identity);
+        }
+        Claims claims = Claims.of(jwt);
+        if (claims.equals(recorded.get(claims.key()))) {
+            return Uni.createFrom().item(identity);
+        }
+        return context.runBlocking(() -> {
+            record(claims);
+            return identity;
+        });
+    }
+
+    /** Writes the claims (the row is created or updated); a failure is logged, never a reason to refuse a caller. */
+    void record(Claims claims) {
+        try {
+            Instant now = Instant.now(clock);
+            // plain JDBC: typed nulls for absent claims, and no entity to load for a write that is mostly a no-op
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.unwrap(Session.class).doWork(connection -> {
+                        try (PreparedStatement ps = connection.prepareStatement(UPSERT)) {
+                            ps.setString(1, claims.issuer());
+                            ps.setString(2, claims.subject());
+                            ps.setString(3, claims.name());
+                            ps.setString(4, claims.preferredUsername());
+                            ps.setString(5, claims.email());
+                            ps.setBoolean(6, claims.emailVerified());
+                            ps.setObject(7, now.atOffset(ZoneOffset.UTC));
+                            ps.setObject(8, now.atOffset(ZoneOffset.UTC));
+                            ps.executeUpdate();
+                        }
+                    }));
+            if (recorded.size() >= REMEMBERED) {
+                recorded.clear();
+            }
+            recorded.put(claims.key(), claims);
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    e,
+                    "Could not record the account of subject %s; it is tried again on its next request",
+                    claims.subject());
+        }
+    }
+
+    /** Forgets what was written (tests that change the table behind the recorder's back). */
+    void forget() {
+        recorded.clear();
+    }
+}

@@ -1,0 +1,21 @@
+// What the signed-in person may do, from GET /api/me (the server stays the authority: this only hides controls a
+// person could not use). Cached per signed-in subject; null when signed out.
+import { currentUser } from './auth.js';
+import { get } from './api.js';
+
+let cached = { subject: null, answer: null };
+
+/** {subject, name, preferredUsername, email, canCreateEvents} of the signed-in account, or null. */
+export async function me() {
+  const user = currentUser();
+  if (!user) return null;
+  if (cached.subject !== user.subject || !cached.answer) {
+    cached = { subject: user.subject, answer: get('/api/me').catch(() => null) };
+  }
+  return cached.answer;
+}
+
+/** Whether the signed-in account may create events (false when signed out or unknown). */
+export async function canCreateEvents() {
+  return Boolean((await me())?.canCreateEvents);
+}

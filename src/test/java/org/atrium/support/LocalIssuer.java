@@ -1,0 +1,42 @@
+package org.atrium.support;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Atrium trusting a provider that issues tokens like Keycloak's (UUID subjects, name and e-mail claims): tokens are
+ * minted by {@link SignedTokens} and verified with the test key pair's public key, instead of coming from the OIDC
+ * development server (whose subject is always the user name). Event creation is closed to the organiser role, as in
+ * production. Test classes that share this profile share one application start.
+ */
+public class LocalIssuer implements QuarkusTestProfile {
+
+    public static final String ISSUER = "https://id.example.test/realms/atrium";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "quarkus.oidc.devservices.enabled", "false",
+                "quarkus.oidc.public-key", pemBody("/test-issuer/public-key.pem"),
+                "quarkus.oidc.token.issuer", ISSUER,
+                "atrium.ui.dev-token-relay", "false",
+                "atrium.organising.open", "false");
+    }
+
+    static String pemBody(String resource) {
+        try (InputStream in = LocalIssuer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
