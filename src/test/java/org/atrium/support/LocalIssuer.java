@@ -21,6 +21,9 @@ public class LocalIssuer implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "quarkus.oidc.devservices.enabled", "false",
+                // the OIDC dev server of an earlier profile keeps running and would still hand its address to this
+                // app (which then verified tokens with its keys): no provider address at all here
+                "quarkus.oidc.auth-server-url", "",
                 "quarkus.oidc.public-key", pemBody("/test-issuer/public-key.pem"),
                 "quarkus.oidc.token.issuer", ISSUER,
                 "atrium.ui.dev-token-relay", "false",
