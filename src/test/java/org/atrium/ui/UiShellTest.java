@@ -76,6 +76,37 @@ class UiShellTest {
     }
 
     @Test
+    void devTokenRelayRefreshesTokensAsAProviderWould() {
+        String refreshToken = given().formParam("grant_type", "password")
+                .formParam("username", "alice")
+                .formParam("password", "alice")
+                .formParam("client_id", "quarkus-app")
+                .formParam(
+                        "client_secret",
+                        ConfigProvider.getConfig().getValue("quarkus.oidc.credentials.secret", String.class))
+                .post(issuer() + "/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("refresh_token");
+        // what the browser sends: a public client has no secret
+        String accessToken = given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "refresh_token")
+                .formParam("refresh_token", refreshToken)
+                .formParam("client_id", "quarkus-app")
+                .post("/api/ui-config/dev-token")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", equalTo("no-store"))
+                .extract()
+                .path("access_token");
+        given().header("Authorization", "Bearer " + accessToken)
+                .post("/api/live/tickets")
+                .then()
+                .statusCode(201);
+    }
+
+    @Test
     void organiserSignsInCreatesAndPublishesAnEvent() {
         String slug = Fixtures.uniqueSlug("ui");
         try (Browser browser = new Browser(base, "Europe/London")) {
