@@ -99,8 +99,6 @@ async function tokenRequest(cfg, form) {
   sessionStorage.setItem(STORE, JSON.stringify(next));
   scheduleRefresh();
   if (form.grant_type === 'refresh_token') {
-    refreshes += 1;
-    document.body.dataset.tokenRefreshes = String(refreshes);
     for (const listener of listeners) listener(next.accessToken);
   }
   return next;
@@ -112,7 +110,6 @@ function stored() {
 
 let refreshing;
 let refreshTimer;
-let refreshes = 0;
 const listeners = new Set();
 
 /**
