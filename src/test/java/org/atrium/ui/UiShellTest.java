@@ -166,6 +166,16 @@ class UiShellTest {
                 return null;
             });
             assertThat(browser.consoleErrors(), empty());
+
+            // sign-out passes through the provider's end-session endpoint (the page is left and loaded again) and
+            // comes back to Atrium signed out
+            browser.script("window.beforeSignOut = true;");
+            browser.click(By.id("sign-out"));
+            browser.wait.until(d -> d.getCurrentUrl().equals(base.toString())
+                    && Boolean.TRUE.equals(browser.script("return window.beforeSignOut === undefined;"))
+                    && !d.findElements(By.id("sign-in")).isEmpty());
+            assertThat(browser.script("return sessionStorage.getItem('atrium.auth');"), equalTo(null));
+            assertThat(browser.consoleErrors(), empty());
         }
     }
 
