@@ -258,9 +258,13 @@ class KeycloakBrowserIT {
         assertThat(alice.consoleErrors(), empty());
 
         // sign-out ends the Keycloak session: signing in again asks for the password
+        alice.script("window.beforeSignOut = true;");
         alice.click(By.id("sign-out"));
-        alice.wait.until(d -> d.getCurrentUrl().startsWith(appBase)
-                && !d.findElements(By.id("sign-in")).isEmpty());
+        // back from Keycloak's end-session endpoint: the page was left and loaded again
+        new WebDriverWait(alice.driver, Duration.ofSeconds(60))
+                .until(d -> d.getCurrentUrl().startsWith(appBase)
+                        && Boolean.TRUE.equals(alice.script("return window.beforeSignOut === undefined;"))
+                        && !d.findElements(By.id("sign-in")).isEmpty());
         alice.click(By.id("sign-in"));
         alice.wait.until(d -> d.getCurrentUrl().startsWith(keycloakBase));
         assertThat(alice.find(By.id("password")).isDisplayed(), equalTo(true));
@@ -280,7 +284,8 @@ class KeycloakBrowserIT {
         browser.type(By.id("username"), user);
         browser.type(By.id("password"), user);
         browser.click(By.id("kc-login"));
-        browser.wait.until(ExpectedConditions.textToBe(By.id("signed-in-as"), name));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60))
+                .until(ExpectedConditions.textToBe(By.id("signed-in-as"), name));
         browser.waitForRoute(route);
     }
 
