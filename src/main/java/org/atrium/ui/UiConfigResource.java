@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.atrium.common.DomainException;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Sign-in settings for the browser UI, read from the configured OIDC provider's discovery document (fetched at the
@@ -63,7 +64,10 @@ class UiConfigResource {
 
     /**
      * Development only (see {@link UiConfig#devTokenRelay()}): forwards an authorization-code or refresh request to
-     * the development provider's token endpoint, which the browser cannot read across origins.
+     * the development provider's token endpoint, which the browser cannot read across origins. The development
+     * provider knows one confidential client and refuses refresh grants without its secret, so the relay adds the
+     * secret that dev services configured ({@code quarkus.oidc.credentials.secret}): refreshing then works as it does
+     * for the public client at a real provider, and a dev sign-in lasts beyond the first access token.
      */
     @POST
     @Path("dev-token")
@@ -80,6 +84,12 @@ class UiConfigResource {
                 .filter(RELAYED_FIELDS::contains)
                 .map(k -> enc(k) + "=" + enc(form.getFirst(k)))
                 .collect(Collectors.joining("&"));
+        String secret = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.oidc.credentials.secret", String.class)
+                .orElse(null);
+        if (secret != null && !form.containsKey("client_secret")) {
+            body += "&client_secret=" + enc(secret);
+        }
         HttpResponse<String> answer = http.send(
                 HttpRequest.newBuilder(URI.create(metadata.getTokenUri()))
                         .timeout(Duration.ofSeconds(10))

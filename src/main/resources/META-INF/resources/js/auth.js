@@ -1,5 +1,6 @@
 // Sign-in with the configured OpenID Connect provider: authorization code + PKCE, tokens kept in sessionStorage
-// (gone when the tab closes). In development the provider is Quarkus' OIDC dev server, whose token endpoint Atrium
+// (gone when the tab closes), renewed with the refresh token before they expire (the rotated refresh token replaces
+// the old one each time), and sign-out that ends the provider's session too. In development the provider is Quarkus' OIDC dev server, whose token endpoint Atrium
 // relays because it sends no CORS headers (see /api/ui-config).
 
 const STORE = 'atrium.auth';
@@ -71,22 +72,36 @@ export async function finishSignIn() {
   return pending.returnTo || '#/';
 }
 
+/** A refused grant (the refresh token expired or was revoked): the sign-in is over, unlike a network failure. */
+class GrantRefused extends Error {}
+
 async function tokenRequest(cfg, form) {
   const r = await fetch(cfg.tokenEndpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
     body: new URLSearchParams(form),
   });
+  if (r.status === 400 || r.status === 401) throw new GrantRefused(`Sign-in refused at the token endpoint (${r.status})`);
   if (!r.ok) throw new Error(`Sign-in failed at the token endpoint (${r.status})`);
   const t = await r.json();
-  const stored = {
+  // a refresh keeps what the provider did not send again; a new sign-in starts afresh
+  const before = form.grant_type === 'refresh_token' ? stored() : null;
+  const lifetime = (Number(t.expires_in) || 300) * 1000;
+  const next = {
     accessToken: t.access_token,
-    refreshToken: t.refresh_token || null,
-    idToken: t.id_token || null,
-    expiresAt: Date.now() + (Number(t.expires_in) || 300) * 1000,
+    // rotation: a provider that rotates refresh tokens sends a new one each time and the old one stops working;
+    // one that does not rotate sends none (or the same), and the one we hold stays valid
+    refreshToken: t.refresh_token || before?.refreshToken || null,
+    idToken: t.id_token || before?.idToken || null,
+    expiresAt: Date.now() + lifetime,
+    lifetime,
   };
-  sessionStorage.setItem(STORE, JSON.stringify(stored));
-  return stored;
+  sessionStorage.setItem(STORE, JSON.stringify(next));
+  scheduleRefresh();
+  if (form.grant_type === 'refresh_token') {
+    for (const listener of listeners) listener(next.accessToken);
+  }
+  return next;
 }
 
 function stored() {
@@ -94,22 +109,61 @@ function stored() {
 }
 
 let refreshing;
-/** A valid access token, refreshed when it is about to expire; null when signed out. */
-export async function accessToken() {
+let refreshTimer;
+const listeners = new Set();
+
+/**
+ * Calls back after each token refresh with the new access token (live connections move to it: their old ticket's
+ * token is about to expire). Returns the function that stops it.
+ */
+export function onTokenRefreshed(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** How long before expiry a token is renewed: a quarter of its lifetime, between 5 and 30 seconds. */
+function margin(s) {
+  return Math.min(30000, Math.max(5000, (s.lifetime || 300000) / 4));
+}
+
+/** Renews the tokens ahead of expiry even when nothing calls the API (a page that only listens to a live room). */
+function scheduleRefresh() {
+  clearTimeout(refreshTimer);
   const s = stored();
-  if (!s) return null;
-  if (s.expiresAt - Date.now() > 30000) return s.accessToken;
-  if (!s.refreshToken) {
-    return s.expiresAt > Date.now() ? s.accessToken : null;
-  }
+  if (!s?.refreshToken) return;
+  refreshTimer = setTimeout(() => { refresh().catch(() => {}); }, Math.max(0, s.expiresAt - margin(s) - Date.now()));
+}
+
+/** Trades the refresh token for new tokens; once at a time. Resolves with the access token, or null when signed out. */
+function refresh() {
+  const s = stored();
+  if (!s?.refreshToken) return Promise.resolve(s && s.expiresAt > Date.now() ? s.accessToken : null);
   if (!refreshing) {
     refreshing = uiConfig()
       .then((cfg) => tokenRequest(cfg, { grant_type: 'refresh_token', refresh_token: s.refreshToken, client_id: cfg.clientId }))
       .then((t) => t.accessToken)
-      .catch(() => { sessionStorage.removeItem(STORE); return null; })
+      .catch((e) => {
+        if (e instanceof GrantRefused) {
+          sessionStorage.removeItem(STORE);
+          return null;
+        }
+        // offline or the provider is down: keep the sign-in, use the token while it lasts, try again soon
+        clearTimeout(refreshTimer);
+        refreshTimer = setTimeout(() => { refresh().catch(() => {}); }, 5000);
+        const now = stored();
+        return now && now.expiresAt > Date.now() ? now.accessToken : null;
+      })
       .finally(() => { refreshing = null; });
   }
   return refreshing;
+}
+
+/** A valid access token, refreshed when it is about to expire; null when signed out. */
+export async function accessToken() {
+  const s = stored();
+  if (!s) return null;
+  if (s.expiresAt - Date.now() > margin(s)) return s.accessToken;
+  return refresh();
 }
 
 function claims(jwt) {
@@ -131,6 +185,24 @@ export function currentUser() {
   return { subject: c.sub, name: c.name || c.preferred_username || c.sub, roles };
 }
 
-export function signOut() {
+/**
+ * Forgets the tokens and, when the provider has an end-session endpoint, ends the provider's session too
+ * (RP-initiated logout), which sends the browser back to Atrium's root; otherwise "Sign in" would log straight in.
+ */
+export async function signOut() {
+  const s = stored();
   sessionStorage.removeItem(STORE);
+  clearTimeout(refreshTimer);
+  let cfg;
+  try {
+    cfg = await uiConfig();
+  } catch {
+    return;
+  }
+  if (!cfg.endSessionEndpoint) return;
+  const params = new URLSearchParams({ client_id: cfg.clientId, post_logout_redirect_uri: redirectUri() });
+  if (s?.idToken) params.set('id_token_hint', s.idToken);
+  location.assign(`${cfg.endSessionEndpoint}?${params}`);
 }
+
+scheduleRefresh();

@@ -2,11 +2,15 @@
 // snapshot and the sequenced events after it, reconnects by itself with ?since=<last seq> so nothing is lost or
 // applied twice, and resends unacknowledged commands with the same ref (the server stores a ref once). Each connection
 // opens with a fresh single-use ticket (POST /api/live/tickets), so the access token never goes into the handshake.
-import { accessToken } from './auth.js';
+// A connection lives as long as the token its ticket came from: after each token refresh the room opens a second
+// connection with a ticket from the new token, resuming from the last seq, and drops the old one once the new one has
+// caught up; if the server closes for an expired token first (4001), it resumes at once. Neither shows as a break.
+import { accessToken, onTokenRefreshed } from './auth.js';
 import { ApiError, post } from './api.js';
 
 const RETRY = [500, 1000, 2000, 4000, 8000, 15000];
 const FATAL = { 4403: 'not-admitted', 4404: 'not-found', 4429: 'too-many-connections', 1003: 'unsupported', 1009: 'too-big' };
+const AUTH_EXPIRED = 4001;
 
 export class LiveRoom {
   constructor(sessionId, { onChange, onEvent, onError, onStatus }) {
@@ -16,42 +20,98 @@ export class LiveRoom {
     this.pending = new Map();
     this.state = { questions: new Map(), pinned: null, myVotes: new Set(), chat: [], settings: {}, presence: 0, you: null, room: null, muted: false };
     this.attempt = 0;
+    this.probes = 0;
     this.closed = false;
     this.status = 'connecting';
+    /** The connection commands go to; during a renewal {@link #next} catches up beside it. */
+    this.ws = null;
+    this.next = null;
     this.online = () => { if (!this.ws && !this.connecting) this.connect(); };
     window.addEventListener('online', this.online);
+    this.stopRenewing = onTokenRefreshed(() => this.renew());
   }
 
-  async connect() {
+  /** Opens the room's connection (resuming from the last seq when there is one); quietly when {@code silent}. */
+  async connect({ silent = false } = {}) {
     if (this.closed) return;
-    this.setStatus('connecting');
+    if (!silent) this.setStatus(this.lastSeq == null ? 'connecting' : 'reconnecting');
     this.connecting = true;
-    let ticket;
     try {
-      if (!(await accessToken())) { this.setStatus('signed-out'); return; }
-      ({ ticket } = await post('/api/live/tickets'));
+      this.ws = await this.open();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) { this.setStatus('signed-out'); return; }
+      if (this.closed) return;
+      if (e === SIGNED_OUT) { this.setStatus('signed-out'); return; }
       this.retry(false); // offline, or the server is busy: try again like a dropped connection
-      return;
     } finally {
       this.connecting = false;
     }
-    if (this.closed) return;
+  }
+
+  /**
+   * After a token refresh: a second connection, with a ticket from the new token, resumes beside the current one;
+   * once it has caught up it takes over (see {@link #caughtUp}) and the old one, whose token is about to expire, closes.
+   */
+  async renew() {
+    if (this.closed || this.renewing || this.next || this.connecting || this.status !== 'open' || this.ws?.readyState !== WebSocket.OPEN) return;
+    this.renewing = true;
+    try {
+      const ws = await this.open();
+      if (this.ws) this.next = ws; else this.ws = ws; // the old one closed meanwhile: this one is the connection now
+    } catch {
+      // the old connection goes on until its token expires, then the 4001 resume gets a fresh ticket; if it already
+      // closed, resume now
+      if (!this.ws && !this.closed) this.retry(true);
+    } finally {
+      this.renewing = false;
+    }
+  }
+
+  /** A new connection with a fresh ticket; rejects with SIGNED_OUT when there is no sign-in to mint it from. */
+  async open() {
+    let ticket;
+    try {
+      if (!(await accessToken())) throw SIGNED_OUT;
+      ({ ticket } = await post('/api/live/tickets'));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) throw SIGNED_OUT;
+      throw e;
+    }
+    if (this.closed) throw new Error('closed');
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const since = this.lastSeq != null ? `&since=${this.lastSeq}` : '';
     const ws = new WebSocket(
       `${scheme}://${location.host}/live/sessions/${this.sessionId}?ticket=${encodeURIComponent(ticket)}${since}`,
       ['atrium.live.v1']);
-    this.ws = ws;
-    ws.onopen = () => { this.attempt = 0; };
-    ws.onmessage = (m) => this.receive(JSON.parse(m.data));
-    ws.onclose = (e) => {
-      if (this.ws === ws) this.ws = null;
-      if (this.closed) return;
-      if (FATAL[e.code]) { this.setStatus(FATAL[e.code]); return; }
-      this.retry(e.code === 4001);
+    ws.onopen = () => {
+      this.attempt = 0;
+      // a resume sends the missed events and no snapshot; a ping sent now is answered after them (the server handles
+      // a connection's frames after its join), so its pong says the connection has caught up
+      if (since) {
+        ws.probe = `resume-${++this.probes}`;
+        ws.send(JSON.stringify({ type: 'ping', ref: ws.probe }));
+      }
     };
+    ws.onmessage = (m) => this.receive(JSON.parse(m.data), ws);
+    ws.onclose = (e) => this.lost(ws, e.code);
+    return ws;
+  }
+
+  /** A connection closed: a renewal that failed is forgotten; the current one is resumed (silently after 4001). */
+  lost(ws, code) {
+    if (ws === this.next) { this.next = null; return; }
+    if (ws !== this.ws) return; // replaced by a renewal
+    this.ws = null;
+    if (this.closed) return;
+    if (this.next) {
+      // the token expired while the renewal was catching up: the renewal becomes the connection
+      this.ws = this.next;
+      this.next = null;
+      return;
+    }
+    if (FATAL[code]) { this.setStatus(FATAL[code]); return; }
+    if (this.renewing) return; // the renewal under way becomes the connection
+    if (code === AUTH_EXPIRED && this.status === 'open') { this.connect({ silent: true }); return; }
+    this.retry(code === AUTH_EXPIRED);
   }
 
   /** Reconnects after a back-off (at once when the token expired: a fresh token gets a fresh ticket). */
@@ -77,7 +137,7 @@ export class LiveRoom {
     });
   }
 
-  receive(f) {
+  receive(f, ws = this.ws) {
     const s = this.state;
     switch (f.type) {
       case 'snapshot': {
@@ -90,7 +150,7 @@ export class LiveRoom {
         s.you = f.you;
         s.room = f.room;
         this.lastSeq = f.seq;
-        this.live();
+        this.caughtUp(ws);
         this.handlers.onChange?.(f);
         return;
       }
@@ -106,11 +166,12 @@ export class LiveRoom {
         return;
       }
       case 'error': {
+        if (f.code === 'auth.expired') return; // the close (4001) that follows resumes with a fresh ticket
         const p = f.ref && this.pending.get(f.ref);
         if (p) { this.pending.delete(f.ref); p.reject(f); } else this.handlers.onError?.(f);
         return;
       }
-      case 'pong': return;
+      case 'pong': if (f.ref && f.ref === ws?.probe) this.caughtUp(ws); return;
       case 'presence': s.presence = f.count; this.handlers.onChange?.(f); return;
       default: break;
     }
@@ -123,10 +184,22 @@ export class LiveRoom {
     this.handlers.onChange?.(f);
   }
 
-  /** After a snapshot or the catch-up frames: online; resend what was never acknowledged. */
-  live() {
+  /**
+   * After a snapshot or the catch-up frames: the connection is live (a renewal takes over from the old one); resend
+   * what was never acknowledged, with the same refs.
+   */
+  caughtUp(ws) {
+    if (!ws || ws.live) return;
+    ws.live = true;
+    if (ws === this.next) {
+      const old = this.ws;
+      this.ws = ws;
+      this.next = null;
+      old?.close(1000, 'renewed');
+    }
+    if (ws !== this.ws) return;
     this.setStatus('open');
-    for (const p of this.pending.values()) this.ws?.send(p.frame);
+    for (const p of this.pending.values()) ws.send(p.frame);
   }
 
   apply(f) {
@@ -168,9 +241,13 @@ export class LiveRoom {
     this.closed = true;
     clearTimeout(this.timer);
     window.removeEventListener('online', this.online);
+    this.stopRenewing();
+    this.next?.close(1000, 'leaving');
     this.ws?.close(1000, 'leaving');
   }
 }
+
+const SIGNED_OUT = new Error('signed out');
 
 /** Human words for the error codes the hub sends. */
 export function errorText(e) {

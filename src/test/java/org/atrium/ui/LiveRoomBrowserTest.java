@@ -154,6 +154,8 @@ class LiveRoomBrowserTest {
             alice.wait.until(d -> d.findElement(By.cssSelector("#answered .replies"))
                     .getText()
                     .contains("Thank you all."));
+            // a resume sends no snapshot: the room is live again once it has caught up
+            alice.wait.until(ExpectedConditions.textToBe(By.id("live-status"), "Live"));
             assertThat(replies(alice), contains("Speaker: About 12,000 hectares.", "Speaker: Thank you all."));
             assertThat(
                     ((Number) alice.script("return window.atriumLive.lastSeq;")).longValue(), equalTo(seqBefore + 1));

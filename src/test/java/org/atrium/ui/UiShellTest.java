@@ -76,6 +76,37 @@ class UiShellTest {
     }
 
     @Test
+    void devTokenRelayRefreshesTokensAsAProviderWould() {
+        String refreshToken = given().formParam("grant_type", "password")
+                .formParam("username", "alice")
+                .formParam("password", "alice")
+                .formParam("client_id", "quarkus-app")
+                .formParam(
+                        "client_secret",
+                        ConfigProvider.getConfig().getValue("quarkus.oidc.credentials.secret", String.class))
+                .post(issuer() + "/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("refresh_token");
+        // what the browser sends: a public client has no secret
+        String accessToken = given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "refresh_token")
+                .formParam("refresh_token", refreshToken)
+                .formParam("client_id", "quarkus-app")
+                .post("/api/ui-config/dev-token")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", equalTo("no-store"))
+                .extract()
+                .path("access_token");
+        given().header("Authorization", "Bearer " + accessToken)
+                .post("/api/live/tickets")
+                .then()
+                .statusCode(201);
+    }
+
+    @Test
     void organiserSignsInCreatesAndPublishesAnEvent() {
         String slug = Fixtures.uniqueSlug("ui");
         try (Browser browser = new Browser(base, "Europe/London")) {
@@ -134,6 +165,16 @@ class UiShellTest {
                 d.findElement(By.id("more-events")).click();
                 return null;
             });
+            assertThat(browser.consoleErrors(), empty());
+
+            // sign-out passes through the provider's end-session endpoint (the page is left and loaded again) and
+            // comes back to Atrium signed out
+            browser.script("window.beforeSignOut = true;");
+            browser.click(By.id("sign-out"));
+            browser.wait.until(d -> d.getCurrentUrl().equals(base.toString())
+                    && Boolean.TRUE.equals(browser.script("return window.beforeSignOut === undefined;"))
+                    && !d.findElements(By.id("sign-in")).isEmpty());
+            assertThat(browser.script("return sessionStorage.getItem('atrium.auth');"), equalTo(null));
             assertThat(browser.consoleErrors(), empty());
         }
     }
