@@ -172,6 +172,18 @@ class KeycloakBrowserIT {
 
     private static void run(Browser organiser, Browser alice, Browser speaker) throws Exception {
         String slug = "keycloak-" + Long.toString(System.nanoTime(), 36);
+        // the browser is given Keycloak's public address, though Atrium read the discovery document at the internal
+        // one, whose back-channel token endpoint Keycloak names with the internal address
+        JsonNode ui = JSON.readTree(HTTP.send(
+                        HttpRequest.newBuilder(URI.create(appBase + "/api/ui-config"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+        String publicIssuer = keycloakBase + "/realms/" + REALM;
+        assertEquals(publicIssuer, ui.get("issuer").asText());
+        assertThat(ui.get("authorizationEndpoint").asText(), startsWith(publicIssuer + "/"));
+        assertThat(ui.get("tokenEndpoint").asText(), startsWith(publicIssuer + "/"));
+        assertThat(ui.get("endSessionEndpoint").asText(), startsWith(publicIssuer + "/"));
         // the organiser signs in on Keycloak's page and creates the event in the UI
         organiser.open("#/");
         signIn(organiser, "organiser", "Olivia Organiser");
