@@ -1,5 +1,7 @@
 package org.atrium.ui;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.oidc.OidcConfigurationMetadata;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.annotation.security.PermitAll;
@@ -46,20 +48,97 @@ class UiConfigResource {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    @Inject
+    ObjectMapper json;
+
+    /** The discovery document this resource fetched itself, once quarkus-oidc had none (see {@link #provider()}). */
+    private volatile Endpoints fetched;
+
     @GET
     @PermitAll
     public UiConfigView get() {
         boolean relay = relayEnabled();
-        var internal = PublicIssuer.internalIssuers(metadata.getIssuer());
+        Endpoints provider = provider();
+        var internal = PublicIssuer.internalIssuers(provider.issuer());
         Optional<String> public_ = PublicIssuer.configured();
         return new UiConfigView(
-                public_.orElse(metadata.getIssuer()),
+                public_.orElse(provider.issuer()),
                 config.clientId(),
                 config.scope(),
-                PublicIssuer.rewrite(metadata.getAuthorizationUri(), internal, public_),
-                relay ? RELAY_PATH : PublicIssuer.rewrite(metadata.getTokenUri(), internal, public_),
-                PublicIssuer.rewrite(metadata.getEndSessionUri(), internal, public_),
+                PublicIssuer.rewrite(provider.authorization(), internal, public_),
+                relay ? RELAY_PATH : PublicIssuer.rewrite(provider.token(), internal, public_),
+                PublicIssuer.rewrite(provider.endSession(), internal, public_),
                 relay);
+    }
+
+    /** The provider's issuer and the endpoints the browser uses, as its discovery document names them. */
+    record Endpoints(String issuer, String authorization, String token, String endSession) {}
+
+    /**
+     * The provider's endpoints as quarkus-oidc read them at start. When the provider could not be reached then,
+     * quarkus-oidc has no metadata (its producer fails with a NullPointerException or OIDCException) and reads it
+     * again only when a token arrives, which no one can get without these settings: the discovery document is then
+     * fetched here, at the address Atrium uses, until the provider answers; meanwhile the browser is told to try again
+     * (503 {@code auth.provider-unavailable}).
+     */
+    private Endpoints provider() {
+        Endpoints known = fetched;
+        if (known != null) {
+            return known;
+        }
+        try {
+            return new Endpoints(
+                    metadata.getIssuer(),
+                    metadata.getAuthorizationUri(),
+                    metadata.getTokenUri(),
+                    metadata.getEndSessionUri());
+        } catch (RuntimeException noMetadata) {
+            fetched = fetchDiscovery();
+            return fetched;
+        }
+    }
+
+    private Endpoints fetchDiscovery() {
+        String server = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.oidc.auth-server-url", String.class)
+                .filter(s -> !s.isBlank())
+                .orElseThrow(UiConfigResource::providerUnavailable);
+        String base = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
+        try {
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/.well-known/openid-configuration"))
+                            .timeout(Duration.ofSeconds(5))
+                            .header("Accept", MediaType.APPLICATION_JSON)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw providerUnavailable();
+            }
+            JsonNode doc = json.readTree(answer.body());
+            String issuer = doc.path("issuer").asText(null);
+            String authorization = doc.path("authorization_endpoint").asText(null);
+            String token = doc.path("token_endpoint").asText(null);
+            if (issuer == null || authorization == null || token == null) {
+                throw providerUnavailable();
+            }
+            return new Endpoints(
+                    issuer,
+                    authorization,
+                    token,
+                    doc.path("end_session_endpoint").asText(null));
+        } catch (IOException | IllegalArgumentException e) {
+            throw providerUnavailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw providerUnavailable();
+        }
+    }
+
+    private static DomainException providerUnavailable() {
+        return new DomainException(
+                503,
+                "auth.provider-unavailable",
+                "The identity provider cannot be reached; sign-in is unavailable. Try again in a moment.");
     }
 
     /**
@@ -91,7 +170,7 @@ class UiConfigResource {
             body += "&client_secret=" + enc(secret);
         }
         HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(URI.create(metadata.getTokenUri()))
+                HttpRequest.newBuilder(URI.create(provider().token()))
                         .timeout(Duration.ofSeconds(10))
                         .header("Content-Type", MediaType.APPLICATION_FORM_URLENCODED)
                         .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -75,12 +75,20 @@ function renderAccount() {
       h('span', { class: 'who', id: 'signed-in-as' }, user.name),
       button('Sign out', () => { signOut(); route(); }, { class: 'link-button', id: 'sign-out' }));
   } else {
-    show(box, button('Sign in', () => signIn(), { id: 'sign-in' }));
+    show(box, button('Sign in', () => signIn().catch(signInUnavailable), { id: 'sign-in' }));
   }
   const nav = document.getElementById('nav');
   show(nav, h('a', { href: '#/' }, 'Events'));
   // only for people who may create events (GET /api/me); the server refuses the others anyway
   if (user) canCreateEvents().then((may) => { if (may && !nav.querySelector('#nav-new-event')) nav.append(h('a', { href: '#/events/new', id: 'nav-new-event' }, 'New event')); });
+}
+
+/** Sign-in could not start (the identity provider is unreachable): says so above the page; clicking again retries. */
+function signInUnavailable(e) {
+  document.getElementById('sign-in-error')?.remove();
+  const box = notice('error', e.message || String(e));
+  box.id = 'sign-in-error';
+  document.getElementById('main').prepend(box);
 }
 
 async function start() {

@@ -9,10 +9,14 @@ let configPromise;
 
 export function uiConfig() {
   if (!configPromise) {
-    configPromise = fetch('/api/ui-config', { headers: { Accept: 'application/json' } }).then((r) => {
-      if (!r.ok) throw new Error(`Sign-in settings unavailable (${r.status})`);
-      return r.json();
+    configPromise = fetch('/api/ui-config', { headers: { Accept: 'application/json' } }).then(async (r) => {
+      if (r.ok) return r.json();
+      // 503 auth.provider-unavailable: the identity provider is down; the problem document says so
+      const problem = await r.json().catch(() => ({}));
+      throw new Error(problem.detail || `Sign-in settings unavailable (${r.status})`);
     });
+    // a failure is not remembered: the next sign-in asks again (the provider may be back)
+    configPromise.catch(() => { configPromise = undefined; });
   }
   return configPromise;
 }

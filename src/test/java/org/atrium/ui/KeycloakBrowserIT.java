@@ -1,16 +1,17 @@
 package org.atrium.ui;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -29,6 +30,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.atrium.EmbeddedDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -45,9 +50,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and the packaged Atrium (prod profile, its own JVM, embedded PostgreSQL) verifying its tokens. Everyone signs in on
  * Keycloak's own login page in Chromium (authorization code + PKCE, public client {@code atrium-web}).
  *
+ * <p>Addresses as in {@code docker/compose.yml}: browsers reach Keycloak at {@code http://localhost:<port>} (its
+ * {@code KC_HOSTNAME}, the issuer of every token) and Atrium at {@code http://127.0.0.1:<port>} (its
+ * {@code ATRIUM_PUBLIC_URL}, from which the realm import derives the redirect URIs); Atrium reaches Keycloak at
+ * {@code http://127.0.0.1:<port>} (back-channel, {@code KC_HOSTNAME_BACKCHANNEL_DYNAMIC}), and gives browsers the
+ * public address ({@code ATRIUM_UI_PUBLIC_ISSUER}).
+ *
  * <p>The live part lasts past two token refreshes: each refresh moves the room to a connection from the new token,
- * and the page must stay "Live" with every chat line acknowledged once. Sign-out must end the Keycloak session, so
- * that signing in again asks for the password.
+ * and the page must stay "Live" with every chat line acknowledged once. Meanwhile a speaker, invited by e-mail, opens
+ * the link in their own browser, signs in on Keycloak's page, accepts and moderates the participant's question from
+ * their console; the account the invitation bound is Keycloak's (a UUID subject) and is shown by the person's name.
+ * Sign-out must end the Keycloak session, so that signing in again asks for the password.
  */
 class KeycloakBrowserIT {
 
@@ -56,12 +69,19 @@ class KeycloakBrowserIT {
     /** Short, so that refreshes happen within the test; the browser renews a quarter of it (15 s) before expiry. */
     static final int ACCESS_TOKEN_SECONDS = 60;
 
+    static final String QUESTION = "Does the room survive a token refresh?";
+    static final String ANSWER = "It moves to a new connection without a break.";
+
     static Path work;
     static Path keycloakHome;
     static Process keycloak;
     static Process atrium;
     static EmbeddedDatabase db;
+    /** Keycloak as browsers reach it: the issuer of every token. */
     static String keycloakBase;
+    /** Keycloak as Atrium reaches it (discovery, keys). */
+    static String keycloakInternal;
+
     static String appBase;
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -79,8 +99,9 @@ class KeycloakBrowserIT {
         Files.createDirectories(work);
         int keycloakPort = freePort();
         int appPort = freePort();
-        // one host name everywhere: Keycloak's issuer follows the host a request names
-        keycloakBase = "http://127.0.0.1:" + keycloakPort;
+        // the compose file's split: a public and an internal address for Keycloak
+        keycloakBase = "http://localhost:" + keycloakPort;
+        keycloakInternal = "http://127.0.0.1:" + keycloakPort;
         appBase = "http://127.0.0.1:" + appPort;
         keycloak = startKeycloak(keycloakPort);
         db = EmbeddedDatabase.start(work.resolve("pg"), freePort());
@@ -88,7 +109,7 @@ class KeycloakBrowserIT {
         awaitReady(
                 keycloak,
                 work.resolve("keycloak.log"),
-                keycloakBase + "/realms/" + REALM + "/.well-known/openid-configuration");
+                keycloakInternal + "/realms/" + REALM + "/.well-known/openid-configuration");
         awaitReady(atrium, work.resolve("atrium.log"), appBase + "/q/health/ready");
     }
 
@@ -128,23 +149,41 @@ class KeycloakBrowserIT {
     @Test
     void signInLiveRoomThroughTokenRefreshesAndSignOut() throws Exception {
         try (Browser organiser = new Browser(URI.create(appBase).toURL(), "Asia/Baku");
-                Browser alice = new Browser(URI.create(appBase).toURL(), "Europe/London")) {
+                Browser alice = new Browser(URI.create(appBase).toURL(), "Europe/London");
+                Browser speaker = new Browser(URI.create(appBase).toURL(), "Europe/Paris")) {
             try {
-                run(organiser, alice);
+                run(organiser, alice, speaker);
             } catch (Throwable e) {
                 // what each page showed, for the report
-                for (Browser b : List.of(organiser, alice)) {
-                    System.err.println("page " + b.driver.getCurrentUrl() + ":\n"
-                            + b.driver.findElement(By.tagName("body")).getText());
-                    b.screenshot("keycloak-failed-" + (b == organiser ? "organiser" : "alice"));
+                for (var b : Map.of("organiser", organiser, "alice", alice, "speaker", speaker)
+                        .entrySet()) {
+                    System.err.println(
+                            b.getKey() + "'s page " + b.getValue().driver.getCurrentUrl() + ":\n"
+                                    + b.getValue()
+                                            .driver
+                                            .findElement(By.tagName("body"))
+                                            .getText());
+                    b.getValue().screenshot("keycloak-failed-" + b.getKey());
                 }
                 throw e;
             }
         }
     }
 
-    private static void run(Browser organiser, Browser alice) throws Exception {
+    private static void run(Browser organiser, Browser alice, Browser speaker) throws Exception {
         String slug = "keycloak-" + Long.toString(System.nanoTime(), 36);
+        // the browser is given Keycloak's public address, though Atrium read the discovery document at the internal
+        // one, whose back-channel token endpoint Keycloak names with the internal address
+        JsonNode ui = JSON.readTree(HTTP.send(
+                        HttpRequest.newBuilder(URI.create(appBase + "/api/ui-config"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+        String publicIssuer = keycloakBase + "/realms/" + REALM;
+        assertEquals(publicIssuer, ui.get("issuer").asText());
+        assertThat(ui.get("authorizationEndpoint").asText(), startsWith(publicIssuer + "/"));
+        assertThat(ui.get("tokenEndpoint").asText(), startsWith(publicIssuer + "/"));
+        assertThat(ui.get("endSessionEndpoint").asText(), startsWith(publicIssuer + "/"));
         // the organiser signs in on Keycloak's page and creates the event in the UI
         organiser.open("#/");
         signIn(organiser, "organiser", "Olivia Organiser");
@@ -161,9 +200,12 @@ class KeycloakBrowserIT {
         organiser.click(By.id("publish"));
         organiser.wait.until(
                 d -> d.findElement(By.cssSelector("#life-h .badge")).getText().equals("published"));
-        // a session running now and open registration, through the API with the organiser's own token
-        String token =
-                (String) organiser.script("return JSON.parse(sessionStorage.getItem('atrium.auth')).accessToken;");
+        // a speaker, a session of theirs running now and open registration, through the API with the organiser's own
+        // token
+        String token = accessToken(organiser);
+        long speakerId = call("POST", "/api/events/" + slug + "/speakers", token, Map.of("name", "Eleanor W."), 201)
+                .get("id")
+                .asLong();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         JsonNode session = call(
                 "POST",
@@ -177,7 +219,9 @@ class KeycloakBrowserIT {
                         "start",
                         now.minus(Duration.ofMinutes(5)).toString(),
                         "end",
-                        now.plus(Duration.ofHours(2)).toString()),
+                        now.plus(Duration.ofHours(2)).toString(),
+                        "speakers",
+                        List.of(Map.of("speakerId", speakerId))),
                 201);
         call(
                 "PUT",
@@ -186,6 +230,16 @@ class KeycloakBrowserIT {
                 Map.of("open", true, "mode", "AUTOMATIC"),
                 200);
         String room = "#/events/" + slug + "/sessions/" + session.get("id").asLong();
+        // the speaker is invited by e-mail: the link goes to them, not to an account the organiser would have to name
+        String link = call(
+                        "POST",
+                        "/api/events/" + slug + "/invitations",
+                        token,
+                        Map.of("kind", "SPEAKER", "email", "speaker@atrium.example", "speakerId", speakerId),
+                        201)
+                .get("link")
+                .asText();
+        assertThat(link, startsWith(appBase + "/#/events/" + slug + "/invitations/"));
 
         // the organiser waits in the room, watching
         organiser.open(room);
@@ -214,11 +268,55 @@ class KeycloakBrowserIT {
                 + "   return fetch(url, init); };");
         int refreshesBefore = refreshes(alice);
 
-        // posts through two refreshes (a 60 s token is renewed every 45 s), each one acknowledged
+        // meanwhile, in their own browser, the speaker accepts the invitation and opens their console; they moderate
+        // the participant's question once it arrives (pin it, then, once she saw it pinned, reply and mark it answered)
+        CountDownLatch consoleOpen = new CountDownLatch(1);
+        CountDownLatch pinSeen = new CountDownLatch(1);
+        ExecutorService speakerThread = Executors.newSingleThreadExecutor();
+        Future<?> speakerDone = speakerThread.submit(() -> {
+            speaker.open(link.substring(link.indexOf('#')));
+            speaker.find(By.id("sign-in-to-accept"));
+            signIn(speaker, "speaker", "Eleanor Whitcombe");
+            assertThat(speaker.text(By.id("invitation-what")), containsString("as Eleanor W."));
+            speaker.click(By.id("accept-invitation"));
+            speaker.waitForRoute("#/events/" + slug);
+            speaker.open(room + "/moderate");
+            speaker.wait.until(ExpectedConditions.textToBe(By.id("live-status"), "Live"));
+            consoleOpen.countDown();
+            new WebDriverWait(speaker.driver, Duration.ofMinutes(3))
+                    .until(d -> !d.findElements(By.cssSelector(
+                                    "#visible-questions button[aria-label='Pin: answering now: " + QUESTION + "']"))
+                            .isEmpty());
+            speaker.click(
+                    By.cssSelector("#visible-questions button[aria-label='Pin: answering now: " + QUESTION + "']"));
+            assertTrue(pinSeen.await(3, TimeUnit.MINUTES), "the participant saw the question pinned");
+            speaker.type(By.cssSelector("input[aria-label='Reply to: " + QUESTION + "']"), ANSWER);
+            speaker.click(By.xpath("//input[@aria-label='Reply to: " + QUESTION + "']/following-sibling::button"));
+            speaker.click(By.cssSelector("#visible-questions button[aria-label='Mark answered: " + QUESTION + "']"));
+            assertThat(speaker.consoleErrors(), empty());
+            return null;
+        });
+        speakerThread.shutdown();
+        boolean asked = false;
+
+        // posts through two refreshes (a 60 s token is renewed every 45 s), each one acknowledged; asks the speaker a
+        // question once their console is open, and watches it being moderated
         List<String> posted = new ArrayList<>();
         Deadline deadline = new Deadline(Duration.ofMinutes(4));
-        while (refreshes(alice) < refreshesBefore + 2 || posted.size() < 3) {
-            deadline.check("two token refreshes");
+        while (refreshes(alice) < refreshesBefore + 2 || posted.size() < 3 || !speakerDone.isDone()) {
+            deadline.check("two token refreshes and the speaker's moderation");
+            if (!asked && consoleOpen.getCount() == 0) {
+                alice.type(By.id("ask-text"), QUESTION);
+                alice.click(By.id("ask"));
+                asked = true;
+            }
+            if (pinSeen.getCount() > 0
+                    && !alice.driver
+                            .findElements(By.cssSelector("#pinned-question .question.pinned"))
+                            .isEmpty()) {
+                assertThat(alice.text(By.cssSelector("#pinned-question .text")), equalTo(QUESTION));
+                pinSeen.countDown();
+            }
             String text = "line " + (posted.size() + 1);
             alice.type(By.id("chat-text"), text);
             alice.click(By.id("chat-send"));
@@ -229,6 +327,18 @@ class KeycloakBrowserIT {
             alice.wait.until(ExpectedConditions.textToBe(By.id("live-status"), "Live"));
             Thread.sleep(4000);
         }
+        speakerDone.get();
+        // what the participant sees of the speaker's moderation: answered, with the speaker's reply under their name
+        alice.wait.until(d -> !d.findElements(By.cssSelector("#answered [data-state='answered']"))
+                .isEmpty());
+        assertThat(alice.text(By.cssSelector("#answered .text")), equalTo(QUESTION));
+        assertThat(alice.text(By.cssSelector("#answered .replies")), equalTo("Eleanor Whitcombe: " + ANSWER));
+        assertThat(alice.driver.findElements(By.cssSelector("#pinned-question")), empty());
+        // the invitation bound the speaker to the Keycloak account that accepted it: a UUID subject, shown by name
+        JsonNode linked = get("/api/events/" + slug + "/speakers/" + speakerId, accessToken(organiser));
+        assertThat(linked.get("accountSubject").asText(), matchesPattern("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"));
+        assertThat(linked.get("accountName").asText(), equalTo("Eleanor Whitcombe"));
+
         // one more after the last renewal took over
         alice.wait.until(
                 d -> Boolean.TRUE.equals(alice.script("const r = window.atriumLive; return !r.next && !r.renewing;")));
@@ -289,6 +399,20 @@ class KeycloakBrowserIT {
         browser.waitForRoute(route);
     }
 
+    private static String accessToken(Browser browser) {
+        return (String) browser.script("return JSON.parse(sessionStorage.getItem('atrium.auth')).accessToken;");
+    }
+
+    private static JsonNode get(String path, String token) throws Exception {
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(appBase + path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), "GET " + path + ": " + r.body());
+        return JSON.readTree(r.body());
+    }
+
     private static int refreshes(Browser browser) {
         return ((Number) browser.script("return window.tokenRefreshes;")).intValue();
     }
@@ -314,22 +438,13 @@ class KeycloakBrowserIT {
     }
 
     /**
-     * The project's realm as a deployment would import it, pointed at this test's Atrium: its browser client's
-     * redirect and post-logout URIs and web origin, and a 60 s access token.
+     * The project's realm as the compose file imports it (its browser client's addresses are resolved from
+     * {@code ATRIUM_PUBLIC_URL} by Keycloak's import), with a 60 s access token.
      */
     static ObjectNode realm() throws IOException {
         ObjectNode realm = (ObjectNode)
                 JSON.readTree(Path.of("docker", "keycloak", "atrium-realm.json").toFile());
         realm.put("accessTokenLifespan", ACCESS_TOKEN_SECONDS);
-        for (JsonNode client : realm.withArray("clients")) {
-            if (client.path("clientId").asText().equals("atrium-web")) {
-                ObjectNode c = (ObjectNode) client;
-                c.put("rootUrl", appBase);
-                ((ArrayNode) c.putArray("redirectUris")).add(appBase + "/*");
-                ((ArrayNode) c.putArray("webOrigins")).add(appBase);
-                ((ObjectNode) c.with("attributes")).put("post.logout.redirect.uris", appBase + "/*");
-            }
-        }
         return realm;
     }
 
@@ -348,6 +463,10 @@ class KeycloakBrowserIT {
                         "--import-realm")
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("keycloak.log").toFile());
+        // as in docker/compose.yml: the public address is the issuer, back-channel calls keep the address they used
+        pb.environment().put("KC_HOSTNAME", keycloakBase);
+        pb.environment().put("KC_HOSTNAME_BACKCHANNEL_DYNAMIC", "true");
+        pb.environment().put("ATRIUM_PUBLIC_URL", appBase);
         pb.environment().put("JAVA_HOME", keycloakJava());
         // start-up is mostly class loading and one-off work: the quick compiler alone starts it sooner on 2 cores
         pb.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
@@ -373,14 +492,13 @@ class KeycloakBrowserIT {
     private static Process startAtrium(int port) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         String jar = System.getProperty("atrium.app.jar", "target/quarkus-app/quarkus-run.jar");
-        return new ProcessBuilder(
+        ProcessBuilder pb = new ProcessBuilder(
                         java,
                         "-Dquarkus.http.port=" + port,
                         "-Dquarkus.http.host=127.0.0.1",
                         "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(),
                         "-Dquarkus.datasource.username=" + EmbeddedDatabase.USER,
                         "-Dquarkus.datasource.password=" + EmbeddedDatabase.USER,
-                        "-Dquarkus.oidc.auth-server-url=" + keycloakBase + "/realms/" + REALM,
                         // Keycloak is still starting: Atrium waits for its discovery document (retrying for up to
                         // connection-delay, blocking start-up for up to connection-timeout) instead of starting
                         // without it
@@ -389,8 +507,16 @@ class KeycloakBrowserIT {
                         "-jar",
                         jar)
                 .redirectErrorStream(true)
-                .redirectOutput(work.resolve("atrium.log").toFile())
-                .start();
+                .redirectOutput(work.resolve("atrium.log").toFile());
+        // the identity settings docker/compose.yml gives Atrium, with this test's addresses
+        String publicIssuer = keycloakBase + "/realms/" + REALM;
+        pb.environment().put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakInternal + "/realms/" + REALM);
+        pb.environment().put("QUARKUS_OIDC_TOKEN_ISSUER", publicIssuer);
+        pb.environment().put("QUARKUS_OIDC_CLIENT_ID", "atrium");
+        pb.environment().put("ATRIUM_UI_PUBLIC_ISSUER", publicIssuer);
+        pb.environment().put("ATRIUM_PUBLIC_URL", appBase);
+        pb.environment().put("ATRIUM_ORGANISING_ROLE", "organiser");
+        return pb.start();
     }
 
     private static void awaitReady(Process process, Path log, String url) throws Exception {
