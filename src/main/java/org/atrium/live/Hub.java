@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.atrium.common.DomainException;
 import org.atrium.common.StrictJson;
 import org.atrium.schedule.SessionChanged;
+import org.atrium.security.AccountSignedOut;
 import org.atrium.security.Accounts;
 import org.jboss.logging.Logger;
 
@@ -312,6 +313,19 @@ class Hub {
         member.expiresAtMillis = expires.get().toEpochMilli();
         if (member.expiresAtMillis - EXPIRY_MARGIN_MILLIS <= clock.millis()) {
             expire(member);
+        }
+    }
+
+    /**
+     * The identity provider ended a sign-in of this account (back-channel logout): its connections close as if their
+     * token expired (4001). A client resumes with a fresh ticket, which a token of the ended session no longer gets,
+     * while the account's other devices resume silently.
+     */
+    void onSignedOut(@Observes AccountSignedOut signedOut) {
+        for (Member member : members.values()) {
+            if (member.subject.equals(signedOut.subject())) {
+                expire(member);
+            }
         }
     }
 

@@ -149,15 +149,21 @@ class DeploymentFilesTest {
         assertTrue(roles.containsAll(Set.of("organiser", "user", "admin")), roles.toString());
         assertTrue(roles.contains(atriumEnvironment.get("ATRIUM_ORGANISING_ROLE")));
 
-        JsonNode bearer = client(atriumEnvironment.get("QUARKUS_OIDC_CLIENT_ID"));
-        assertTrue(bearer.get("bearerOnly").asBoolean());
+        // Atrium checks back-channel logout tokens against its client id: the browser client, whose sessions end
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
             properties.load(in);
         }
-        assertEquals(bearer.get("clientId").asText(), properties.getProperty("%prod.quarkus.oidc.client-id"));
+        assertEquals("atrium-web", atriumEnvironment.get("QUARKUS_OIDC_CLIENT_ID"));
+        assertEquals("atrium-web", properties.getProperty("%prod.quarkus.oidc.client-id"));
 
         JsonNode web = client("atrium-web");
+        assertEquals(
+                "${ATRIUM_INTERNAL_URL}" + properties.getProperty("quarkus.oidc.logout.backchannel.path"),
+                web.at("/attributes/backchannel.logout.url").asText());
+        assertEquals(
+                "true",
+                web.at("/attributes/backchannel.logout.session.required").asText());
         assertTrue(web.get("publicClient").asBoolean());
         assertTrue(web.get("standardFlowEnabled").asBoolean());
         assertFalse(web.get("implicitFlowEnabled").asBoolean());

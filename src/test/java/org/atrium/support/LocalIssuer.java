@@ -26,6 +26,8 @@ public class LocalIssuer implements QuarkusTestProfile {
                 "quarkus.oidc.auth-server-url", "",
                 "quarkus.oidc.public-key", pemBody("/test-issuer/public-key.pem"),
                 "quarkus.oidc.token.issuer", ISSUER,
+                // back-channel logout tokens are addressed to the browser's client, as Keycloak's are
+                "quarkus.oidc.client-id", "atrium-web",
                 "atrium.ui.dev-token-relay", "false",
                 "atrium.organising.open", "false");
     }

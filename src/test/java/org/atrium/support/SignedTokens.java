@@ -27,6 +27,11 @@ public final class SignedTokens {
     private SignedTokens() {}
 
     public static String bearer(Claims c) {
+        return bearer(c, null);
+    }
+
+    /** An access token of {@code c} in the provider's sign-in session {@code sessionId} (Keycloak's {@code sid}). */
+    public static String bearer(Claims c, String sessionId) {
         JwtClaimsBuilder jwt = Jwt.issuer(LocalIssuer.ISSUER)
                 .subject(c.subject())
                 .claim("preferred_username", c.username())
@@ -38,7 +43,36 @@ public final class SignedTokens {
         if (c.email() != null) {
             jwt.claim("email", c.email()).claim("email_verified", true);
         }
+        if (sessionId != null) {
+            jwt.claim("sid", sessionId);
+        }
         return "Bearer " + jwt.jws().keyId("test").sign(KEY);
+    }
+
+    /**
+     * A back-channel logout token as the provider posts it when a sign-in session ends (OpenID Connect Back-Channel
+     * Logout 1.0): {@code sub} and/or {@code sid}, the logout event, no nonce.
+     */
+    public static String logoutToken(String subject, String sessionId, java.security.PrivateKey key) {
+        JwtClaimsBuilder jwt = Jwt.issuer(LocalIssuer.ISSUER)
+                .audience("atrium-web")
+                .issuedAt(java.time.Instant.now())
+                .expiresIn(120)
+                .claim("jti", java.util.UUID.randomUUID().toString())
+                .claim(
+                        "events",
+                        java.util.Map.of("http://schemas.openid.net/event/backchannel-logout", java.util.Map.of()));
+        if (subject != null) {
+            jwt.subject(subject);
+        }
+        if (sessionId != null) {
+            jwt.claim("sid", sessionId);
+        }
+        return jwt.jws().keyId("test").header("typ", "logout+jwt").sign(key);
+    }
+
+    public static String logoutToken(String subject, String sessionId) {
+        return logoutToken(subject, sessionId, KEY);
     }
 
     private static PrivateKey privateKey() {

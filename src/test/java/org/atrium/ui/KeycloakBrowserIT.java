@@ -367,7 +367,10 @@ class KeycloakBrowserIT {
         assertEquals(posted, chatLines(alice));
         assertThat(alice.consoleErrors(), empty());
 
-        // sign-out ends the Keycloak session: signing in again asks for the password
+        // sign-out ends the Keycloak session: signing in again asks for the password, and Keycloak's back-channel
+        // logout makes Atrium refuse the session's access token at once, although it has not expired
+        String aliceToken = accessToken(alice);
+        assertEquals(200, meStatus(aliceToken));
         alice.script("window.beforeSignOut = true;");
         alice.click(By.id("sign-out"));
         // back from Keycloak's end-session endpoint: the page was left and loaded again
@@ -378,6 +381,7 @@ class KeycloakBrowserIT {
         alice.click(By.id("sign-in"));
         alice.wait.until(d -> d.getCurrentUrl().startsWith(keycloakBase));
         assertThat(alice.find(By.id("password")).isDisplayed(), equalTo(true));
+        assertEquals(401, meStatus(aliceToken));
         assertThat(alice.driver.getCurrentUrl(), startsWith(keycloakBase + "/realms/" + REALM + "/"));
         assertThat(organiser.consoleErrors(), empty());
     }
@@ -397,6 +401,16 @@ class KeycloakBrowserIT {
         new WebDriverWait(browser.driver, Duration.ofSeconds(60))
                 .until(ExpectedConditions.textToBe(By.id("signed-in-as"), name));
         browser.waitForRoute(route);
+    }
+
+    /** The status of {@code GET /api/me} with an access token. */
+    private static int meStatus(String accessToken) throws Exception {
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(appBase + "/api/me"))
+                                .header("Authorization", "Bearer " + accessToken)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static String accessToken(Browser browser) {
@@ -467,6 +481,8 @@ class KeycloakBrowserIT {
         pb.environment().put("KC_HOSTNAME", keycloakBase);
         pb.environment().put("KC_HOSTNAME_BACKCHANNEL_DYNAMIC", "true");
         pb.environment().put("ATRIUM_PUBLIC_URL", appBase);
+        // where Keycloak posts back-channel logout tokens (compose: http://atrium:8080)
+        pb.environment().put("ATRIUM_INTERNAL_URL", appBase);
         pb.environment().put("JAVA_HOME", keycloakJava());
         // start-up is mostly class loading and one-off work: the quick compiler alone starts it sooner on 2 cores
         pb.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
@@ -512,7 +528,7 @@ class KeycloakBrowserIT {
         String publicIssuer = keycloakBase + "/realms/" + REALM;
         pb.environment().put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakInternal + "/realms/" + REALM);
         pb.environment().put("QUARKUS_OIDC_TOKEN_ISSUER", publicIssuer);
-        pb.environment().put("QUARKUS_OIDC_CLIENT_ID", "atrium");
+        pb.environment().put("QUARKUS_OIDC_CLIENT_ID", "atrium-web");
         pb.environment().put("ATRIUM_UI_PUBLIC_ISSUER", publicIssuer);
         pb.environment().put("ATRIUM_PUBLIC_URL", appBase);
         pb.environment().put("ATRIUM_ORGANISING_ROLE", "organiser");
