@@ -369,8 +369,16 @@ class KeycloakBrowserIT {
 
         // sign-out ends the Keycloak session: signing in again asks for the password, and Keycloak's back-channel
         // logout makes Atrium refuse the session's access token at once, although it has not expired
+        // (with 30 s of its 60 s still to live, or the next refreshed one, so that it has not expired by itself when
+        // the
+        // sign-out has gone through)
+        if (expiresAt(accessToken(alice)) - java.time.Instant.now().getEpochSecond() < 30) {
+            int refreshed = refreshes(alice);
+            new WebDriverWait(alice.driver, Duration.ofSeconds(90)).until(d -> refreshes(alice) > refreshed);
+        }
         String aliceToken = accessToken(alice);
-        assertEquals(200, meStatus(aliceToken));
+        long aliceTokenExpires = expiresAt(aliceToken);
+        assertEquals("200", me(aliceToken));
         alice.script("window.beforeSignOut = true;");
         alice.click(By.id("sign-out"));
         // back from Keycloak's end-session endpoint: the page was left and loaded again
@@ -378,10 +386,14 @@ class KeycloakBrowserIT {
                 .until(d -> d.getCurrentUrl().startsWith(appBase)
                         && Boolean.TRUE.equals(alice.script("return window.beforeSignOut === undefined;"))
                         && !d.findElements(By.id("sign-in")).isEmpty());
+        String refused = me(aliceToken);
+        assertTrue(
+                java.time.Instant.now().getEpochSecond() < aliceTokenExpires,
+                "the sign-out took longer than the token lives: nothing shown");
+        assertEquals("401 auth.invalid-token", refused, "a token of the ended session is refused before it expires");
         alice.click(By.id("sign-in"));
         alice.wait.until(d -> d.getCurrentUrl().startsWith(keycloakBase));
         assertThat(alice.find(By.id("password")).isDisplayed(), equalTo(true));
-        assertEquals(401, meStatus(aliceToken));
         assertThat(alice.driver.getCurrentUrl(), startsWith(keycloakBase + "/realms/" + REALM + "/"));
         assertThat(organiser.consoleErrors(), empty());
     }
@@ -403,14 +415,25 @@ class KeycloakBrowserIT {
         browser.waitForRoute(route);
     }
 
-    /** The status of {@code GET /api/me} with an access token. */
-    private static int meStatus(String accessToken) throws Exception {
-        return HTTP.send(
-                        HttpRequest.newBuilder(URI.create(appBase + "/api/me"))
-                                .header("Authorization", "Bearer " + accessToken)
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+    /** A token's {@code exp} (epoch seconds). */
+    private static long expiresAt(String token) {
+        String payload = new String(
+                java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return Long.parseLong(payload.replaceAll(".*\"exp\":(\\d+).*", "$1"));
+    }
+
+    /** The status of {@code GET /api/me} with an access token, and the problem's code when refused. */
+    private static String me(String accessToken) throws Exception {
+        var response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(appBase + "/api/me"))
+                        .header("Authorization", "Bearer " + accessToken)
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200
+                ? "200"
+                : response.statusCode() + " "
+                        + JSON.readTree(response.body()).path("code").asText();
     }
 
     private static String accessToken(Browser browser) {
