@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
-import org.atrium.common.Sql;
 
 /** Chat use cases of a room: post (mutes, slow mode, banned words) and a moderator's delete. */
 @ApplicationScoped
@@ -51,14 +50,10 @@ class Chat {
         b.requireUnderTotal(
                 "chat.too-many-lines",
                 "chat lines",
+                "chat.post",
                 subject,
                 bounds.chatLinesPerAccountPerRoom(),
-                author -> Sql.longValue(
-                        em,
-                        "select count(*) from (select 1 from live_chat where room = ? and author = ? limit ?) t",
-                        b.room.key,
-                        author,
-                        bounds.chatLinesPerAccountPerRoom()));
+                authors -> Batch.rowsPerAuthor(em, "live_chat", b.room.key, authors));
         ChatMessage m = new ChatMessage();
         m.room = b.room.key;
         m.author = subject;

@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
-import org.atrium.common.Sql;
 
 /**
  * The Q&A use cases of a session room. Each runs inside the room writer's transaction, checks everything before it
@@ -34,14 +33,10 @@ class QuestionBoard {
         b.requireUnderTotal(
                 "question.too-many",
                 "questions",
+                "question.ask",
                 c.member().subject,
                 bounds.questionsPerAccountPerRoom(),
-                author -> Sql.longValue(
-                        em,
-                        "select count(*) from (select 1 from live_question where room = ? and author = ? limit ?) t",
-                        b.room.key,
-                        author,
-                        bounds.questionsPerAccountPerRoom()));
+                authors -> Batch.rowsPerAuthor(em, "live_question", b.room.key, authors));
         Question q = new Question();
         q.room = b.room.key;
         q.sessionId = b.room.sessionId;

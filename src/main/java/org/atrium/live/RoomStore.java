@@ -91,6 +91,7 @@ class RoomStore {
                 rules.startsAt(),
                 rules.endsAt(),
                 config,
+                commands,
                 lastSeq);
         List<Outcome> outcomes = new ArrayList<>(commands.size());
         Instant now = b.now;
@@ -265,7 +266,17 @@ class RoomStore {
         }
         RoomSettings settings = em.find(RoomSettings.class, room.key);
         Batch view = new Batch(
-                room, json, clock.instant(), settings, Set.of(), Set.of(), session.startsAt, session.endsAt, config, 0);
+                room,
+                json,
+                clock.instant(),
+                settings,
+                Set.of(),
+                Set.of(),
+                session.startsAt,
+                session.endsAt,
+                config,
+                List.of(),
+                0);
         frame.set("settings", view.settingsView());
         ArrayNode qs = questions.visible(json, room.key, member);
         Long pinned = null;
