@@ -170,7 +170,7 @@ final class Member {
      */
     void deliver(Delivery delivery) {
         if (held != null) {
-            held.add(delivery);
+            hold(delivery);
             return;
         }
         long seq = delivery.seq();
@@ -261,7 +261,7 @@ final class Member {
 
     private void sendOnLoop(String frame) {
         if (held != null) {
-            held.add(Delivery.unsequenced(frame));
+            hold(Delivery.unsequenced(frame));
         } else {
             write(frame);
         }
@@ -328,6 +328,22 @@ final class Member {
                 .sendText(new String(frame, StandardCharsets.UTF_8))
                 .subscribe()
                 .with(v -> loop.execute(() -> pending--), e -> loop.execute(() -> pending--));
+    }
+
+    /**
+     * Keeps a frame back while the snapshot or a gap's refill is out; a member that would hold more than
+     * {@code maxPending} (a refill stuck behind a slow database in a busy room) is closed as too slow rather than grow
+     * without bound: its client resumes from its last seq.
+     */
+    private void hold(Delivery delivery) {
+        if (pending < 0) {
+            return;
+        }
+        if (held.size() >= maxPending) {
+            tooSlow();
+            return;
+        }
+        held.add(delivery);
     }
 
     private void tooSlow() {

@@ -90,6 +90,8 @@ async function tokenRequest(cfg, form) {
   const t = await r.json();
   // a refresh keeps what the provider did not send again; a new sign-in starts afresh
   const before = form.grant_type === 'refresh_token' ? stored() : null;
+  // a refresh that answers after sign-out must not sign the person back in
+  if (form.grant_type === 'refresh_token' && !before) return null;
   const lifetime = (Number(t.expires_in) || 300) * 1000;
   const next = {
     accessToken: t.access_token,
@@ -145,7 +147,7 @@ function refresh() {
   if (!refreshing) {
     refreshing = uiConfig()
       .then((cfg) => tokenRequest(cfg, { grant_type: 'refresh_token', refresh_token: s.refreshToken, client_id: cfg.clientId }))
-      .then((t) => t.accessToken)
+      .then((t) => t?.accessToken ?? null)
       .catch((e) => {
         if (e instanceof GrantRefused) {
           sessionStorage.removeItem(STORE);

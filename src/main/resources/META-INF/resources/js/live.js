@@ -102,13 +102,19 @@ export class LiveRoom {
     if (ws !== this.ws) return; // replaced by a renewal
     this.ws = null;
     if (this.closed) return;
+    if (FATAL[code]) {
+      // a refusal holds for the renewal too (not admitted, too many connections): say so, do not hand over
+      this.next?.close(1000, 'refused');
+      this.next = null;
+      this.setStatus(FATAL[code]);
+      return;
+    }
     if (this.next) {
       // the token expired while the renewal was catching up: the renewal becomes the connection
       this.ws = this.next;
       this.next = null;
       return;
     }
-    if (FATAL[code]) { this.setStatus(FATAL[code]); return; }
     if (this.renewing) return; // the renewal under way becomes the connection
     if (code === AUTH_EXPIRED && this.status === 'open') { this.connect({ silent: true }); return; }
     this.retry(code === AUTH_EXPIRED);

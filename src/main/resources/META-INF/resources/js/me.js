@@ -10,7 +10,15 @@ export async function me() {
   const user = currentUser();
   if (!user) return null;
   if (cached.subject !== user.subject || !cached.answer) {
-    cached = { subject: user.subject, answer: get('/api/me').catch(() => null) };
+    const subject = user.subject;
+    cached = {
+      subject,
+      answer: get('/api/me').catch(() => {
+        // not remembered: the next call asks again (a failed request must not hide controls until a reload)
+        if (cached.subject === subject) cached = { subject: null, answer: null };
+        return null;
+      }),
+    };
   }
   return cached.answer;
 }
