@@ -72,6 +72,11 @@ class AccountRecorder implements SecurityIdentityAugmentor {
 
     private final Map<String, Claims> recorded = new ConcurrentHashMap<>();
 
+    /** Identities whose write failed, and when: retried after {@link #RETRY_AFTER}, not on every request meanwhile. */
+    private final Map<String, Instant> failed = new ConcurrentHashMap<>();
+
+    static final java.time.Duration RETRY_AFTER = java.time.Duration.ofMinutes(1);
+
     @Inject
     EntityManager em;
 
@@ -88,6 +93,11 @@ class AccountRecorder implements SecurityIdentityAugmentor {
         Claims claims = Claims.of(jwt);
         if (claims.equals(recorded.get(claims.key()))) {
             return Uni.createFrom().item(identity);
+        }
+        Instant failedAt = failed.get(claims.key());
+        if (failedAt != null && failedAt.plus(RETRY_AFTER).isAfter(clock.instant())) {
+            return Uni.createFrom()
+                    .item(identity); // the database failed it a moment ago: no write, no worker per request
         }
         return context.runBlocking(() -> {
             record(claims);
@@ -118,16 +128,19 @@ class AccountRecorder implements SecurityIdentityAugmentor {
                 recorded.clear();
             }
             recorded.put(claims.key(), claims);
+            failed.remove(claims.key());
         } catch (RuntimeException e) {
-            LOG.warnf(
-                    e,
-                    "Could not record the account of subject %s; it is tried again on its next request",
-                    claims.subject());
+            if (failed.size() >= REMEMBERED) {
+                failed.clear();
+            }
+            failed.put(claims.key(), Instant.now(clock));
+            LOG.warnf(e, "Could not record the account of subject %s; it is tried again in a minute", claims.subject());
         }
     }
 
     /** Forgets what was written (tests that change the table behind the recorder's back). */
     void forget() {
         recorded.clear();
+        failed.clear();
     }
 }

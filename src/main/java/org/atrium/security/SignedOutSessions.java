@@ -55,9 +55,10 @@ class SignedOutSessions implements SecurityIdentityAugmentor {
         }
         JsonObject claims = claims(event.getEventProperties().get("logout_token"));
         if (claims == null) {
+            Object token = event.getEventProperties().get("logout_token");
             LOG.warnf(
-                    "A back-channel logout arrived without readable claims (%s); nothing was ended",
-                    event.getEventProperties().get("logout_token"));
+                    "A back-channel logout arrived without readable claims (a %s); nothing was ended",
+                    token == null ? "null" : token.getClass().getName());
             return;
         }
         String subject = claims.getString("sub");
@@ -89,6 +90,12 @@ class SignedOutSessions implements SecurityIdentityAugmentor {
         }
         Instant subjectEnded = subject == null ? null : endedSubjects.get(subject);
         return subjectEnded != null && (issuedAt == null || !issuedAt.isAfter(subjectEnded));
+    }
+
+    /** Before {@link AccountRecorder}: a token of an ended session is refused before anything is recorded of it. */
+    @Override
+    public int priority() {
+        return 10;
     }
 
     @Override
