@@ -70,7 +70,7 @@ class ProblemMapper {
     @ServerExceptionMapper
     Response mismatched(MismatchedInputException e) {
         if (StrictJson.isDuplicateKey(e)) {
-            return duplicateKey();
+            return duplicateKey(e);
         }
         String field = path(e);
         if (field.isEmpty()) {
@@ -85,7 +85,7 @@ class ProblemMapper {
     @ServerExceptionMapper
     Response mapping(JsonMappingException e) {
         if (StrictJson.isDuplicateKey(e)) {
-            return duplicateKey();
+            return duplicateKey(e);
         }
         if (e.getCause() instanceof DomainException domain) {
             return domain(domain);
@@ -99,18 +99,16 @@ class ProblemMapper {
     @ServerExceptionMapper
     Response malformed(JsonProcessingException e) {
         if (StrictJson.isDuplicateKey(e)) {
-            return Problem.of(
-                            400,
-                            "json.duplicate-key",
-                            "A field is given more than once: " + e.getOriginalMessage() + ".")
-                    .toResponse();
+            return duplicateKey(e);
         }
         return Problem.of(400, "json.malformed", "The request body is not well-formed JSON.")
                 .toResponse();
     }
 
-    private static Response duplicateKey() {
-        return Problem.of(400, "json.duplicate-key", "A field is given more than once in the request body.")
+    private static Response duplicateKey(Throwable e) {
+        String key = StrictJson.duplicateKey(e);
+        return Problem.of(400, "json.duplicate-key", "The field '" + key + "' is given more than once.")
+                .withErrors(List.of(new Problem.FieldError(key, "given more than once")))
                 .toResponse();
     }
 

@@ -98,12 +98,7 @@ public class ProblemResponses implements OASFilter {
             response = OASFactory.createAPIResponse();
             responses.addAPIResponse(code, response);
         }
-        if (response.getDescription() == null
-                || response.getDescription().isBlank()
-                || DESCRIPTIONS.containsKey(code)) {
-            response.setDescription(DESCRIPTIONS.getOrDefault(code, "Error"));
-        }
-        response.setContent(problemContent());
+        response.setDescription(DESCRIPTIONS.get(code)); // its problem+json content: the loop at the end of filter
     }
 
     private static Content problemContent() {

@@ -51,6 +51,14 @@ public final class Sql {
         });
     }
 
+    /**
+     * A {@code like} pattern that finds {@code text} anywhere ({@code %text%}), with its own {@code %}, {@code _} and
+     * backslashes matching only themselves.
+     */
+    public static String containing(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** The first column of the first row as a long (0 when null or no row). */
     public static long longValue(EntityManager em, String sql, Object... parameters) {
         List<Long> rows = list(em, sql, rs -> rs.getLong(1), parameters);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Strict JSON for every body and live frame: a key given twice ({@code {"slug":"a","slug":"b"}}) is refused as
@@ -19,15 +21,25 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
     }
 
-    /** Whether Jackson refused a document for a repeated key (it has no exception type of its own for that). */
-    public static boolean isDuplicateKey(Throwable e) {
+    /**
+     * The key Jackson refused a document for giving twice, anywhere in {@code e}'s causes (Jackson has no exception type
+     * of its own for it); null when {@code e} is about something else.
+     */
+    public static String duplicateKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StreamReadException read
-                    && read.getOriginalMessage() != null
-                    && read.getOriginalMessage().startsWith("Duplicate field '")) {
-                return true;
+            if (t instanceof StreamReadException read && read.getOriginalMessage() != null) {
+                Matcher m = DUPLICATE.matcher(read.getOriginalMessage());
+                if (m.lookingAt()) {
+                    return m.group(1);
+                }
             }
         }
-        return false;
+        return null;
     }
+
+    public static boolean isDuplicateKey(Throwable e) {
+        return duplicateKey(e) != null;
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.Locale;
+import org.atrium.common.Sql;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.security.Account;
@@ -34,7 +35,7 @@ class EventAccountsResource {
     public List<AccountView> search(@PathParam("slug") String slug, @QueryParam("q") String q) {
         Event event = events.organised(slug);
         String text = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = Sql.containing(text);
         return Account.<Account>find(
                         "from Account a where (a.subject in (select r.subject from Registration r"
                                 + " where r.event.id = ?1 and r.state <> ?3)"

@@ -24,6 +24,7 @@ import java.util.Set;
 import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
 import org.atrium.common.Page;
+import org.atrium.common.Sql;
 import org.atrium.common.Versions;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
@@ -68,7 +69,7 @@ class SpeakerResource {
         boolean organiser = events.callerOrganises(event);
         String me = user.subject().orElse(null);
         String pattern =
-                q == null || q.isBlank() ? "%" : "%" + likeLiteral(q.trim().toLowerCase(Locale.ROOT)) + "%";
+                q == null || q.isBlank() ? "%" : Sql.containing(q.trim().toLowerCase(Locale.ROOT));
         var query = Speaker.<Speaker>find(
                 "select s.id from Speaker s where s.event.id = ?1 and lower(s.name) like ?2 escape '\\'"
                         + " order by s.name, s.id",
@@ -270,11 +271,6 @@ class SpeakerResource {
                     Map.of("field", "country"));
         }
         return upper;
-    }
-
-    /** {@code q} is text to find, not a pattern: its {@code %} and {@code _} match only themselves. */
-    private static String likeLiteral(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static String blankToNull(String s) {
