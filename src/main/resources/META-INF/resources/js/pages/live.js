@@ -321,15 +321,14 @@ export async function moderationPage(slug, id) {
     statusLine(live, statusHost);
   }
 
-  /** The server's export (all questions, as stored); what this console holds if the server has none. */
+  /** The server's export (all questions, as stored, through the one CSV writer of common/Csv). */
   async function exportQa(format) {
     try {
       const r = await api('GET', `/api/events/${slug}/sessions/${id}/questions.${format}`, undefined,
         { raw: true, headers: { Accept: format === 'csv' ? 'text/csv' : 'application/json' } });
       download(await r.blob(), format);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 404) localExport(format);
-      else show(feedback, problemBox(e));
+      show(feedback, problemBox(e));
     }
   }
 
@@ -340,21 +339,6 @@ export async function moderationPage(slug, id) {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
-
-  function localExport(format) {
-    const rows = [...live.state.questions.values()].sort((a, b) => a.id - b.id);
-    let blob;
-    if (format === 'json') {
-      blob = new Blob([JSON.stringify({ session: { id: Number(id), title: session.title }, questions: rows }, null, 2)], { type: 'application/json' });
-    } else {
-      // the server's CSV guard (common/Csv): a leading = + - @, tab or CR would run as a spreadsheet formula
-      const cell = (v) => `"${String(v ?? '').replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
-      const lines = [['id', 'asked_at', 'author', 'anonymous', 'state', 'votes', 'text', 'replies'].join(',')];
-      for (const q of rows) lines.push([q.id, q.askedAt, q.author?.name, q.anonymous, q.state, q.votes, q.text, (q.replies || []).map((r) => `${r.author?.name}: ${r.text}`).join(' | ')].map(cell).join(','));
-      blob = new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });
-    }
-    download(blob, format);
   }
 
   show(main(),
