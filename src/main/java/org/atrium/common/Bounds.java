@@ -49,7 +49,10 @@ public interface Bounds {
     @WithDefault("50")
     int organisersPerEvent();
 
-    /** Invitations one event may hold, accepted, expired and withdrawn ones included ({@code event.too-many-invitations}). */
+    /**
+     * Open invitations one event may have at once: neither accepted, withdrawn nor expired, so that an event can go on
+     * inviting after many have been used ({@code event.too-many-invitations}).
+     */
     @WithDefault("1000")
     int invitationsPerEvent();
 

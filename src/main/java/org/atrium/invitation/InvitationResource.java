@@ -75,8 +75,11 @@ class InvitationResource {
         Event event = events.organisedForChange(slug);
         Bounds.checkCount(
                 "event.too-many-invitations",
-                "invitations",
-                Invitation.count("event.id", event.id),
+                "open invitations",
+                Invitation.count(
+                        "event.id = ?1 and acceptedAt is null and revokedAt is null and expiresAt > ?2",
+                        event.id,
+                        Instant.now(clock)),
                 bounds.invitationsPerEvent());
         Speaker speaker = null;
         if (form.kind() == Invitation.Kind.SPEAKER) {

@@ -203,6 +203,9 @@ class BoundsTest {
         send("POST", "bob", accept, null).statusCode(200);
         send("GET", "organiser", event, null)
                 .body("organisers.subject", org.hamcrest.Matchers.containsInAnyOrder("organiser", "bob"));
+        // an accepted invitation is no longer open: the event may invite again
+        send("POST", "organiser", event + "/invitations", "{\"kind\":\"ORGANISER\",\"email\":\"c@example.org\"}")
+                .statusCode(201);
     }
 
     @Test
