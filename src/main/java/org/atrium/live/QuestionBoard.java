@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
+import org.atrium.schedule.SessionRoles;
 
 /**
  * The Q&A use cases of a session room. Each runs inside the room writer's transaction, checks everything before it
@@ -24,6 +25,9 @@ class QuestionBoard {
 
     @Inject
     Bounds bounds;
+
+    @Inject
+    SessionRoles roles;
 
     Batch.Applied ask(Batch b, Command c) {
         String text = c.text("text", config.maxTextLength());
@@ -144,7 +148,10 @@ class QuestionBoard {
         Reply r = new Reply();
         r.questionId = q.id;
         r.author = c.member().subject;
-        r.authorName = c.member().name;
+        // a speaker answers under the name the programme gives them; organisers and others under their account's
+        r.authorName = b.room.sessionId == null
+                ? c.member().name
+                : roles.stageName(b.room.sessionId, r.author).orElse(c.member().name);
         r.text = text;
         r.createdAt = b.now;
         em.persist(r);

@@ -44,6 +44,26 @@ public class SessionRoles {
                 .findFirst();
     }
 
+    /**
+     * The name the programme gives {@code subject} on session {@code sessionId} (its speaker profile's name), if the
+     * account is on the line-up: how the room should name what it says as a speaker, rather than by its token's name.
+     */
+    public Optional<String> stageName(long sessionId, String subject) {
+        if (subject == null) {
+            return Optional.empty();
+        }
+        return SessionSpeaker.getEntityManager()
+                .createQuery(
+                        "select sp.name from SessionSpeaker ss join ss.speaker sp"
+                                + " where ss.id.sessionId = :session and sp.accountSubject = :subject order by sp.id",
+                        String.class)
+                .setParameter("session", sessionId)
+                .setParameter("subject", subject)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
     /** Ids of every session, in any event, whose line-up includes {@code subject}; by start time. */
     public List<Long> sessionsOf(String subject) {
         if (subject == null) {

@@ -11,11 +11,13 @@ import { ApiError, post } from './api.js';
 const RETRY = [500, 1000, 2000, 4000, 8000, 15000];
 const FATAL = { 4403: 'not-admitted', 4404: 'not-found', 4429: 'too-many-connections', 1003: 'unsupported', 1009: 'too-big' };
 const AUTH_EXPIRED = 4001;
+/** A command not acknowledged within this long is given up and reported to its author (it is never resent after). */
+const GIVE_UP_MS = 60000;
 
 export class LiveRoom {
-  constructor(sessionId, { onChange, onEvent, onError, onStatus }) {
+  constructor(sessionId, { onChange, onEvent, onError, onStatus, onPending }) {
     this.sessionId = sessionId;
-    this.handlers = { onChange, onEvent, onError, onStatus };
+    this.handlers = { onChange, onEvent, onError, onStatus, onPending };
     this.lastSeq = null;
     this.pending = new Map();
     this.state = { questions: new Map(), pinned: null, myVotes: new Set(), chat: [], settings: {}, presence: 0, you: null, room: null, muted: false };
@@ -26,7 +28,8 @@ export class LiveRoom {
     /** The connection commands go to; during a renewal {@link #next} catches up beside it. */
     this.ws = null;
     this.next = null;
-    this.online = () => { if (!this.ws && !this.connecting) this.connect(); };
+    // back online: reconnect now instead of after the back-off (once: the back-off's own attempt is cancelled)
+    this.online = () => { if (!this.ws && !this.connecting && !this.closed) { clearTimeout(this.timer); this.connect(); } };
     window.addEventListener('online', this.online);
     this.stopRenewing = onTokenRefreshed(() => this.renew());
   }
@@ -130,17 +133,50 @@ export class LiveRoom {
 
   setStatus(status) {
     this.status = status;
+    // the room is gone for good (refused, signed out): what was never acknowledged will not be sent; say so to its author
+    if (FATAL_STATUSES.has(status)) this.failPending({ code: 'live.not-sent', status });
     this.handlers.onStatus?.(status);
   }
 
-  /** Sends a command; resolves with its seq when acknowledged, rejects with the error frame. */
+  /** Whether commands reach the room now: a connection that has caught up (not a blip being resumed, even silently). */
+  connected() {
+    return Boolean(this.ws?.live && this.ws.readyState === WebSocket.OPEN);
+  }
+
+  /** Commands sent and not yet acknowledged or refused. */
+  waiting() {
+    return this.pending.size;
+  }
+
+  /**
+   * Sends a command; resolves with its seq when acknowledged, rejects with the error frame. While the connection is
+   * down it waits and goes out (same ref) once the room has caught up after the reconnect; it is rejected with
+   * {@code live.not-sent} when the room is left for good or nothing acknowledges it within {@link GIVE_UP_MS}.
+   */
   send(type, fields = {}) {
     const ref = crypto.randomUUID();
     const frame = JSON.stringify({ type, ref, ...fields });
     return new Promise((resolve, reject) => {
-      this.pending.set(ref, { frame, resolve, reject, type, fields });
+      const giveUp = setTimeout(() => this.settle(ref, (p) => p.reject({ code: 'live.not-sent', status: 'timeout' })), GIVE_UP_MS);
+      this.pending.set(ref, { frame, resolve, reject, type, fields, giveUp });
       if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(frame);
+      this.handlers.onPending?.(this.pending.size);
     });
+  }
+
+  /** Ends a pending command (acknowledged, refused or given up): no longer resent. */
+  settle(ref, then) {
+    const p = this.pending.get(ref);
+    if (!p) return null;
+    this.pending.delete(ref);
+    clearTimeout(p.giveUp);
+    then(p);
+    this.handlers.onPending?.(this.pending.size);
+    return p;
+  }
+
+  failPending(error) {
+    for (const ref of [...this.pending.keys()]) this.settle(ref, (p) => p.reject(error));
   }
 
   receive(f, ws = this.ws) {
@@ -161,20 +197,17 @@ export class LiveRoom {
         return;
       }
       case 'ack': {
-        const p = this.pending.get(f.ref);
-        if (p) {
-          this.pending.delete(f.ref);
-          if (p.type === 'question.vote') s.myVotes.add(p.fields.questionId);
-          if (p.type === 'question.unvote') s.myVotes.delete(p.fields.questionId);
-          p.resolve(f.seq);
-          this.handlers.onChange?.(f);
-        }
+        const p = this.settle(f.ref, (c) => {
+          if (c.type === 'question.vote') s.myVotes.add(c.fields.questionId);
+          if (c.type === 'question.unvote') s.myVotes.delete(c.fields.questionId);
+          c.resolve(f.seq);
+        });
+        if (p) this.handlers.onChange?.(f);
         return;
       }
       case 'error': {
         if (f.code === 'auth.expired') return; // the close (4001) that follows resumes with a fresh ticket
-        const p = f.ref && this.pending.get(f.ref);
-        if (p) { this.pending.delete(f.ref); p.reject(f); } else this.handlers.onError?.(f);
+        if (!(f.ref && this.settle(f.ref, (p) => p.reject(f)))) this.handlers.onError?.(f);
         return;
       }
       case 'pong': if (f.ref && f.ref === ws?.probe) this.caughtUp(ws); return;
@@ -245,6 +278,7 @@ export class LiveRoom {
 
   close() {
     this.closed = true;
+    for (const p of this.pending.values()) clearTimeout(p.giveUp);
     clearTimeout(this.timer);
     window.removeEventListener('online', this.online);
     this.stopRenewing();
@@ -254,6 +288,7 @@ export class LiveRoom {
 }
 
 const SIGNED_OUT = new Error('signed out');
+const FATAL_STATUSES = new Set([...Object.values(FATAL), 'signed-out']);
 
 /** Human words for the error codes the hub sends. */
 export function errorText(e) {
@@ -264,6 +299,11 @@ export function errorText(e) {
   if (code === 'qa.closed') return 'Q&A is closed in this room. You can still read the questions and answers.';
   if (code === 'chat.banned-word') return 'This message contains a word not allowed at this event.';
   if (code === 'text.too-long') return `That is too long (at most ${e.max} characters).`;
+  if (code === 'live.not-sent') {
+    return e.status === 'signed-out' ? 'Not sent: your sign-in has ended. Sign in again and send it again.'
+      : e.status === 'timeout' ? 'Not sent: the live room could not be reached for a minute. Check your connection and send it again.'
+        : 'Not sent: you are no longer connected to this live room.';
+  }
   if (code === 'storage.unavailable') return 'The room cannot store messages right now; nothing was lost. Try again in a moment.';
   return e.message || code;
 }

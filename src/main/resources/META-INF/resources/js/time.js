@@ -1,4 +1,8 @@
 // Time zones in the browser: the viewer's zone (detected, switchable, remembered), and formatting of instants in it.
+// What people type ("GMT+4", "UTC-3:30", "baku") is read by the server (src/docs/time-zones-and-feeds.md), never here:
+// the browser only keeps the zone id the server resolved it to, which Intl accepts (an IANA id, or "+04:00").
+import { ApiError, get } from './api.js';
+import { currentUser } from './auth.js';
 
 const KEY = 'atrium.viewerZone';
 
@@ -8,12 +12,69 @@ export function detectedZone() {
 
 /** The zone chosen on this browser, else the detected one. */
 export function viewerZone() {
+  return savedZone() || detectedZone();
+}
+
+function savedZone() {
   const saved = localStorage.getItem(KEY);
-  return saved && isZone(saved) ? saved : detectedZone();
+  return saved && isZone(saved) ? saved : null;
+}
+
+/**
+ * The zone to show an event's times in, in order: the one chosen on this browser, the zone the signed-in participant
+ * registered with for this event (the server reads it: "GMT+4" becomes "+04:00"), the browser's own.
+ */
+export async function zoneFor(slug) {
+  const saved = savedZone();
+  if (saved) return saved;
+  if (currentUser()) {
+    try {
+      const z = (await get(`/api/events/${encodeURIComponent(slug)}/programme`)).viewerZone;
+      if (z?.source === 'profile' && isZone(z.id)) return z.id;
+    } catch { /* not available: the browser's zone */ }
+  }
+  return detectedZone();
+}
+
+/**
+ * Reads a zone as a person wrote it ("GMT+4", "UTC-3:30", "+05:45", "Asia/Baku", "baku") through the server, which
+ * accepts the same forms everywhere; resolves with the zone id to format with, rejects with a {@link ZoneProblem}
+ * (its message says why, its suggestions are zones the person may have meant).
+ */
+export async function resolveZone(slug, input) {
+  try {
+    const z = (await get(`/api/events/${encodeURIComponent(slug)}/programme?tz=${encodeURIComponent(input)}`)).viewerZone;
+    if (!z || !isZone(z.id)) throw new ZoneProblem(input, `This browser cannot show times in ${z?.id || input}.`, []);
+    return z.id;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 400) throw new ZoneProblem(input, e.problem.detail || e.message, e.problem.suggestions || []);
+    throw e;
+  }
+}
+
+export class ZoneProblem extends Error {
+  constructor(input, message, suggestions) {
+    super(message);
+    this.input = input;
+    this.suggestions = suggestions;
+  }
+}
+
+/** Offsets people type, as suggestions next to the zone ids: GMT-12 to GMT+14 and the half and quarter hours in use. */
+export function offsetSuggestions() {
+  const list = [];
+  for (let hour = -12; hour <= 14; hour++) list.push(hour === 0 ? 'GMT' : `GMT${hour > 0 ? '+' : ''}${hour}`);
+  list.push('GMT-9:30', 'GMT-3:30', 'GMT+3:30', 'GMT+4:30', 'GMT+5:30', 'GMT+5:45', 'GMT+6:30', 'GMT+8:45', 'GMT+9:30', 'GMT+10:30', 'GMT+12:45', 'GMT+13:45');
+  return list;
 }
 
 export function rememberZone(zone) {
   localStorage.setItem(KEY, zone);
+}
+
+/** Forgets the zone chosen on this browser (a zone just given at registration takes its place). */
+export function forgetZone() {
+  localStorage.removeItem(KEY);
 }
 
 export function isZone(zone) {
@@ -69,8 +130,9 @@ export function offsetName(instant, zone) {
   return part ? part.value : '';
 }
 
-/** "Asia/Baku (GMT+4)" */
+/** "Asia/Baku (GMT+4)"; a fixed offset ("+04:00", which has no name) as "GMT+4". */
 export function zoneLabel(zone, instant = Date.now()) {
+  if (/^[+-]\d\d:\d\d$/.test(zone)) return offsetName(instant, zone);
   return `${zone} (${offsetName(instant, zone)})`;
 }
 
@@ -92,4 +154,35 @@ export function instantOf(localDateTime, zone) {
   const guess = new Date(`${localDateTime}:00Z`);
   const shown = new Date(`${localDate(guess, zone)}T${clock(guess, zone)}:00Z`);
   return new Date(guess.getTime() - (shown - guess)).toISOString();
+}
+
+/** "Wed 12 May 15:00 GMT+4": an instant in full, in a zone (the hover text of relative times). */
+export function absolute(instant, zone) {
+  return `${shortDay(localDate(instant, zone))} ${clock(instant, zone)} ${offsetName(instant, zone)}`;
+}
+
+/** "just now", "2 min ago", "3 h ago", then the day and time: how long ago an instant was, from {@code now}. */
+export function ago(instant, zone, now = Date.now()) {
+  const minutes = Math.floor((now - new Date(instant)) / 60000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ago`;
+  return `${shortDay(localDate(instant, zone))} ${clock(instant, zone)}`;
+}
+
+/**
+ * A session's span in a zone: "15:00–16:00", or with both days when it ends on another day of that zone's calendar
+ * ("Wed 12 May 08:54 – Fri 14 May 20:00").
+ */
+export function span(start, end, zone) {
+  const startDay = localDate(start, zone);
+  const endDay = localDate(end, zone);
+  if (startDay === endDay) return `${clock(start, zone)}–${clock(end, zone)}`;
+  return `${shortDay(startDay)} ${clock(start, zone)} – ${shortDay(endDay)} ${clock(end, zone)}`;
+}
+
+/** Whether an instant falls in [start, end). */
+export function isBetween(now, start, end) {
+  const t = new Date(now).getTime();
+  return t >= new Date(start).getTime() && t < new Date(end).getTime();
 }

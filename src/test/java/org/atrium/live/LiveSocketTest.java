@@ -323,6 +323,8 @@ class LiveSocketTest {
             spk.next("question.replied");
             assertEquals("Rain is fine", reply.at("/reply/text").asText());
             assertEquals("speaker", reply.at("/reply/author/subject").asText());
+            // a speaker answers under the programme's name for them, not the token's ("Speaker")
+            assertEquals("Sam Speaker", reply.at("/reply/author/name").asText());
             spk.command("{\"type\":\"question.answer\",\"ref\":\"an\",\"questionId\":" + q1 + "}");
             JsonNode answered = bob.next("question.updated");
             assertEquals("answered", answered.at("/question/state").asText());
@@ -333,8 +335,16 @@ class LiveSocketTest {
             assertEquals(1, snap.get("questions").size());
             assertEquals(2, snap.at("/questions/0/votes").asInt());
             assertEquals("Rain is fine", snap.at("/questions/0/replies/0/text").asText());
+            assertEquals(
+                    "Sam Speaker", snap.at("/questions/0/replies/0/author/name").asText());
             assertEquals(1, snap.get("myVotes").size());
         }
+        io.restassured.RestAssured.given()
+                .header("Authorization", Tokens.bearer("speaker"))
+                .get("/api/events/" + s.event().slug + "/sessions/" + s.session().id + "/questions.json")
+                .then()
+                .statusCode(200)
+                .body("[0].replies[0].author", org.hamcrest.Matchers.equalTo("Sam Speaker"));
     }
 
     private static long ask(LiveClient author, LiveClient x, LiveClient y, String ref, String text) {

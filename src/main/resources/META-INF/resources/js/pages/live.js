@@ -3,25 +3,78 @@ import { h, show, notice, field, button, announce } from '../dom.js';
 import { get, api, ApiError } from '../api.js';
 import { currentUser, signIn } from '../auth.js';
 import { LiveRoom, errorText } from '../live.js';
-import { clock, localDate, shortDay, viewerZone, zoneLabel, duration } from '../time.js';
+import { absolute, ago, clock, localDate, shortDay, span, viewerZone, zoneFor, zoneLabel, duration } from '../time.js';
 import { problemBox } from './events.js';
 
 const main = () => document.getElementById('main');
 
+/** The zone this page shows times in (the viewer's choice, else their registered zone for the event, else the browser's). */
+let pageZone = null;
+const shownZone = () => pageZone || viewerZone();
+
 async function load(slug, id) {
-  const [ev, session] = await Promise.all([get(`/api/events/${slug}`), get(`/api/events/${slug}/sessions/${id}`)]);
+  const [ev, session, zone] = await Promise.all([get(`/api/events/${slug}`), get(`/api/events/${slug}/sessions/${id}`), zoneFor(slug)]);
+  pageZone = zone;
   let room = null;
   if (session.roomId) room = await get(`/api/events/${slug}/rooms/${session.roomId}`).catch(() => null);
   return { ev, session, room };
 }
 
+/** When, in the viewer's zone and the event's; a session that ends on another day says so ("Fri 14 May 20:00"). */
 function when(session, ev) {
-  const zone = viewerZone();
-  const day = shortDay(localDate(session.start, zone));
-  const eventDay = shortDay(localDate(session.start, ev.timeZone));
-  const mine = `${day} ${clock(session.start, zone)}–${clock(session.end, zone)} ${zoneLabel(zone, session.start)}`;
-  return zone === ev.timeZone ? mine
-    : `${mine} · ${eventDay} ${clock(session.start, ev.timeZone)} in ${ev.timeZone}`;
+  const zone = shownZone();
+  const onOneDay = (z) => localDate(session.start, z) === localDate(session.end, z);
+  const inZone = (z) => `${onOneDay(z) ? `${shortDay(localDate(session.start, z))} ` : ''}${span(session.start, session.end, z)}`;
+  const mine = `${inZone(zone)} ${zoneLabel(zone, session.start)}`;
+  return zone === ev.timeZone ? mine : `${mine} · ${inZone(ev.timeZone)} in ${ev.timeZone}`;
+}
+
+/** "2 min ago", with the time in full (viewer's zone) on hover; {@link tickTimes} keeps it current. */
+function stamp(instant) {
+  if (!instant) return null;
+  const zone = shownZone();
+  return h('time', { class: 'ago', datetime: instant, title: absolute(instant, zone) }, ago(instant, zone));
+}
+
+/** Refreshes every relative time on the page; returns the function that stops it. */
+function tickTimes() {
+  const timer = setInterval(() => {
+    const zone = shownZone();
+    for (const t of document.querySelectorAll('time.ago')) t.textContent = ago(t.getAttribute('datetime'), zone);
+  }, 10000);
+  return () => clearInterval(timer);
+}
+
+/** A chat line: who, what, when. */
+function chatLine(m, ...tools) {
+  return h('li', { dataset: { messageId: String(m.id) } }, h('span', { class: 'by' }, m.author?.name || '—'),
+    h('span', { class: 'text' }, m.text), ' ', stamp(m.at), tools.length ? [' ', tools] : null);
+}
+
+const STOP_WORDS = new Set(('a an the and or but of to in on for is are was were be been being it its this that these those what how why'
+  + ' when who whom which where do does did can could would should will shall may might must with about from at by as'
+  + ' your you i we they he she them their our my me us there here any some so if than then not no yes please').split(' '));
+
+/** The words that carry a question's meaning: lower case, without accents, stop words or plural s. */
+function keyWords(text) {
+  return new Set(text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1 && !STOP_WORDS.has(w)).map((w) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w)));
+}
+
+/**
+ * Questions already in the room that say much the same as {@code text} (Dice coefficient over their key words at
+ * least 0.5, with two words in common, or the same single word), most similar first; at most three.
+ */
+export function similarQuestions(text, questions) {
+  const mine = keyWords(text);
+  if (!mine.size) return [];
+  return questions.map((q) => {
+    const theirs = keyWords(q.text);
+    const common = [...mine].filter((w) => theirs.has(w)).length;
+    const score = (2 * common) / (mine.size + theirs.size);
+    const enough = common >= 2 || (common === 1 && mine.size === 1 && theirs.size === 1);
+    return { q, score: enough ? score : 0 };
+  }).filter((m) => m.score >= 0.5).sort((a, b) => b.score - a.score || b.q.votes - a.q.votes).slice(0, 3).map((m) => m.q);
 }
 
 /** Re-renders keep keyboard focus and half-typed text on the controls with the same data-key. */
@@ -63,7 +116,16 @@ function statusLine(room, host, slug) {
   const state = s === 'open' ? 'open' : s === 'connecting' || s === 'reconnecting' ? 'connecting' : 'closed';
   show(host, h('span', { class: `conn conn-${state}`, id: 'live-status', dataset: { status: s } }, STATUS_TEXT[s] || s),
     s === 'not-admitted' && slug ? [' ', h('a', { href: `#/events/${slug}/register` }, 'Register for the event')] : null,
-    s === 'open' ? h('span', { id: 'presence' }, ` · ${room.state.presence} ${room.state.presence === 1 ? 'person' : 'people'} here`) : null);
+    s === 'open' ? h('span', { id: 'presence' }, ` · ${room.state.presence} ${room.state.presence === 1 ? 'person' : 'people'} here`) : null,
+    pendingNote(room));
+}
+
+/** What the author sent during a break: it goes out when the room is back (or is reported as not sent). */
+function pendingNote(room) {
+  const n = room.waiting();
+  if (!n || room.connected()) return null;
+  return h('span', { class: 'live-pending', id: 'live-pending', role: 'status' },
+    ` · ${n === 1 ? '1 message' : `${n} messages`} waiting for the connection: sent as soon as the room is back`);
 }
 
 function author(q) {
@@ -116,7 +178,8 @@ export async function sessionPage(slug, id) {
 
   const askText = h('textarea', { name: 'question', id: 'ask-text', rows: 3, maxlength: 1000, required: true });
   const anonymous = h('input', { type: 'checkbox', id: 'ask-anonymous' });
-  const askForm = h('form', { class: 'form', id: 'ask-form' }, field('Your question', askText),
+  const similarHost = h('div', { id: 'similar-questions', 'aria-live': 'polite' });
+  const askForm = h('form', { class: 'form', id: 'ask-form' }, field('Your question', askText), similarHost,
     h('div', { class: 'check' }, anonymous, h('label', { for: 'ask-anonymous' }, 'Ask anonymously (other participants will not see your name)')),
     h('button', { type: 'submit', id: 'ask' }, 'Ask'));
   const chatText = h('input', { id: 'chat-text', maxlength: 1000, autocomplete: 'off', required: true });
@@ -124,9 +187,11 @@ export async function sessionPage(slug, id) {
 
   const live = new LiveRoom(id, {
     onStatus: () => statusLine(live, statusHost, slug),
+    onPending: () => statusLine(live, statusHost, slug),
     onChange: (f) => onChangeOf(live, statusHost, render)(f),
     onEvent: (f) => announceEvent(live, f),
-    onError: (e) => show(askStatus, notice('error', errorText(e))),
+    // a refused join is said once, by the status line (the close that follows the error frame)
+    onError: (e) => { if (e.code !== 'live.not-admitted') show(askStatus, notice('error', errorText(e))); },
   });
   window.atriumLive = live;
 
@@ -144,7 +209,7 @@ export async function sessionPage(slug, id) {
       h('div', { class: 'votes' }, h('strong', {}, String(q.votes)), q.votes === 1 ? 'vote' : 'votes'),
       h('div', {},
         h('p', { class: 'text' }, q.text),
-        h('p', { class: 'by' }, author(q), q.pinned ? [' · ', h('strong', {}, 'answering now')] : null,
+        h('p', { class: 'by' }, author(q), q.askedAt ? [' · ', stamp(q.askedAt)] : null, q.pinned ? [' · ', h('strong', {}, 'answering now')] : null,
           q.state === 'answered' ? h('span', { class: 'badge badge-answered' }, 'answered') : null,
           q.state === 'pending' ? h('span', { class: 'badge badge-pending' }, 'awaiting moderation') : null)),
       repliesOf(q),
@@ -152,6 +217,35 @@ export async function sessionPage(slug, id) {
         mine && q.state === 'pending' ? button('Withdraw', () => live.send('question.withdraw', { questionId: q.id }).catch((e) => show(askStatus, notice('error', errorText(e)))),
           { class: 'small secondary', dataset: { key: `withdraw-${q.id}` }, 'aria-label': `Withdraw: ${q.text}` }) : null));
   }
+
+  /** While a question is typed: the room's questions that say much the same, to vote for instead of asking again. */
+  function suggestSimilar() {
+    const s = live.state;
+    const candidates = [...s.questions.values()].filter((q) => ['visible', 'answered'].includes(q.state)
+      && !(q.author?.subject && q.author.subject === s.you?.subject));
+    const matches = askText.value.trim().length >= 8 ? similarQuestions(askText.value, candidates) : [];
+    const key = matches.map((q) => `${q.id}:${q.state}:${s.myVotes.has(q.id)}`).join(',');
+    if (key === (similarHost.dataset.shown || '')) return; // unchanged: not announced again
+    similarHost.dataset.shown = key;
+    show(similarHost, matches.length ? h('div', { class: 'similar' },
+      h('p', { id: 'similar-h' }, matches.length === 1 ? 'A similar question is already in the room. Vote for it instead of asking again?'
+        : 'Similar questions are already in the room. Vote for one instead of asking again?'),
+      h('ul', { 'aria-labelledby': 'similar-h' }, matches.map((q) => h('li', { dataset: { questionId: String(q.id) } },
+        h('span', { class: 'text', id: `similar-${q.id}` }, q.text), ' ',
+        q.state === 'answered' ? h('span', { class: 'badge badge-answered' }, 'answered')
+          : s.myVotes.has(q.id) ? h('span', { class: 'meta' }, 'you voted for it')
+            : button('Vote for it instead', () => voteInstead(q), { class: 'small', 'aria-describedby': `similar-${q.id}` }))))) : null);
+  }
+
+  async function voteInstead(q) {
+    try {
+      await live.send('question.vote', { questionId: q.id });
+      askText.value = '';
+      suggestSimilar();
+      show(askStatus, notice('success', `You voted for “${q.text}”.`));
+    } catch (e) { show(askStatus, notice('error', errorText(e))); }
+  }
+  askText.addEventListener('input', () => suggestSimilar());
 
   function render() {
     const s = live.state;
@@ -172,13 +266,14 @@ export async function sessionPage(slug, id) {
     const answered = all.filter((q) => q.state === 'answered' && q.id !== s.pinned);
     show(answeredHost, answered.length ? [h('h3', {}, 'Answered'), h('ol', { class: 'questions', id: 'answered' }, answered.map(questionItem))] : null);
     const atBottom = chatLog.scrollHeight - chatLog.scrollTop - chatLog.clientHeight < 40;
-    show(chatLog, s.chat.map((m) => h('li', { dataset: { messageId: String(m.id) } }, h('span', { class: 'by' }, m.author?.name || '—'), m.text)));
+    show(chatLog, s.chat.length ? s.chat.map((m) => chatLine(m)) : h('li', { class: 'meta chat-empty' }, 'No messages yet: say hello.'));
     if (atBottom) chatLog.scrollTop = chatLog.scrollHeight;
     show(moderatorLink, s.you?.moderator ? [h('a', { href: `#/events/${slug}/sessions/${id}/moderate`, id: 'to-console' }, 'Open the moderation console'), ' · ',
       h('a', { href: `#/events/${slug}/sessions/${id}/projector` }, 'Projector view')] : null);
     const joinHost = document.getElementById('join-host');
     if (joinHost && !joinHost.firstChild) show(joinHost, joinLink(s.room?.joinUrl));
     statusLine(live, statusHost);
+    suggestSimilar();
     document.body.dataset.liveSeq = String(live.lastSeq ?? '');
   }
 
@@ -211,7 +306,8 @@ export async function sessionPage(slug, id) {
       h('section', { 'aria-labelledby': 'chat-h' }, h('h2', { id: 'chat-h' }, 'Chat'), chatLog, chatForm, chatStatus)));
   statusLine(live, statusHost);
   live.connect();
-  return () => live.close();
+  const stopTicking = tickTimes();
+  return () => { live.close(); stopTicking(); };
 }
 
 function announceEvent(live, f) {
@@ -241,11 +337,20 @@ export async function moderationPage(slug, id) {
     visible: h('ol', { class: 'questions', id: 'visible-questions' }), answered: h('ol', { class: 'questions', id: 'answered-questions' }),
     dismissed: h('ol', { class: 'questions', id: 'dismissed-questions' }), chat: h('ol', { class: 'chat-log', id: 'moderated-chat' }),
   };
+  const crumbs = h('p', { class: 'crumbs' }, h('a', { href: `#/events/${slug}` }, ev.title), ' › ', h('a', { href: `#/events/${slug}/sessions/${id}` }, session.title));
+  /** Someone who may not moderate this room (another session's speaker, a participant) is told so once, on its own. */
+  const notModerator = () => {
+    live.close();
+    show(main(), crumbs, h('h1', {}, title), notice('info', 'You do not moderate this session: only its speakers and moderators and the event’s organisers can open its moderation console.',
+      h('p', {}, h('a', { href: `#/events/${slug}/sessions/${id}`, id: 'to-session' }, 'Go to the session page'))));
+  };
   const live = new LiveRoom(id, {
-    onStatus: () => statusLine(live, statusHost),
+    onStatus: (st) => (st === 'not-admitted' ? notModerator() : statusLine(live, statusHost)),
+    onPending: () => statusLine(live, statusHost),
     onChange: (f) => onChangeOf(live, statusHost, render)(f),
     onEvent: (f) => { if (f.type === 'question.asked') announce(`New question${f.question.state === 'pending' ? ' to review' : ''}: ${f.question.text}`); },
-    onError: (e) => show(feedback, notice('error', errorText(e))),
+    // a refused join is said once, by its status (the close that follows the error frame)
+    onError: (e) => { if (e.code !== 'live.not-admitted') show(feedback, notice('error', errorText(e))); },
   });
   window.atriumLive = live;
   const act = (type, fields) => live.send(type, fields).then(() => { show(feedback); return true; }).catch((e) => { show(feedback, notice('error', errorText(e))); return false; });
@@ -279,6 +384,7 @@ export async function moderationPage(slug, id) {
     return h('li', { class: ['question', q.pinned && 'pinned', q.state], dataset: { questionId: String(q.id), state: q.state } },
       h('div', { class: 'votes' }, h('strong', {}, String(q.votes)), q.votes === 1 ? 'vote' : 'votes'),
       h('div', {}, h('p', { class: 'text' }, q.text), h('p', { class: 'by' }, q.author?.name || 'Anonymous', q.anonymous ? ' (asked anonymously)' : '',
+        q.askedAt ? [' · ', stamp(q.askedAt)] : null,
         q.pinned ? [' · ', h('strong', {}, 'answering now')] : null)),
       repliesOf(q), h('div', { class: 'tools' }, tools(q)));
   }
@@ -287,8 +393,7 @@ export async function moderationPage(slug, id) {
     const s = live.state;
     const st = s.settings;
     if (s.you && !s.you.moderator) {
-      show(main(), h('h1', {}, title), notice('error', 'Only this session’s speakers and moderators and the event’s organisers can moderate it.'));
-      live.close();
+      notModerator();
       return;
     }
     const all = [...s.questions.values()];
@@ -298,7 +403,7 @@ export async function moderationPage(slug, id) {
     pre.addEventListener('change', () => act('room.configure', { premoderation: pre.checked }));
     show(hosts.controls,
       h('p', { id: 'qa-state' }, `Q&A is ${st.qaOpen ? 'open' : 'closed'}${mode === 'auto' ? ' (following the schedule)' : ' (set by hand)'}.`,
-        st.qaOpensAt ? ` Scheduled: opens ${clock(st.qaOpensAt, viewerZone())}, closes ${clock(st.qaClosesAt, viewerZone())} (${viewerZone()}).` : ''),
+        st.qaOpensAt ? ` Scheduled: opens ${clock(st.qaOpensAt, shownZone())}, closes ${clock(st.qaClosesAt, shownZone())} (${zoneLabel(shownZone(), st.qaOpensAt)}).` : ''),
       h('div', { class: 'button-row', role: 'group', 'aria-label': 'Q&A' },
         button('Open Q&A', () => act('qa.open'), { class: 'small', 'aria-pressed': String(mode === 'open'), id: 'qa-open', dataset: { key: 'qa-open' } }),
         button('Close Q&A', () => act('qa.close'), { class: 'small', 'aria-pressed': String(mode === 'closed'), id: 'qa-close', dataset: { key: 'qa-close' } }),
@@ -315,7 +420,7 @@ export async function moderationPage(slug, id) {
     show(hosts.answered, all.filter((q) => q.state === 'answered').map(item));
     show(hosts.dismissed, all.filter((q) => ['dismissed', 'archived'].includes(q.state)).map(item));
     for (const host of [hosts.pending, hosts.visible, hosts.answered, hosts.dismissed]) if (!host.children.length) host.append(h('li', { class: 'meta' }, 'None.'));
-    show(hosts.chat, s.chat.map((m) => h('li', { dataset: { messageId: String(m.id) } }, h('span', { class: 'by' }, m.author?.name || '—'), m.text, ' ',
+    show(hosts.chat, s.chat.map((m) => chatLine(m,
       button('Delete', () => act('chat.delete', { messageId: m.id }), { class: 'small secondary', 'aria-label': `Delete message: ${m.text}` }),
       m.author?.subject && m.author.subject !== s.you?.subject ? button('Mute', () => act('member.mute', { subject: m.author.subject }), { class: 'small danger', 'aria-label': `Mute ${m.author.name}` }) : null)));
     statusLine(live, statusHost);
@@ -341,9 +446,7 @@ export async function moderationPage(slug, id) {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
-  show(main(),
-    h('p', { class: 'crumbs' }, h('a', { href: `#/events/${slug}` }, ev.title), ' › ', h('a', { href: `#/events/${slug}/sessions/${id}` }, session.title)),
-    h('h1', {}, title), statusHost, feedback,
+  show(main(), crumbs, h('h1', {}, title), statusHost, feedback,
     h('section', { class: 'panel', 'aria-labelledby': 'ctl-h' }, h('h2', { id: 'ctl-h' }, 'Room'), hosts.controls),
     h('div', { class: 'live' },
       h('div', {},
@@ -354,7 +457,8 @@ export async function moderationPage(slug, id) {
       h('section', { 'aria-labelledby': 'mc-h' }, h('h2', { id: 'mc-h' }, 'Chat'), hosts.chat)));
   statusLine(live, statusHost);
   live.connect();
-  return () => live.close();
+  const stopTicking = tickTimes();
+  return () => { live.close(); stopTicking(); };
 }
 
 // ---- projector -------------------------------------------------------------------------------------------------------

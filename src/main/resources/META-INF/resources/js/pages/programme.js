@@ -3,7 +3,7 @@
 import { h, show, notice, field, button, announce } from '../dom.js';
 import { get, api, problemLines } from '../api.js';
 import { currentUser } from '../auth.js';
-import { allZones, clock, detectedZone, duration, localDate, offsetName, rememberZone, shortDay, viewerZone, zoneLabel, dayLabel } from '../time.js';
+import { allZones, clock, detectedZone, duration, isBetween, localDate, offsetName, offsetSuggestions, rememberZone, resolveZone, shortDay, zoneFor, zoneLabel, dayLabel, ZoneProblem } from '../time.js';
 import { problemBox } from './events.js';
 import { loadStars, calendarPanel } from './agenda.js';
 
@@ -58,9 +58,20 @@ export async function programmePage(slug) {
   }
   const user = currentUser();
   const stars = user ? await loadStars(slug).catch(() => new Set()) : new Set();
-  const state = { zone: viewerZone(), day: '', track: '', room: '', starredOnly: false };
+  const state = { zone: await zoneFor(slug), day: '', track: '', room: '', starredOnly: false };
   const query = new URLSearchParams(location.hash.split('?')[1] || '');
-  if (query.get('zone')) state.zone = query.get('zone');
+  const zoneProblem = h('div', { id: 'zone-problem' });
+  // a link's zone is read by the server like any typed one; one it does not know is said, and the page goes on
+  let askedZone = query.get('zone') || '';
+  if (askedZone) {
+    try {
+      state.zone = await resolveZone(slug, askedZone);
+    } catch (e) {
+      if (!(e instanceof ZoneProblem)) throw e;
+      zoneTrouble(e);
+      askedZone = '';
+    }
+  }
 
   const results = h('div', { id: 'programme', 'aria-live': 'off' });
   const zoneNow = h('p', { class: 'zone-now', id: 'zone-now' });
@@ -73,21 +84,44 @@ export async function programmePage(slug) {
 
   const eventZone = ev.timeZone;
   const localZone = detectedZone();
-  // offsets named as they are during the event, not today
-  const during = schedule.sessions[0]?.start || `${ev.firstDay}T12:00:00Z`;
-  const zoneSelect = h('select', { id: 'zone-select', name: 'zone' },
-    h('optgroup', { label: 'Pinned' },
-      h('option', { value: eventZone }, `Event zone: ${zoneLabel(eventZone, during)}`),
-      localZone !== eventZone ? h('option', { value: localZone }, `Your zone: ${zoneLabel(localZone, during)}`) : null),
-    h('optgroup', { label: 'All zones' }, allZones().map((z) => h('option', { value: z }, z))));
+  // the zone picker takes any form the server reads (GMT+4, UTC-3:30, +05:45, Asia/Baku, a city), with suggestions:
+  // the event's and the browser's zones first, then offsets, then every zone id
+  const zoneInput = h('input', { id: 'zone-input', name: 'zone', list: 'zone-options', autocomplete: 'off', spellcheck: 'false',
+    value: askedZone || state.zone });
+  const zoneOptions = h('datalist', { id: 'zone-options' },
+    [...new Set([eventZone, localZone, ...offsetSuggestions(), ...allZones()])].map((z) => h('option', { value: z })));
+  const zoneForm = h('form', { class: 'zone-form', id: 'zone-form' },
+    field('Show times in', zoneInput, 'A zone or city (Asia/Baku, London) or an offset (GMT+4, UTC-3:30, +05:45)'),
+    h('button', { type: 'submit', class: 'small', id: 'zone-apply' }, 'Show'), zoneOptions);
+
+  function zoneTrouble(problem) {
+    show(zoneProblem, notice('warning', `${problem.message} Times stay in ${zoneLabel(state.zone)}.`,
+      problem.suggestions.length ? h('p', { class: 'button-row' }, 'Try: ', problem.suggestions.map((z) => button(z, () => { zoneInput.value = z; applyZone(z); },
+        { class: 'small secondary', dataset: { zone: z } }))) : null));
+  }
+
+  async function applyZone(input) {
+    const text = input.trim();
+    if (!text) return;
+    try {
+      state.zone = await resolveZone(slug, text);
+    } catch (e) {
+      if (!(e instanceof ZoneProblem)) { show(zoneProblem, problemBox(e)); return; }
+      zoneTrouble(e);
+      return;
+    }
+    show(zoneProblem);
+    rememberZone(state.zone);
+    announce(`Times now shown in ${zoneLabel(state.zone)}`);
+    render();
+  }
 
   function render() {
-    zoneSelect.value = state.zone;
     const firstStart = schedule.sessions[0]?.start || `${ev.firstDay}T12:00:00Z`;
     const lastStart = schedule.sessions.at(-1)?.start || firstStart;
     const o1 = offsetName(firstStart, state.zone);
     const o2 = offsetName(lastStart, state.zone);
-    show(zoneNow, 'Times shown in ', h('strong', { id: 'zone-name' }, `${state.zone} (${o1})`),
+    show(zoneNow, 'Times shown in ', h('strong', { id: 'zone-name' }, zoneLabel(state.zone, firstStart)),
       o1 !== o2 ? h('span', { class: 'day-shift' }, `offset changes to ${o2} during the event`) : null,
       state.zone !== eventZone ? [' · event zone ', zoneLabel(eventZone, firstStart)] : ' · the event’s own zone');
 
@@ -133,9 +167,13 @@ export async function programmePage(slug) {
       }
     }, { class: 'small star', 'aria-pressed': String(stars.has(s.id)), 'aria-label': `Star ${s.title}` }) : null;
     const style = s.track?.colour && /^#[0-9a-fA-F]{6}$/.test(s.track.colour) ? { '--track': s.track.colour } : null;
-    return h('li', { class: ['slot', s.cancelled && 'cancelled'], style, dataset: { sessionId: String(s.id), start: s.start } },
+    // a session that ends on another day (of the viewer's calendar) says which
+    const endDay = localDate(s.end, state.zone);
+    const live = !s.cancelled && isBetween(Date.now(), s.start, s.end);
+    return h('li', { class: ['slot', s.cancelled && 'cancelled', live && 'live-now'], style, dataset: { sessionId: String(s.id), start: s.start } },
       h('div', { class: 'when' },
-        h('time', { datetime: s.start, class: 'start' }, clock(s.start, state.zone)), '–', h('time', { datetime: s.end, class: 'end' }, clock(s.end, state.zone)),
+        h('time', { datetime: s.start, class: 'start' }, clock(s.start, state.zone)), '–',
+        h('time', { datetime: s.end, class: 'end' }, `${endDay !== viewerDay ? `${shortDay(endDay)} ` : ''}${clock(s.end, state.zone)}`),
         h('small', {}, duration(s.start, s.end)),
         state.zone !== eventZone ? h('small', { class: 'event-time' },
           `${eventDay !== viewerDay ? `${shortDay(eventDay)} ` : ''}${clock(s.start, eventZone)} event time`) : null),
@@ -146,16 +184,14 @@ export async function programmePage(slug) {
           s.room?.name, s.track?.name,
           s.speakers.length ? s.speakers.map((p) => p.name).join(', ') : null,
         ].filter(Boolean).join(' · ')),
-        s.cancelled ? h('span', { class: 'badge badge-cancelled' }, 'cancelled') : null),
+        s.cancelled ? h('span', { class: 'badge badge-cancelled' }, 'cancelled') : null,
+        live ? h('a', { class: 'badge badge-live', href: `#/events/${slug}/sessions/${s.id}`, 'aria-label': `Live now: join ${s.title}` }, 'Live now') : null),
       h('div', {}, starBtn));
   }
 
-  zoneSelect.addEventListener('change', () => {
-    state.zone = zoneSelect.value;
-    rememberZone(state.zone);
-    announce(`Times now shown in ${state.zone}`);
-    render();
-  });
+  zoneForm.addEventListener('submit', (e) => { e.preventDefault(); applyZone(zoneInput.value); });
+  // picking a suggestion from the list applies it at once
+  zoneInput.addEventListener('input', (e) => { if (e.inputType === 'insertReplacementText' || !e.inputType) applyZone(zoneInput.value); });
   daySelect.addEventListener('change', () => { state.day = daySelect.value; render(); });
   trackSelect.addEventListener('change', () => { state.track = trackSelect.value; render(); });
   roomSelect.addEventListener('change', () => { state.room = roomSelect.value; render(); });
@@ -164,11 +200,20 @@ export async function programmePage(slug) {
   show(main(),
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Events'), ' › ', h('a', { href: `#/events/${slug}` }, ev.title)),
     h('h1', {}, `Programme: ${ev.title}`),
-    h('div', { class: 'zone-bar' }, field('Show times in', zoneSelect), zoneNow),
+    h('div', { class: 'zone-bar' }, zoneForm, zoneNow), zoneProblem,
     h('div', { class: 'filters', role: 'group', 'aria-label': 'Filters' },
       field('Day', daySelect), field('Track', trackSelect), field('Room', roomSelect),
       user ? h('div', { class: 'check' }, starredOnly, h('label', { for: 'filter-starred' }, 'Starred only')) : null),
     results,
     user ? calendarPanel(slug) : h('p', { class: 'meta' }, 'Sign in to star sessions and subscribe to your personal calendar.'));
   render();
+  // "Live now" follows the clock: the programme is drawn again when a session starts or ends
+  const liveNow = () => schedule.sessions.filter((x) => !x.cancelled && isBetween(Date.now(), x.start, x.end)).map((x) => x.id).join(',');
+  let wasLive = liveNow();
+  const timer = setInterval(() => {
+    const now = liveNow();
+    if (now !== wasLive && document.contains(results)) render();
+    wasLive = now;
+  }, 30000);
+  return () => clearInterval(timer);
 }

@@ -2,7 +2,7 @@
 import { h, show, notice, field, button, formValues, announce } from '../dom.js';
 import { get, api, ApiError, problemLines } from '../api.js';
 import { currentUser, signIn } from '../auth.js';
-import { viewerZone, clock, shortDay, localDate, allZones } from '../time.js';
+import { viewerZone, clock, shortDay, localDate, allZones, forgetZone, offsetSuggestions, zoneFor, zoneLabel } from '../time.js';
 import { problemBox, statusBadge, eventDays } from './events.js';
 import { normaliseSchedule } from './programme.js';
 
@@ -75,13 +75,16 @@ export async function registrationPage(slug) {
       field('Affiliation', h('input', { name: 'affiliation', maxlength: 200, autocomplete: 'organization' })),
       field('Country (2 letters, e.g. AZ, GB)', h('input', { name: 'country', maxlength: 2, size: 3, autocomplete: 'country' })),
       field('Your time zone', zoneInput, 'The programme and your calendar show times in it. GMT+4 or Asia/Baku both work.'),
-      h('datalist', { id: 'reg-zones' }, allZones().map((z) => h('option', { value: z }))),
+      h('datalist', { id: 'reg-zones' }, [...offsetSuggestions(), ...allZones()].map((z) => h('option', { value: z }))),
       field('Notes for the organisers (e.g. accessibility needs)', h('textarea', { name: 'notes', rows: 3, maxlength: 2000 })),
       h('button', { type: 'submit', id: 'register' }, 'Register'));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       try {
-        const r = await api('POST', `/api/events/${slug}/registration`, formValues(form));
+        const values = formValues(form);
+        const r = await api('POST', `/api/events/${slug}/registration`, values);
+        // the zone just given is the one to show this event in (on this browser too, over an earlier choice)
+        if (values.timeZone) forgetZone();
         announce(stateText(r));
         await registrationPage(slug);
       } catch (err) { show(status, problemBox(err)); }
@@ -100,7 +103,7 @@ async function sessionSignups(slug, host) {
   const rooms = new Map((scheduleData.rooms || []).map((r) => [r.id, r]));
   const raw = new Map((scheduleData.days || []).flatMap((d) => d.sessions).map((s) => [s.id, s]));
   const mine = new Map(((me.find((m) => m.event === slug) || {}).sessions || []).map((s) => [s.sessionId, s]));
-  const zone = viewerZone();
+  const zone = await zoneFor(slug);
   const limited = schedule.sessions.filter((s) => {
     const own = raw.get(s.id)?.capacity;
     const room = rooms.get(raw.get(s.id)?.roomId)?.capacity;
@@ -109,7 +112,7 @@ async function sessionSignups(slug, host) {
   const status = h('div');
   show(host, h('section', { class: 'panel', 'aria-labelledby': 'signup-h' },
     h('h2', { id: 'signup-h' }, 'Sessions with limited places'),
-    h('p', { class: 'meta' }, `Times in ${zone}.`),
+    h('p', { class: 'meta', id: 'signup-zone' }, `Times in ${zoneLabel(zone, schedule.sessions[0]?.start || scheduleData.days?.[0]?.start || Date.now())}.`),
     status,
     limited.length ? h('ul', { class: 'slots' }, limited.map((s) => {
       const su = mine.get(s.id);
