@@ -128,6 +128,26 @@ class ProgrammeZoneBrowserTest {
     }
 
     @Test
+    void aSessionOverSeveralDaysSaysWhenItEnds() {
+        Event event = bakuEvent();
+        try (Browser london = new Browser(base, "Europe/London")) {
+            london.driver.manage().window().setSize(new Dimension(390, 844));
+            london.open("#/events/" + event.slug + "/programme");
+            assertThat(
+                    slots(london),
+                    contains("05:54–Fri 14 May 17:00 Exhibition: traces in the soil", "12:00–13:00 Opening"));
+            london.click(By.linkText("Exhibition: traces in the soil"));
+            london.wait.until(d -> d.getCurrentUrl().contains("/sessions/"));
+            assertThat(
+                    london.text(By.id("session-when")),
+                    equalTo("Wed 12 May 05:54 – Fri 14 May 17:00 Europe/London (GMT+1)"
+                            + " · Wed 12 May 08:54 – Fri 14 May 20:00 in Asia/Baku · 59 h 6 min"));
+            london.screenshot("18-session-several-days-phone");
+            assertThat(london.consoleErrors(), empty());
+        }
+    }
+
+    @Test
     void aParticipantsRegisteredZoneIsTheOneShown() {
         Event event = bakuEvent();
         given().header("Authorization", Tokens.bearer("organiser"))
