@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.atrium.common.DomainException;
+import org.atrium.registration.Participation;
 import org.atrium.security.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,7 +38,7 @@ class FeedResource {
     Stars stars;
 
     @Inject
-    Participants participants;
+    Participation participation;
 
     @Inject
     Slots slots;
@@ -96,7 +97,7 @@ class FeedResource {
             @PathParam("token") String token, @Context UriInfo uri, @Context jakarta.ws.rs.core.Request request) {
         String subject = tokens.owner(token).orElseThrow(() -> DomainException.notFound("feed"));
         Set<Long> ids = new LinkedHashSet<>(stars.of(subject));
-        ids.addAll(participants.signedUpSessions(subject));
+        ids.addAll(participation.signedUpSessions(subject));
         List<Slot> mine = slots.byIds(ids);
         String text = ICalendars.write(
                 new ICalendars.Feed("My Atrium agenda", "Sessions I starred or signed up for", null),

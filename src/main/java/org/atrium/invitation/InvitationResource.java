@@ -90,7 +90,7 @@ class InvitationResource {
                         "Say which speaker the invitation is for.",
                         Map.of("field", "speakerId"));
             }
-            speaker = Events.inEvent(Speaker.class, "speaker", event, form.speakerId());
+            speaker = events.inEvent(Speaker.class, "speaker", event, form.speakerId());
         } else if (form.speakerId() != null) {
             throw new DomainException(
                     400,
@@ -149,7 +149,7 @@ class InvitationResource {
     @Transactional
     public InvitationView revoke(@PathParam("slug") String slug, @PathParam("id") long id) {
         Event event = events.organisedForChange(slug);
-        Invitation invitation = Events.inEvent(Invitation.class, "invitation", event, id);
+        Invitation invitation = events.inEvent(Invitation.class, "invitation", event, id);
         Instant now = Instant.now(clock);
         invitation.revoke(now);
         return view(invitation, now, names(List.of(invitation)), null);

@@ -1,6 +1,8 @@
 package org.atrium.schedule;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +32,9 @@ class ProgrammeCache {
 
     private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
 
+    @Inject
+    EntityManager em;
+
     Rendered get(Event event, Supplier<Rendered> render) {
         String fingerprint = fingerprint(event);
         Entry entry = entries.get(event.id);
@@ -48,9 +53,8 @@ class ProgrammeCache {
         entries.clear();
     }
 
-    static String fingerprint(Event event) {
-        Object row = ConferenceSession.getEntityManager()
-                .createNativeQuery("""
+    String fingerprint(Event event) {
+        Object row = em.createNativeQuery("""
                         select concat_ws('/',
                           (select concat_ws(':', count(*), sum(version), sum(id)) from conference_session
                             where event_id = ?1),
@@ -61,9 +65,7 @@ class ProgrammeCache {
                                   sum(length(ss.role)))
                              from session_speaker ss join conference_session s on s.id = ss.session_id
                             where s.event_id = ?1))
-                        """)
-                .setParameter(1, event.id)
-                .getSingleResult();
+                        """).setParameter(1, event.id).getSingleResult();
         return List.of(event.version, event.status, row).toString();
     }
 }

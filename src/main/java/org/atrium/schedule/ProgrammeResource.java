@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -42,6 +43,12 @@ class ProgrammeResource {
     @Inject
     ProgrammeCache cache;
 
+    @Inject
+    EntityManager em;
+
+    @Inject
+    LineUps lineUps;
+
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
@@ -73,8 +80,7 @@ class ProgrammeResource {
     }
 
     /** Five queries whatever the size: rooms, tracks, speakers with their links, sessions, line-ups. */
-    static ProgrammeView load(Event event) {
-        var em = ConferenceSession.getEntityManager();
+    private ProgrammeView load(Event event) {
         List<Room> rooms = em.createQuery("from Room r where r.event.id = :e order by r.name, r.id", Room.class)
                 .setParameter("e", event.id)
                 .getResultList();
@@ -92,7 +98,7 @@ class ProgrammeResource {
                         ConferenceSession.class)
                 .setParameter("e", event.id)
                 .getResultList();
-        return ProgrammeView.of(event, rooms, tracks, speakers, sessions, LineUps.ofEvent(event.id));
+        return ProgrammeView.of(event, rooms, tracks, speakers, sessions, lineUps.ofEvent(event.id));
     }
 
     static String etag(byte[] body) {

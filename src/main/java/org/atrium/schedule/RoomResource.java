@@ -40,6 +40,9 @@ class RoomResource {
     @Inject
     Bounds bounds;
 
+    @Inject
+    UniqueNames names;
+
     @GET
     @PermitAll
     public Page<RoomView> list(
@@ -116,16 +119,16 @@ class RoomResource {
         return Response.noContent().build();
     }
 
-    private static void apply(Room room, RoomForm form) {
+    private void apply(Room room, RoomForm form) {
         String name = form.name().trim();
-        Names.checkFree(Room.class, "room", room.event, name, room.id);
+        names.checkFree(Room.class, "room", room.event, name, room.id);
         room.name = name;
         room.capacity = form.capacity();
         room.joinUrl = form.joinUrl();
         room.kind = form.kind() == null ? Room.Kind.STAGE : form.kind();
     }
 
-    static Room find(Event event, long id) {
-        return Events.inEvent(Room.class, "room", event, id);
+    private Room find(Event event, long id) {
+        return events.inEvent(Room.class, "room", event, id);
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -57,6 +58,12 @@ class SessionResource {
     Clock clock;
 
     @Inject
+    EntityManager em;
+
+    @Inject
+    LineUps lineUps;
+
+    @Inject
     jakarta.enterprise.event.Event<SessionChanged> changed;
 
     /** Sessions in start order, filtered by event-local {@code day}, {@code track}, {@code room} or {@code speaker}. */
@@ -98,9 +105,9 @@ class SessionResource {
                 where.toString(), Sort.by("startsAt").and("id"), params);
         List<ConferenceSession> sessions =
                 query.page(paging.page(), paging.size()).list();
-        var lineUps = LineUps.of(sessions.stream().map(s -> s.id).toList());
+        var bySession = lineUps.ofSessions(sessions.stream().map(s -> s.id).toList());
         List<SessionView> items = sessions.stream()
-                .map(s -> SessionView.of(s, zone, LineUps.of(lineUps, s.id)))
+                .map(s -> SessionView.of(s, zone, LineUps.of(bySession, s.id)))
                 .toList();
         return new Page<>(items, paging.page(), paging.size(), query.count());
     }
@@ -156,8 +163,7 @@ class SessionResource {
         Plan plan = plan(event, session.id, session.cancelled, form);
         boolean wasCancelled = session.cancelled;
         apply(session, plan);
-        ConferenceSession.getEntityManager()
-                .createQuery("delete from SessionSpeaker ss where ss.id.sessionId = :id")
+        em.createQuery("delete from SessionSpeaker ss where ss.id.sessionId = :id")
                 .setParameter("id", session.id)
                 .executeUpdate();
         replaceLineUp(session, plan.speakers());
@@ -236,8 +242,8 @@ class SessionResource {
             }
         }
         if (!speakerIds.isEmpty()) {
-            List<Long> known = ConferenceSession.getEntityManager()
-                    .createQuery("select s.id from Speaker s where s.event.id = :event and s.id in :ids", Long.class)
+            List<Long> known = em.createQuery(
+                            "select s.id from Speaker s where s.event.id = :event and s.id in :ids", Long.class)
                     .setParameter("event", event.id)
                     .setParameter("ids", speakerIds)
                     .getResultList();
@@ -285,7 +291,7 @@ class SessionResource {
     }
 
     /** Feeds {@link Schedule} the event's live sessions that overlap the slot in time; refuses on any clash. */
-    private static void checkConflicts(Event event, Schedule.Slot slot) {
+    private void checkConflicts(Event event, Schedule.Slot slot) {
         List<ConferenceSession> overlapping = ConferenceSession.<ConferenceSession>find(
                         "event.id = ?1 and cancelled = false and startsAt < ?2 and endsAt > ?3 and id <> ?4",
                         event.id,
@@ -297,7 +303,7 @@ class SessionResource {
             return;
         }
         var speakerIds = LineUps.speakerIds(
-                LineUps.of(overlapping.stream().map(s -> s.id).toList()));
+                lineUps.ofSessions(overlapping.stream().map(s -> s.id).toList()));
         List<Schedule.Slot> others = overlapping.stream()
                 .map(s -> new Schedule.Slot(
                         s.id,
@@ -365,20 +371,20 @@ class SessionResource {
         session.updatedAt = Instant.now(clock);
     }
 
-    private static void replaceLineUp(ConferenceSession session, List<SessionForm.SpeakerRole> speakers) {
+    private void replaceLineUp(ConferenceSession session, List<SessionForm.SpeakerRole> speakers) {
         int position = 0;
         for (SessionForm.SpeakerRole s : speakers) {
             SessionSpeaker link = new SessionSpeaker();
             link.session = session;
-            link.speaker = Speaker.getEntityManager().getReference(Speaker.class, s.speakerId());
+            link.speaker = em.getReference(Speaker.class, s.speakerId());
             link.role = s.role() == null ? SessionSpeaker.Role.SPEAKER : s.role();
             link.position = position++;
             link.persist();
         }
     }
 
-    private static <T> T reference(Class<T> type, String what, Event event, long id) {
-        return Events.ofEvent(type, event, id)
+    private <T> T reference(Class<T> type, String what, Event event, long id) {
+        return events.ofEvent(type, event, id)
                 .orElseThrow(() -> new DomainException(
                         400,
                         what + ".unknown",
@@ -386,12 +392,12 @@ class SessionResource {
                         Map.of("field", what + "Id")));
     }
 
-    static ConferenceSession find(Event event, long id) {
-        return Events.inEvent(ConferenceSession.class, "session", event, id);
+    private ConferenceSession find(Event event, long id) {
+        return events.inEvent(ConferenceSession.class, "session", event, id);
     }
 
-    private static SessionView view(ConferenceSession session, ZoneId zone) {
-        return SessionView.of(session, zone, LineUps.of(LineUps.of(List.of(session.id)), session.id));
+    private SessionView view(ConferenceSession session, ZoneId zone) {
+        return SessionView.of(session, zone, LineUps.of(lineUps.ofSessions(List.of(session.id)), session.id));
     }
 
     static LocalDate parseDay(String day) {
