@@ -44,7 +44,7 @@ class FeedResource {
     Slots slots;
 
     @Inject
-    Links links;
+    PublicBaseUrl baseUrl;
 
     @Inject
     CurrentUser user;
@@ -74,7 +74,7 @@ class FeedResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedView.class)))
     public Response rotate(@Context UriInfo uri) {
         FeedTokens.Issued issued = tokens.rotate(user.requireSubject());
-        String url = links.base(uri) + "/api/feeds/" + issued.token() + ".ics";
+        String url = baseUrl.of(uri) + "/api/feeds/" + issued.token() + ".ics";
         String webcal = url.replaceFirst("^https?://", "webcal://");
         return Response.status(201)
                 .header("Cache-Control", "no-store")
@@ -102,7 +102,7 @@ class FeedResource {
         String text = ICalendars.write(
                 new ICalendars.Feed("My Atrium agenda", "Sessions I starred or signed up for", null),
                 mine,
-                links.base(uri));
+                baseUrl.of(uri));
         return Feeds.ok(request, ICalendars.bytes(text), ICalendars.MEDIA_TYPE)
                 .header("Cache-Control", "private, no-cache")
                 .header("Referrer-Policy", "no-referrer")

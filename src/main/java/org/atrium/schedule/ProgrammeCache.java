@@ -25,8 +25,8 @@ class ProgrammeCache {
     /** About 130 KB per 300-session programme: at most ~17 MB. */
     private static final int MAX_ENTRIES = 128;
 
-    /** A programme as sent: JSON bytes and their strong ETag. */
-    record Rendered(byte[] body, String etag) {}
+    /** A programme as sent: JSON bytes and their hash, the value of its strong ETag. */
+    record Rendered(byte[] body, String hash) {}
 
     private record Entry(String fingerprint, Rendered rendered) {}
 

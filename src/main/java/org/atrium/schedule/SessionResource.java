@@ -37,6 +37,7 @@ import org.atrium.common.Versions;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.speaker.Speaker;
+import org.atrium.timezone.LocalTimes;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -73,7 +74,7 @@ class SessionResource {
             @PathParam("slug") String slug,
             @QueryParam("day") String day,
             @QueryParam("track") Long track,
-            @QueryParam("room") Long room,
+            @QueryParam("room") Long venue,
             @QueryParam("speaker") Long speaker,
             @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
@@ -93,9 +94,9 @@ class SessionResource {
             where.append(" and track.id = :track");
             params.put("track", track);
         }
-        if (room != null) {
-            where.append(" and room.id = :room");
-            params.put("room", room);
+        if (venue != null) {
+            where.append(" and venue.id = :room");
+            params.put("room", venue);
         }
         if (speaker != null) {
             where.append(" and id in (select ss.id.sessionId from SessionSpeaker ss where ss.id.speakerId = :speaker)");
@@ -205,15 +206,15 @@ class SessionResource {
             Instant start,
             Instant end,
             Track track,
-            Room room,
+            Venue venue,
             List<SessionForm.SpeakerRole> speakers,
             boolean cancelled) {}
 
     /** {@code cancelledNow}: the session's current state, kept when the form leaves {@code cancelled} out. */
     private Plan plan(Event event, Long sessionId, boolean cancelledNow, SessionForm form) {
         ZoneId zone = event.zone();
-        Instant start = SessionTimes.parse("start", form.start(), zone);
-        Instant end = SessionTimes.parse("end", form.end(), zone);
+        Instant start = LocalTimes.parse("start", form.start(), zone);
+        Instant end = LocalTimes.parse("end", form.end(), zone);
         if (!end.isAfter(start)) {
             throw new DomainException(
                     400,
@@ -222,7 +223,7 @@ class SessionResource {
                     Map.of("start", start.toString(), "end", end.toString()));
         }
         Track track = form.trackId() == null ? null : reference(Track.class, "track", event, form.trackId());
-        Room room = form.roomId() == null ? null : reference(Room.class, "room", event, form.roomId());
+        Venue venue = form.roomId() == null ? null : reference(Venue.class, "room", event, form.roomId());
         List<SessionForm.SpeakerRole> speakers = form.speakers() == null ? List.of() : form.speakers();
         if (speakers.size() > bounds.speakersPerSession()) {
             throw new DomainException(
@@ -264,13 +265,13 @@ class SessionResource {
                     form.title(),
                     start,
                     end,
-                    room == null ? null : room.id,
+                    venue == null ? null : venue.id,
                     speakerIds,
                     false);
             checkDays(event, slot);
             checkConflicts(event, slot);
         }
-        return new Plan(form, start, end, track, room, speakers, cancelled);
+        return new Plan(form, start, end, track, venue, speakers, cancelled);
     }
 
     private static void checkDays(Event event, Schedule.Slot slot) {
@@ -310,7 +311,7 @@ class SessionResource {
                         s.title,
                         s.startsAt,
                         s.endsAt,
-                        s.room == null ? null : s.room.id,
+                        s.venue == null ? null : s.venue.id,
                         speakerIds.getOrDefault(s.id, Set.of()),
                         s.cancelled))
                 .toList();
@@ -360,7 +361,7 @@ class SessionResource {
         session.type = form.type() == null ? ConferenceSession.Type.TALK : form.type();
         session.language = form.language();
         session.track = plan.track();
-        session.room = plan.room();
+        session.venue = plan.venue();
         session.capacity = form.capacity();
         session.reschedule(plan.start(), plan.end());
         if (plan.cancelled()) {

@@ -66,6 +66,15 @@ public class SessionRoles {
                 .isEmpty();
     }
 
+    /** The accounts linked to the event's speaker profiles (at most one per profile). */
+    public List<String> speakerAccounts(long eventId) {
+        return em.createQuery(
+                        "select s.accountSubject from Speaker s where s.event.id = :event and s.accountSubject is not null",
+                        String.class)
+                .setParameter("event", eventId)
+                .getResultList();
+    }
+
     /** Ids of every session, in any event, whose line-up includes {@code subject}; by start time. */
     public List<Long> sessionsOf(String subject) {
         if (subject == null) {
