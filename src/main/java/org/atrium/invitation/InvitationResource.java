@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
+import org.atrium.common.SecretTokens;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.security.CurrentUser;
@@ -99,13 +100,13 @@ class InvitationResource {
                     Map.of("field", "speakerId"));
         }
         Instant now = Instant.now(clock);
-        String token = Invitation.newToken();
+        String token = SecretTokens.fresh();
         Invitation invitation = new Invitation();
         invitation.event = event;
         invitation.kind = form.kind();
         invitation.speaker = speaker;
         invitation.email = form.email().trim().toLowerCase(Locale.ROOT);
-        invitation.tokenHash = Invitation.hash(token);
+        invitation.tokenHash = SecretTokens.hash(token);
         invitation.invitedBy = user.requireSubject();
         invitation.createdAt = now;
         invitation.expiresAt = now.plus(validity);
@@ -206,7 +207,7 @@ class InvitationResource {
         return Invitation.<Invitation>find(
                         "from Invitation i join fetch i.event e left join fetch i.speaker"
                                 + " where i.tokenHash = ?1 and e.slug = ?2",
-                        Invitation.hash(token),
+                        SecretTokens.hash(token),
                         slug)
                 .firstResultOptional()
                 .orElseThrow(() -> DomainException.notFound("invitation"));
