@@ -12,6 +12,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -20,6 +21,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -35,8 +37,10 @@ import java.util.stream.Stream;
 /**
  * The module structure of Atrium (see STYLE.md): top-level packages are features and their dependencies point one way,
  * common, timezone, security <- event <- speaker, schedule, invitation <- registration, live <- agenda (starring and feeds,
- * which nothing depends on). The demo may use anything and
- * nothing uses it. New top-level packages are free until they are placed here.
+ * which nothing depends on). The demo may use anything and nothing uses it; the ui (the browser's configuration and
+ * headers) uses only common and nothing uses it. New top-level packages are free until they are placed here. Features
+ * ask each other through their read APIs ({@code Participation}, {@code SessionRoles}, {@code Events}), and no class
+ * borrows an entity's EntityManager ({@code Event.getEntityManager()}) to query another.
  */
 @AnalyzeClasses(packages = "org.atrium", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -57,7 +61,11 @@ class ArchitectureTest {
             .definedBy("org.atrium.agenda..")
             .layer("Demo")
             .definedBy("org.atrium.demo..")
+            .layer("Ui")
+            .definedBy("org.atrium.ui..")
             .whereLayer("Demo")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("Ui")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("Agenda")
             .mayOnlyBeAccessedByLayers("Demo")
@@ -87,6 +95,33 @@ class ArchitectureTest {
                     .and(not(resideInAnyPackage(
                             "org.atrium.common..", "org.atrium.timezone..", "org.atrium.security.."))))
             .because("timezone and security sit below every feature");
+
+    @ArchTest
+    static final ArchRule ui_uses_only_common = noClasses()
+            .that()
+            .resideInAPackage("org.atrium.ui..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("org.atrium..")
+                    .and(not(resideInAnyPackage("org.atrium.common..", "org.atrium.ui.."))))
+            .because("the ui serves the browser its configuration and headers; it knows no feature");
+
+    @ArchTest
+    static final ArchRule agenda_and_live_ask_registration_through_participation = noClasses()
+            .that()
+            .resideInAnyPackage("org.atrium.agenda..", "org.atrium.live..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("org.atrium.registration..").and(entitiesOrTheirParts()))
+            .because("registrations are read through registration's Participation, never from its rows");
+
+    @ArchTest
+    static final ArchRule no_entity_lends_its_entity_manager = noClasses()
+            .should()
+            .callMethodWhere(DescribedPredicate.describe(
+                    "Entity.getEntityManager()",
+                    (JavaMethodCall call) -> call.getTarget().getName().equals("getEntityManager")
+                            && call.getTargetOwner().isAssignableTo(PanacheEntityBase.class)))
+            .because("one persistence idiom: Panache entities for their own rows, an injected EntityManager for"
+                    + " queries; an entity never lends its EntityManager to query a third");
 
     @ArchTest
     static final ArchRule timezone_and_security_are_independent = noClasses()
@@ -155,6 +190,16 @@ class ArchitectureTest {
                 method -> method.getAnnotations().stream()
                         .anyMatch(a ->
                                 ENTRY_POINT_ANNOTATIONS.contains(a.getRawType().getName())));
+    }
+
+    /** Entities and the types declared inside them (an entity's state enum is its row's vocabulary). */
+    private static DescribedPredicate<JavaClass> entitiesOrTheirParts() {
+        return DescribedPredicate.describe(
+                "are entities or declared inside one",
+                type -> isEntity(type)
+                        || type.getEnclosingClass()
+                                .map(ArchitectureTest::isEntity)
+                                .orElse(false));
     }
 
     private static boolean isEntity(JavaClass type) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
+import org.atrium.registration.Participation;
 import org.atrium.security.CurrentUser;
 import org.atrium.timezone.ViewerZone;
 
@@ -36,7 +37,7 @@ class AgendaResource {
     Viewers viewers;
 
     @Inject
-    Participants participants;
+    Participation participation;
 
     @Inject
     CurrentUser user;
@@ -64,7 +65,7 @@ class AgendaResource {
         String subject = user.requireSubject();
         ViewerZone viewer = viewers.zone(event, tz);
         Set<Long> starred = new HashSet<>(stars.of(subject, event.id));
-        Set<Long> signedUp = new HashSet<>(participants.signedUpSessions(subject, event.id));
+        Set<Long> signedUp = new HashSet<>(participation.signedUpSessions(subject, event.id));
         Set<Long> ids = new HashSet<>(starred);
         ids.addAll(signedUp);
         List<Slot> mine = slots.ofEvent(event, ids);

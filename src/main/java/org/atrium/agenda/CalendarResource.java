@@ -26,7 +26,7 @@ class CalendarResource {
     Slots slots;
 
     @Inject
-    Links links;
+    PublicBaseUrl baseUrl;
 
     @GET
     @Path("calendar.ics")
@@ -50,7 +50,7 @@ class CalendarResource {
     private Response ics(String fileName, Event event, List<Slot> list, UriInfo uri, Request request) {
         ZoneId zone = event.zone();
         String text =
-                ICalendars.write(new ICalendars.Feed(event.title, event.description, zone), list, links.base(uri));
+                ICalendars.write(new ICalendars.Feed(event.title, event.description, zone), list, baseUrl.of(uri));
         return Feeds.ok(request, ICalendars.bytes(text), ICalendars.MEDIA_TYPE)
                 .header("Content-Disposition", "inline; filename=\"" + fileName + "\"")
                 .build();

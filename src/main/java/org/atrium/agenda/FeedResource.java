@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.atrium.common.DomainException;
+import org.atrium.registration.Participation;
 import org.atrium.security.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,13 +38,13 @@ class FeedResource {
     Stars stars;
 
     @Inject
-    Participants participants;
+    Participation participation;
 
     @Inject
     Slots slots;
 
     @Inject
-    Links links;
+    PublicBaseUrl baseUrl;
 
     @Inject
     CurrentUser user;
@@ -73,7 +74,7 @@ class FeedResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedView.class)))
     public Response rotate(@Context UriInfo uri) {
         FeedTokens.Issued issued = tokens.rotate(user.requireSubject());
-        String url = links.base(uri) + "/api/feeds/" + issued.token() + ".ics";
+        String url = baseUrl.of(uri) + "/api/feeds/" + issued.token() + ".ics";
         String webcal = url.replaceFirst("^https?://", "webcal://");
         return Response.status(201)
                 .header("Cache-Control", "no-store")
@@ -96,12 +97,12 @@ class FeedResource {
             @PathParam("token") String token, @Context UriInfo uri, @Context jakarta.ws.rs.core.Request request) {
         String subject = tokens.owner(token).orElseThrow(() -> DomainException.notFound("feed"));
         Set<Long> ids = new LinkedHashSet<>(stars.of(subject));
-        ids.addAll(participants.signedUpSessions(subject));
+        ids.addAll(participation.signedUpSessions(subject));
         List<Slot> mine = slots.byIds(ids);
         String text = ICalendars.write(
                 new ICalendars.Feed("My Atrium agenda", "Sessions I starred or signed up for", null),
                 mine,
-                links.base(uri));
+                baseUrl.of(uri));
         return Feeds.ok(request, ICalendars.bytes(text), ICalendars.MEDIA_TYPE)
                 .header("Cache-Control", "private, no-cache")
                 .header("Referrer-Policy", "no-referrer")

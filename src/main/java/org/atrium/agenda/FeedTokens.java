@@ -4,15 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
+import org.atrium.common.SecretTokens;
 
 /**
  * The secret behind a personal feed URL: 256 random bits, given to the owner once (base64url, 43 characters) and
@@ -21,8 +16,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 class FeedTokens {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     Clock clock;
@@ -35,16 +28,14 @@ class FeedTokens {
     /** A new token for the account, replacing any earlier one. */
     @Transactional
     Issued rotate(String subject) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = SecretTokens.fresh();
         Instant now = clock.instant();
         // one statement, so two concurrent rotations leave exactly one live token (the last one)
         em.createNativeQuery("insert into calendar_feed (subject, token_hash, created_at) values (?1, ?2, ?3)"
                         + " on conflict (subject) do update set token_hash = excluded.token_hash,"
                         + " created_at = excluded.created_at")
                 .setParameter(1, subject)
-                .setParameter(2, hash(token))
+                .setParameter(2, SecretTokens.hash(token))
                 .setParameter(3, now)
                 .executeUpdate();
         return new Issued(token, now);
@@ -64,17 +55,8 @@ class FeedTokens {
         if (token == null || token.length() != 43) {
             return Optional.empty();
         }
-        return CalendarFeed.<CalendarFeed>find("tokenHash", hash(token))
+        return CalendarFeed.<CalendarFeed>find("tokenHash", SecretTokens.hash(token))
                 .firstResultOptional()
                 .map(f -> f.subject);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.atrium.common.EntityTags;
 
 /**
  * Answers for feeds that clients poll (calendar apps, conference apps): a strong ETag over the bytes, so an
@@ -17,9 +18,9 @@ final class Feeds {
 
     static Response.ResponseBuilder ok(Request request, byte[] body, String mediaType) {
         EntityTag tag = new EntityTag(sha256(body));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder notModified = EntityTags.notModified(request, tag);
         if (notModified != null) {
-            return notModified.tag(tag);
+            return notModified;
         }
         return Response.ok(body, mediaType).tag(tag);
     }

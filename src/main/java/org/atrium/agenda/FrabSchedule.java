@@ -1,5 +1,8 @@
 package org.atrium.agenda;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -62,8 +65,10 @@ final class FrabSchedule {
             String url,
             List<Person> persons) {}
 
+    @JsonPropertyOrder({"id", "guid", "name"})
     record Person(long id, String guid, String name) {}
 
+    @JsonPropertyOrder({"name", "guid"})
     record Room(String name, String guid) {}
 
     record Model(Conference conference, String version, String baseUrl, List<Room> rooms, List<Day> days) {
@@ -331,90 +336,154 @@ final class FrabSchedule {
         x.writeEndElement();
     }
 
-    /** {@code schedule.json} (voc/schedule JSON). */
-    static Map<String, Object> json(Model m) {
+    /** {@code schedule.json} (voc/schedule JSON): the records below, written by Jackson in their declared order. */
+    static ScheduleJson json(Model m) {
         Conference c = m.conference();
-        Map<String, Object> conference = new LinkedHashMap<>();
-        conference.put("acronym", m.acronym());
-        conference.put("title", c.title());
-        if (c.description() != null) {
-            conference.put("description", c.description());
-        }
-        conference.put("start", c.firstDay().toString());
-        conference.put("end", c.lastDay().toString());
-        conference.put("daysCount", m.days().size());
-        conference.put("timeslot_duration", "00:05");
-        if (TZ_NAME.matcher(c.zone().getId()).find()) {
-            conference.put("time_zone_name", c.zone().getId());
-        }
-        conference.put("url", m.baseUrl() + "/events/" + c.slug());
-        conference.put(
-                "rooms",
-                m.rooms().stream()
-                        .map(r -> {
-                            Map<String, Object> room = new LinkedHashMap<>();
-                            room.put("name", r.name());
-                            room.put("guid", r.guid());
-                            return room;
-                        })
-                        .toList());
-        List<Object> days = new ArrayList<>();
-        for (Day day : m.days()) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("index", day.index() - 1);
-            d.put("date", day.date().toString());
-            d.put("day_start", DATE_TIME.format(day.start()));
-            d.put("day_end", DATE_TIME.format(day.end()));
-            Map<String, Object> rooms = new LinkedHashMap<>();
-            day.rooms()
-                    .forEach((room, entries) -> rooms.put(
-                            room, entries.stream().map(FrabSchedule::jsonEvent).toList()));
-            d.put("rooms", rooms);
-            days.add(d);
-        }
-        conference.put("days", days);
-        Map<String, Object> schedule = new LinkedHashMap<>();
-        schedule.put("version", m.version());
-        schedule.put("base_url", m.baseUrl() + "/");
-        schedule.put("conference", conference);
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("$schema", "https://c3voc.de/schedule/schema.json");
-        root.put("generator", Map.of("name", GENERATOR));
-        root.put("schedule", schedule);
-        return root;
+        List<DayJson> days = m.days().stream()
+                .map(day -> {
+                    Map<String, List<EventJson>> rooms = new LinkedHashMap<>();
+                    day.rooms()
+                            .forEach((room, entries) -> rooms.put(
+                                    room, entries.stream().map(EventJson::of).toList()));
+                    return new DayJson(
+                            day.index() - 1,
+                            day.date().toString(),
+                            DATE_TIME.format(day.start()),
+                            DATE_TIME.format(day.end()),
+                            rooms);
+                })
+                .toList();
+        ConferenceJson conference = new ConferenceJson(
+                m.acronym(),
+                c.title(),
+                c.description(),
+                c.firstDay().toString(),
+                c.lastDay().toString(),
+                m.days().size(),
+                "00:05",
+                TZ_NAME.matcher(c.zone().getId()).find() ? c.zone().getId() : null,
+                m.baseUrl() + "/events/" + c.slug(),
+                m.rooms(),
+                days);
+        return new ScheduleJson(
+                "https://c3voc.de/schedule/schema.json",
+                new Generator(GENERATOR),
+                new ScheduleBody(m.version(), m.baseUrl() + "/", conference));
     }
 
-    private static Map<String, Object> jsonEvent(Entry e) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("guid", e.guid());
-        j.put("id", e.id());
-        j.put("date", DATE_TIME.format(e.date()));
-        j.put("start", e.start());
-        j.put("end", DATE_TIME.format(e.end()));
-        j.put("duration", e.duration());
-        j.put("room", e.room());
-        j.put("slug", e.slug());
-        j.put("url", e.url());
-        j.put("title", e.title());
-        j.put("subtitle", null);
-        j.put("track", e.track());
-        j.put("type", e.type());
-        j.put("language", e.language());
-        j.put("abstract", e.abstractText());
-        j.put("description", null);
-        j.put(
-                "persons",
-                e.persons().stream()
-                        .map(p -> {
-                            Map<String, Object> person = new LinkedHashMap<>();
-                            person.put("id", p.id());
-                            person.put("guid", p.guid());
-                            person.put("name", p.name());
-                            return person;
-                        })
-                        .toList());
-        j.put("links", List.of());
-        return j;
+    /*
+     * The JSON document, field for field as the voc/schedule JSON schema names and orders them. Field names are a public
+     * contract read by conference apps: change them only with the schema.
+     */
+
+    @JsonPropertyOrder({"$schema", "generator", "schedule"})
+    record ScheduleJson(@JsonProperty("$schema") String schema, Generator generator, ScheduleBody schedule) {}
+
+    record Generator(String name) {}
+
+    @JsonPropertyOrder({"version", "base_url", "conference"})
+    record ScheduleBody(
+            String version, @JsonProperty("base_url") String baseUrl, ConferenceJson conference) {}
+
+    @JsonPropertyOrder({
+        "acronym",
+        "title",
+        "description",
+        "start",
+        "end",
+        "daysCount",
+        "timeslot_duration",
+        "time_zone_name",
+        "url",
+        "rooms",
+        "days"
+    })
+    record ConferenceJson(
+            String acronym,
+            String title,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String description,
+            String start,
+            String end,
+            int daysCount,
+            @JsonProperty("timeslot_duration") String timeslotDuration,
+
+            @JsonProperty("time_zone_name") @JsonInclude(JsonInclude.Include.NON_NULL)
+            String timeZoneName,
+
+            String url,
+            List<Room> rooms,
+            List<DayJson> days) {}
+
+    @JsonPropertyOrder({"index", "date", "day_start", "day_end", "rooms"})
+    record DayJson(
+            int index,
+            String date,
+            @JsonProperty("day_start") String dayStart,
+            @JsonProperty("day_end") String dayEnd,
+            Map<String, List<EventJson>> rooms) {}
+
+    /** One session; {@code subtitle} and {@code description} are always null (Atrium has a summary only). */
+    @JsonPropertyOrder({
+        "guid",
+        "id",
+        "date",
+        "start",
+        "end",
+        "duration",
+        "room",
+        "slug",
+        "url",
+        "title",
+        "subtitle",
+        "track",
+        "type",
+        "language",
+        "abstract",
+        "description",
+        "persons",
+        "links"
+    })
+    record EventJson(
+            String guid,
+            long id,
+            String date,
+            String start,
+            String end,
+            String duration,
+            String room,
+            String slug,
+            String url,
+            String title,
+            String subtitle,
+            String track,
+            String type,
+            String language,
+            @JsonProperty("abstract") String abstractText,
+            String description,
+            List<Person> persons,
+            List<Object> links) {
+
+        static EventJson of(Entry e) {
+            return new EventJson(
+                    e.guid(),
+                    e.id(),
+                    DATE_TIME.format(e.date()),
+                    e.start(),
+                    DATE_TIME.format(e.end()),
+                    e.duration(),
+                    e.room(),
+                    e.slug(),
+                    e.url(),
+                    e.title(),
+                    null,
+                    e.track(),
+                    e.type(),
+                    e.language(),
+                    e.abstractText(),
+                    null,
+                    e.persons(),
+                    List.of());
+        }
     }
 
     private static String guidOf(Model m, String roomName) {

@@ -26,7 +26,7 @@ class ScheduleExportResource {
     Slots slots;
 
     @Inject
-    Links links;
+    PublicBaseUrl baseUrl;
 
     @Inject
     ObjectMapper json;
@@ -55,6 +55,6 @@ class ScheduleExportResource {
         Event event = events.visible(slug);
         FrabSchedule.Conference conference = new FrabSchedule.Conference(
                 event.slug, event.title, event.description, event.zone(), event.firstDay, event.lastDay);
-        return FrabSchedule.build(conference, slots.ofEvent(event), links.base(uri));
+        return FrabSchedule.build(conference, slots.ofEvent(event), baseUrl.of(uri));
     }
 }

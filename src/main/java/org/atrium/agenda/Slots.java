@@ -17,7 +17,7 @@ class Slots {
 
     List<Slot> ofEvent(Event event) {
         List<ConferenceSession> sessions = ConferenceSession.find(
-                        "select s from ConferenceSession s left join fetch s.room left join fetch s.track"
+                        "select s from ConferenceSession s left join fetch s.venue left join fetch s.track"
                                 + " where s.event.id = ?1 order by s.startsAt, s.id",
                         event.id)
                 .list();
@@ -30,7 +30,7 @@ class Slots {
             return List.of();
         }
         List<ConferenceSession> sessions = ConferenceSession.find(
-                        "select s from ConferenceSession s left join fetch s.room left join fetch s.track"
+                        "select s from ConferenceSession s left join fetch s.venue left join fetch s.track"
                                 + " where s.event.id = ?1 and s.id in ?2 order by s.startsAt, s.id",
                         event.id,
                         ids)
@@ -40,7 +40,7 @@ class Slots {
 
     Slot one(Event event, long sessionId) {
         List<ConferenceSession> found = ConferenceSession.find(
-                        "select s from ConferenceSession s left join fetch s.room left join fetch s.track"
+                        "select s from ConferenceSession s left join fetch s.venue left join fetch s.track"
                                 + " where s.event.id = ?1 and s.id = ?2",
                         event.id,
                         sessionId)
@@ -51,18 +51,22 @@ class Slots {
         return toSlots(found, event).get(0);
     }
 
-    /** Sessions by id across events (the personal feed), with their event's slug; drafts are left out. */
+    /**
+     * Sessions by id across events (the personal feed), with their event's slug; sessions of events the public cannot
+     * see (drafts, by {@link Event#isVisibleTo}) are left out: a feed URL is a bearer secret, not its owner.
+     */
     List<Slot> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         List<ConferenceSession> sessions = ConferenceSession.find(
-                        "select s from ConferenceSession s join fetch s.event e left join fetch s.room"
-                                + " left join fetch s.track where s.id in ?1 and e.status <> ?2"
-                                + " order by s.startsAt, s.id",
-                        ids,
-                        Event.Status.DRAFT)
-                .list();
+                        "select s from ConferenceSession s join fetch s.event e left join fetch s.venue"
+                                + " left join fetch s.track where s.id in ?1 order by s.startsAt, s.id",
+                        ids)
+                .<ConferenceSession>list()
+                .stream()
+                .filter(s -> s.event.isVisibleTo(null))
+                .toList();
         List<Slot> result = new ArrayList<>();
         Map<Long, List<Slot.Person>> persons =
                 persons(sessions.stream().map(s -> s.id).toList());
@@ -87,8 +91,8 @@ class Slots {
                 s.summary,
                 s.type.name(),
                 s.language,
-                s.room == null ? null : s.room.id,
-                s.room == null ? null : s.room.name,
+                s.venue == null ? null : s.venue.id,
+                s.venue == null ? null : s.venue.name,
                 s.track == null ? null : s.track.name,
                 s.track == null ? null : s.track.colour,
                 s.startsAt,

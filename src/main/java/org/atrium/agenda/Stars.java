@@ -21,6 +21,9 @@ class Stars {
     @Inject
     Clock clock;
 
+    @Inject
+    Events events;
+
     /** Stars a session of the event; starring twice (or two racing requests) leaves one star. */
     @Transactional
     void star(Event event, long sessionId, String subject) {
@@ -64,7 +67,7 @@ class Stars {
         return rows.stream().map(r -> ((Number) r).longValue()).toList();
     }
 
-    private static ConferenceSession session(Event event, long sessionId) {
-        return Events.inEvent(ConferenceSession.class, "session", event, sessionId);
+    private ConferenceSession session(Event event, long sessionId) {
+        return events.inEvent(ConferenceSession.class, "session", event, sessionId);
     }
 }

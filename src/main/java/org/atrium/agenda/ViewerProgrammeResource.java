@@ -17,6 +17,7 @@ import java.util.Map;
 import org.atrium.common.DomainException;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
+import org.atrium.registration.Participation;
 import org.atrium.timezone.LocalTimes;
 import org.atrium.timezone.ViewerZone;
 import org.atrium.timezone.ViewerZones;
@@ -38,7 +39,7 @@ class ViewerProgrammeResource {
     Viewers viewers;
 
     @Inject
-    Participants participants;
+    Participation participation;
 
     /** The whole programme grouped by the viewer's local date ({@code tz}, else profile, else event zone). */
     @GET
@@ -77,7 +78,7 @@ class ViewerProgrammeResource {
         Slot slot = slots.one(event, id);
         if (start == null && end == null) {
             return FairnessView.of(
-                    slot.id(), false, slot.start(), slot.end(), event.zone(), participants.confirmedZones(event.id));
+                    slot.id(), false, slot.start(), slot.end(), event.zone(), participation.confirmedZones(event.id));
         }
         return candidate(event, slot.id(), start, end);
     }
@@ -97,7 +98,7 @@ class ViewerProgrammeResource {
         if (!to.isAfter(from)) {
             throw new DomainException(400, "time.end-before-start", "end must be after start.", Map.of("field", "end"));
         }
-        return FairnessView.of(sessionId, true, from, to, event.zone(), participants.confirmedZones(event.id));
+        return FairnessView.of(sessionId, true, from, to, event.zone(), participation.confirmedZones(event.id));
     }
 
     static List<ZoneTimesView.Requested> requested(String zones) {

@@ -3,6 +3,7 @@ package org.atrium.agenda;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.atrium.event.Event;
+import org.atrium.registration.Participation;
 import org.atrium.security.CurrentUser;
 import org.atrium.timezone.ViewerZone;
 
@@ -14,13 +15,13 @@ class Viewers {
     CurrentUser user;
 
     @Inject
-    Participants participants;
+    Participation participation;
 
     ViewerZone zone(Event event, String tz) {
         if (tz != null && !tz.isEmpty()) {
             return ViewerZone.resolve(tz, java.util.Optional.empty(), event.zone());
         }
         return ViewerZone.resolve(
-                null, user.subject().flatMap(subject -> participants.preferredZone(event.id, subject)), event.zone());
+                null, user.subject().flatMap(subject -> participation.preferredZone(event.id, subject)), event.zone());
     }
 }

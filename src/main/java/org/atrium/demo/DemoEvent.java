@@ -11,9 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.atrium.event.Event;
 import org.atrium.schedule.ConferenceSession;
-import org.atrium.schedule.Room;
 import org.atrium.schedule.SessionSpeaker;
 import org.atrium.schedule.Track;
+import org.atrium.schedule.Venue;
 import org.atrium.speaker.Speaker;
 import org.jboss.logging.Logger;
 
@@ -71,10 +71,10 @@ public class DemoEvent {
         Track water = track(event, "Water and health", "#1f618d");
         Track art = track(event, "Art and memory", "#7d3c98");
 
-        Room stage =
-                room(event, "Main Stage", Room.Kind.STREAM, 1000, "https://stream.example.org/atrium/unseen-lines");
-        Room panel = room(event, "Panel Room", Room.Kind.MEETING, 120, "https://meet.example.org/unseen-lines-panel");
-        Room gallery = room(event, "Exhibition Gallery", Room.Kind.EXHIBITION, null, null);
+        Venue stage =
+                room(event, "Main Stage", Venue.Kind.STREAM, 1000, "https://stream.example.org/atrium/unseen-lines");
+        Venue panel = room(event, "Panel Room", Venue.Kind.MEETING, 120, "https://meet.example.org/unseen-lines-panel");
+        Venue gallery = room(event, "Exhibition Gallery", Venue.Kind.EXHIBITION, null, null);
 
         Speaker aygun = speaker(
                 event,
@@ -267,8 +267,8 @@ public class DemoEvent {
         return t;
     }
 
-    private static Room room(Event event, String name, Room.Kind kind, Integer capacity, String joinUrl) {
-        Room r = new Room();
+    private static Venue room(Event event, String name, Venue.Kind kind, Integer capacity, String joinUrl) {
+        Venue r = new Venue();
         r.event = event;
         r.name = name;
         r.kind = kind;
@@ -298,7 +298,7 @@ public class DemoEvent {
             ConferenceSession.Type type,
             String language,
             Track track,
-            Room room,
+            Venue room,
             Map<Speaker, SessionSpeaker.Role> speakers) {
         ConferenceSession s = newSession(
                 event,
@@ -336,7 +336,7 @@ public class DemoEvent {
             ConferenceSession.Type type,
             String language,
             Track track,
-            Room room,
+            Venue room,
             Instant start,
             Instant end) {
         ConferenceSession s = new ConferenceSession();
@@ -345,7 +345,7 @@ public class DemoEvent {
         s.type = type;
         s.language = language;
         s.track = track;
-        s.room = room;
+        s.venue = room;
         s.reschedule(start, end);
         s.createdAt = event.createdAt;
         s.updatedAt = event.createdAt;

@@ -103,8 +103,9 @@ public class Event extends IdentifiedEntity {
         }
     }
 
-    public boolean isPublished() {
-        return status == Status.PUBLISHED;
+    /** Whether {@code subject} (null for anonymous) may see the event: published or cancelled, or one it organises. */
+    public boolean isVisibleTo(String subject) {
+        return status != Status.DRAFT || isOrganiser(subject);
     }
 
     /** The first instant of the first day and the first instant after the last day, in the event's zone. */

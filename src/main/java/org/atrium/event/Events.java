@@ -2,13 +2,15 @@ package org.atrium.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import org.atrium.common.DomainException;
 import org.atrium.security.CurrentUser;
 
 /**
  * Finding events with the caller's rights applied. Every feature that works inside an event goes through here, so
- * that a draft is a 404 to anyone but its organisers and changes need an organiser.
+ * that a draft is a 404 to anyone but its organisers ({@link Event#isVisibleTo}) and changes need an organiser; and
+ * every lookup of an event's row by id ({@link #ofEvent}), so another event's ids are never found.
  */
 @ApplicationScoped
 public class Events {
@@ -19,16 +21,18 @@ public class Events {
     @Inject
     EventConfig config;
 
+    @Inject
+    EntityManager em;
+
     /** Whether the caller may create events: any signed-in account when organising is open, else the role. */
     public boolean callerMayCreate() {
-        return user.isSignedIn() && (config.open() || user.hasRole(config.role()));
+        return user.subject().isPresent() && (config.open() || user.hasRole(config.role()));
     }
 
     /** The event if the caller may see it: published or cancelled events for everyone, drafts for organisers. */
     public Event visible(String slug) {
         Event event = find(slug).orElseThrow(() -> DomainException.notFound("event"));
-        if (event.status == Event.Status.DRAFT
-                && !event.isOrganiser(user.subject().orElse(null))) {
+        if (!event.isVisibleTo(user.subject().orElse(null))) {
             throw DomainException.notFound("event");
         }
         return event;
@@ -56,8 +60,7 @@ public class Events {
 
     /** Holds the event's row lock until the transaction ends (see {@link #organisedForChange(String)}). */
     public void lock(Event event) {
-        Event.getEntityManager()
-                .createNativeQuery("select id from event where id = ?1 for update")
+        em.createNativeQuery("select id from event where id = ?1 for update")
                 .setParameter(1, event.id)
                 .getSingleResult();
     }
@@ -71,9 +74,8 @@ public class Events {
      * one of this event's. Every lookup by id inside an event goes through here, so another event's ids are never
      * found.
      */
-    public static <T> Optional<T> ofEvent(Class<T> type, Event event, long id) {
-        return Event.getEntityManager()
-                .createQuery("from " + type.getSimpleName() + " x where x.id = :id and x.event.id = :event", type)
+    public <T> Optional<T> ofEvent(Class<T> type, Event event, long id) {
+        return em.createQuery("from " + type.getSimpleName() + " x where x.id = :id and x.event.id = :event", type)
                 .setParameter("id", id)
                 .setParameter("event", event.id)
                 .getResultStream()
@@ -81,7 +83,7 @@ public class Events {
     }
 
     /** Like {@link #ofEvent}, or 404 {@code <what>.not-found}. */
-    public static <T> T inEvent(Class<T> type, String what, Event event, long id) {
+    public <T> T inEvent(Class<T> type, String what, Event event, long id) {
         return ofEvent(type, event, id).orElseThrow(() -> DomainException.notFound(what));
     }
 

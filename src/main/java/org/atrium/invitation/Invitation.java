@@ -8,13 +8,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import org.atrium.common.DomainException;
 import org.atrium.common.IdentifiedEntity;
 import org.atrium.event.Event;
@@ -40,8 +34,6 @@ public class Invitation extends IdentifiedEntity {
         EXPIRED,
         REVOKED
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "event_id")
@@ -78,22 +70,6 @@ public class Invitation extends IdentifiedEntity {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
-
-    /** A fresh token (256 random bits, URL-safe); the caller stores {@link #hash(String)} of it and hands it out once. */
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     State state(Instant now) {
         if (revokedAt != null) {

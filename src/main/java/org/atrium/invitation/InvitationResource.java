@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
+import org.atrium.common.SecretTokens;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.security.CurrentUser;
@@ -90,7 +91,7 @@ class InvitationResource {
                         "Say which speaker the invitation is for.",
                         Map.of("field", "speakerId"));
             }
-            speaker = Events.inEvent(Speaker.class, "speaker", event, form.speakerId());
+            speaker = events.inEvent(Speaker.class, "speaker", event, form.speakerId());
         } else if (form.speakerId() != null) {
             throw new DomainException(
                     400,
@@ -99,13 +100,13 @@ class InvitationResource {
                     Map.of("field", "speakerId"));
         }
         Instant now = Instant.now(clock);
-        String token = Invitation.newToken();
+        String token = SecretTokens.fresh();
         Invitation invitation = new Invitation();
         invitation.event = event;
         invitation.kind = form.kind();
         invitation.speaker = speaker;
         invitation.email = form.email().trim().toLowerCase(Locale.ROOT);
-        invitation.tokenHash = Invitation.hash(token);
+        invitation.tokenHash = SecretTokens.hash(token);
         invitation.invitedBy = user.requireSubject();
         invitation.createdAt = now;
         invitation.expiresAt = now.plus(validity);
@@ -149,7 +150,7 @@ class InvitationResource {
     @Transactional
     public InvitationView revoke(@PathParam("slug") String slug, @PathParam("id") long id) {
         Event event = events.organisedForChange(slug);
-        Invitation invitation = Events.inEvent(Invitation.class, "invitation", event, id);
+        Invitation invitation = events.inEvent(Invitation.class, "invitation", event, id);
         Instant now = Instant.now(clock);
         invitation.revoke(now);
         return view(invitation, now, names(List.of(invitation)), null);
@@ -206,7 +207,7 @@ class InvitationResource {
         return Invitation.<Invitation>find(
                         "from Invitation i join fetch i.event e left join fetch i.speaker"
                                 + " where i.tokenHash = ?1 and e.slug = ?2",
-                        Invitation.hash(token),
+                        SecretTokens.hash(token),
                         slug)
                 .firstResultOptional()
                 .orElseThrow(() -> DomainException.notFound("invitation"));

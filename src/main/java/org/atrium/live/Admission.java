@@ -55,7 +55,7 @@ class Admission {
         }
         Event event = session.event;
         boolean organiser = event.isOrganiser(subject);
-        if (event.status == Event.Status.DRAFT && !organiser) {
+        if (!event.isVisibleTo(subject)) {
             return Pass.refused(Verdict.NOT_FOUND);
         }
         boolean onStage = roles.isSpeakerOrModerator(sessionId, subject);
@@ -74,16 +74,10 @@ class Admission {
             return Pass.refused(Verdict.NOT_FOUND);
         }
         boolean organiser = event.isOrganiser(subject);
-        if (event.status == Event.Status.DRAFT && !organiser) {
+        if (!event.isVisibleTo(subject)) {
             return Pass.refused(Verdict.NOT_FOUND);
         }
-        boolean speaker = ((Number) em.createNativeQuery(
-                                        "select count(*) from speaker where event_id = ?1 and account_subject = ?2")
-                                .setParameter(1, event.id)
-                                .setParameter(2, subject)
-                                .getSingleResult())
-                        .longValue()
-                > 0;
+        boolean speaker = roles.isSpeakerInEvent(event.id, subject);
         if (!organiser && !speaker && !participation.isConfirmed(event.id, subject)) {
             return Pass.refused(Verdict.REFUSED);
         }

@@ -101,14 +101,7 @@ class QuestionExportResource {
         }
         String subject = user.requireSubject();
         boolean organiser = event.isOrganiser(subject);
-        boolean speaker = ((Number) em.createNativeQuery(
-                                        "select count(*) from session_speaker ss join speaker s on s.id = ss.speaker_id"
-                                                + " where ss.session_id = ?1 and s.account_subject = ?2")
-                                .setParameter(1, sessionId)
-                                .setParameter(2, subject)
-                                .getSingleResult())
-                        .longValue()
-                > 0;
+        boolean speaker = roles.isSpeakerOrModerator(sessionId, subject);
         if (!organiser && !speaker) {
             throw DomainException.forbidden(
                     "Only this session's speakers and the event's organisers may export its Q&A.");

@@ -261,8 +261,8 @@ class RoomStore {
                 .put("endsAt", session.endsAt.toString());
         // The video link is for the people admitted to the room, so it travels in their snapshot (the public
         // catalogue shows it to organisers only).
-        if (session.room != null) {
-            roomNode.put("venue", session.room.name).put("joinUrl", session.room.joinUrl);
+        if (session.venue != null) {
+            roomNode.put("venue", session.venue.name).put("joinUrl", session.venue.joinUrl);
         }
         RoomSettings settings = em.find(RoomSettings.class, room.key);
         Batch view = new Batch(

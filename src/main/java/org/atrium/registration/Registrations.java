@@ -41,7 +41,7 @@ class Registrations {
     Clock clock;
 
     @Inject
-    ChangeOutbox outbox;
+    PendingChangeEvents changeEvents;
 
     @Inject
     SessionSignups sessionSignups;
@@ -96,7 +96,7 @@ class Registrations {
             em.flush();
         }
         fire(r, from, Kind.valueOf(target.name()));
-        outbox.publish();
+        changeEvents.publish();
         return new Outcome(r, true);
     }
 
@@ -110,7 +110,7 @@ class Registrations {
             throw DomainException.notFound("registration");
         }
         cancel(event, settings, r);
-        outbox.publish();
+        changeEvents.publish();
         return r;
     }
 
@@ -119,7 +119,7 @@ class Registrations {
     Registration cancelFor(Event event, long registrationId) {
         RegistrationSettings settings = lockSettings(event);
         Registration r = cancel(event, settings, byId(event, registrationId));
-        outbox.publish();
+        changeEvents.publish();
         return r;
     }
 
@@ -138,7 +138,7 @@ class Registrations {
         State target = placeFree(event, settings) ? State.CONFIRMED : State.WAITLISTED;
         State from = r.moveTo(target, Instant.now(clock));
         fire(r, from, Kind.valueOf(target.name()));
-        outbox.publish();
+        changeEvents.publish();
         return r;
     }
 
@@ -155,7 +155,7 @@ class Registrations {
         if (from == State.CONFIRMED) {
             promote(event, settings);
         }
-        outbox.publish();
+        changeEvents.publish();
         return r;
     }
 
@@ -183,7 +183,7 @@ class Registrations {
         settings.updatedAt = Instant.now(clock);
         promote(event, settings);
         em.flush();
-        outbox.publish();
+        changeEvents.publish();
         return settings;
     }
 
@@ -304,6 +304,6 @@ class Registrations {
     }
 
     private void fire(Registration r, State from, Kind kind) {
-        outbox.add(new RegistrationChanged(r.event.id, r.id, r.subject, from, r.state, kind));
+        changeEvents.add(new RegistrationChanged(r.event.id, r.id, r.subject, from, r.state, kind));
     }
 }

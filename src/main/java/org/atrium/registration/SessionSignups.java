@@ -37,7 +37,7 @@ class SessionSignups {
     Clock clock;
 
     @Inject
-    ChangeOutbox outbox;
+    PendingChangeEvents changeEvents;
 
     @Transactional
     Outcome signUp(String slug, long sessionId, String subject) {
@@ -67,7 +67,7 @@ class SessionSignups {
         SessionSignup s = SessionSignup.<SessionSignup>find("session.id = ?1 and subject = ?2", sessionId, subject)
                 .firstResult();
         if (s != null && s.state.isActive()) {
-            outbox.publish(); // promotions the catch-up above made
+            changeEvents.publish(); // promotions the catch-up above made
             return new Outcome(s, false);
         }
         boolean revived = s != null;
@@ -87,7 +87,7 @@ class SessionSignups {
             em.flush();
         }
         fire(s, from, Kind.valueOf(target.name()));
-        outbox.publish();
+        changeEvents.publish();
         return new Outcome(s, true);
     }
 
@@ -102,7 +102,7 @@ class SessionSignups {
             throw DomainException.notFound("session-signup");
         }
         cancel(event, session, s);
-        outbox.publish();
+        changeEvents.publish();
         return s;
     }
 
@@ -189,7 +189,7 @@ class SessionSignups {
     }
 
     private void fire(SessionSignup s, State from, Kind kind) {
-        outbox.add(new SessionSignupChanged(
+        changeEvents.add(new SessionSignupChanged(
                 s.event.id, s.session.id, s.id, s.subject, from == null ? null : from.name(), s.state.name(), kind));
     }
 }

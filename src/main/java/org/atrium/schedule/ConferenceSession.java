@@ -53,7 +53,7 @@ public class ConferenceSession extends IdentifiedEntity {
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "room_id")
-    public Room room;
+    public Venue venue;
 
     @Column(name = "starts_at", nullable = false)
     public Instant startsAt;
@@ -89,7 +89,7 @@ public class ConferenceSession extends IdentifiedEntity {
         if (capacity != null) {
             return capacity;
         }
-        return room != null ? room.capacity : null;
+        return venue != null ? venue.capacity : null;
     }
 
     public void reschedule(Instant start, Instant end) {

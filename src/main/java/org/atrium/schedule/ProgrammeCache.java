@@ -1,6 +1,8 @@
 package org.atrium.schedule;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,12 +25,15 @@ class ProgrammeCache {
     /** About 130 KB per 300-session programme: at most ~17 MB. */
     private static final int MAX_ENTRIES = 128;
 
-    /** A programme as sent: JSON bytes and their strong ETag. */
-    record Rendered(byte[] body, String etag) {}
+    /** A programme as sent: JSON bytes and their hash, the value of its strong ETag. */
+    record Rendered(byte[] body, String hash) {}
 
     private record Entry(String fingerprint, Rendered rendered) {}
 
     private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
+
+    @Inject
+    EntityManager em;
 
     Rendered get(Event event, Supplier<Rendered> render) {
         String fingerprint = fingerprint(event);
@@ -48,9 +53,8 @@ class ProgrammeCache {
         entries.clear();
     }
 
-    static String fingerprint(Event event) {
-        Object row = ConferenceSession.getEntityManager()
-                .createNativeQuery("""
+    String fingerprint(Event event) {
+        Object row = em.createNativeQuery("""
                         select concat_ws('/',
                           (select concat_ws(':', count(*), sum(version), sum(id)) from conference_session
                             where event_id = ?1),
@@ -61,9 +65,7 @@ class ProgrammeCache {
                                   sum(length(ss.role)))
                              from session_speaker ss join conference_session s on s.id = ss.session_id
                             where s.event_id = ?1))
-                        """)
-                .setParameter(1, event.id)
-                .getSingleResult();
+                        """).setParameter(1, event.id).getSingleResult();
         return List.of(event.version, event.status, row).toString();
     }
 }

@@ -4,19 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
+import org.atrium.common.EntityTags;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.speaker.Speaker;
@@ -24,7 +28,7 @@ import org.atrium.speaker.Speaker;
 /**
  * The public programme: a visible event's whole schedule in one call, read with a fixed number of queries however
  * many sessions it has, and kept rendered by {@link ProgrammeCache} until one of its rows changes. The ETag is a strong hash of the exact body, so any change to the event, its sessions, rooms,
- * tracks or speakers changes it; {@code If-None-Match} answers 304. Published events may be cached by anyone for a
+ * tracks or speakers changes it; {@code If-None-Match} answers 304 ({@link EntityTags}, as the feeds). Published events may be cached by anyone for a
  * minute and then revalidated; drafts (seen only by organisers) are never stored.
  */
 @Path("/api/events/{slug}/schedule")
@@ -42,40 +46,38 @@ class ProgrammeResource {
     @Inject
     ProgrammeCache cache;
 
+    @Inject
+    EntityManager em;
+
+    @Inject
+    LineUps lineUps;
+
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    public Response programme(
-            @PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response programme(@PathParam("slug") String slug, @Context Request request) {
         Event event = events.visible(slug);
         ProgrammeCache.Rendered rendered = cache.get(event, () -> render(event));
-        String etag = rendered.etag();
+        EntityTag tag = new EntityTag(rendered.hash());
         String cacheControl = event.status == Event.Status.DRAFT ? PRIVATE_CACHE : PUBLIC_CACHE;
-        if (matches(ifNoneMatch, etag)) {
-            return Response.notModified()
-                    .header(HttpHeaders.ETAG, etag)
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                    .build();
-        }
-        return Response.ok(rendered.body(), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .build();
+        Response.ResponseBuilder notModified = EntityTags.notModified(request, tag);
+        Response.ResponseBuilder answer =
+                notModified != null ? notModified : Response.ok(rendered.body(), MediaType.APPLICATION_JSON_TYPE);
+        return answer.tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
     }
 
     private ProgrammeCache.Rendered render(Event event) {
         try {
             byte[] body = json.writeValueAsBytes(load(event));
-            return new ProgrammeCache.Rendered(body, etag(body));
+            return new ProgrammeCache.Rendered(body, hash(body));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Five queries whatever the size: rooms, tracks, speakers with their links, sessions, line-ups. */
-    static ProgrammeView load(Event event) {
-        var em = ConferenceSession.getEntityManager();
-        List<Room> rooms = em.createQuery("from Room r where r.event.id = :e order by r.name, r.id", Room.class)
+    private ProgrammeView load(Event event) {
+        List<Venue> venues = em.createQuery("from Venue v where v.event.id = :e order by v.name, v.id", Venue.class)
                 .setParameter("e", event.id)
                 .getResultList();
         List<Track> tracks = em.createQuery("from Track t where t.event.id = :e order by t.name, t.id", Track.class)
@@ -92,35 +94,16 @@ class ProgrammeResource {
                         ConferenceSession.class)
                 .setParameter("e", event.id)
                 .getResultList();
-        return ProgrammeView.of(event, rooms, tracks, speakers, sessions, LineUps.ofEvent(event.id));
+        return ProgrammeView.of(event, venues, tracks, speakers, sessions, lineUps.ofEvent(event.id));
     }
 
-    static String etag(byte[] body) {
+    /** The ETag's value (unquoted): the body's SHA-256, base64url. */
+    static String hash(byte[] body) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash) + "\"";
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** RFC 9110 If-None-Match: a list of (possibly weak) tags or {@code *}; compared weakly. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*")) {
-                return true;
-            }
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -18,7 +18,7 @@ import org.atrium.speaker.Speaker;
  * programme is public and cacheable.
  */
 record ProgrammeView(
-        EventInfo event, List<Day> days, List<RoomView> rooms, List<TrackView> tracks, List<SpeakerInfo> speakers) {
+        EventInfo event, List<Day> days, List<VenueView> rooms, List<TrackView> tracks, List<SpeakerInfo> speakers) {
 
     record EventInfo(
             long id,
@@ -46,7 +46,7 @@ record ProgrammeView(
      */
     static ProgrammeView of(
             Event event,
-            List<Room> rooms,
+            List<Venue> rooms,
             List<Track> tracks,
             List<Speaker> speakers,
             List<ConferenceSession> sessions,
@@ -84,7 +84,7 @@ record ProgrammeView(
                         event.opensAt(),
                         event.closesAt()),
                 days,
-                rooms.stream().map(r -> RoomView.of(r, false)).toList(),
+                rooms.stream().map(r -> VenueView.of(r, false)).toList(),
                 tracks.stream().map(TrackView::of).toList(),
                 speakers.stream()
                         .map(s -> new SpeakerInfo(

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * A session as an organiser sends it. {@code start} and {@code end} are either instants with an offset
  * ({@code 2027-05-12T15:00+04:00}) or wall-clock times in the event's zone ({@code 2027-05-12T15:00}); see
- * {@link SessionTimes}. {@code speakers} replaces the session's whole line-up. {@code cancelled} left out keeps the
+ * {@link org.atrium.timezone.LocalTimes}. {@code speakers} replaces the session's whole line-up. {@code cancelled} left out keeps the
  * session's state ({@code false} puts a cancelled session back, if it still fits). {@code version} is required on
  * update.
  */

@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,6 +37,7 @@ import org.atrium.common.Versions;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.speaker.Speaker;
+import org.atrium.timezone.LocalTimes;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,6 +59,12 @@ class SessionResource {
     Clock clock;
 
     @Inject
+    EntityManager em;
+
+    @Inject
+    LineUps lineUps;
+
+    @Inject
     jakarta.enterprise.event.Event<SessionChanged> changed;
 
     /** Sessions in start order, filtered by event-local {@code day}, {@code track}, {@code room} or {@code speaker}. */
@@ -66,7 +74,7 @@ class SessionResource {
             @PathParam("slug") String slug,
             @QueryParam("day") String day,
             @QueryParam("track") Long track,
-            @QueryParam("room") Long room,
+            @QueryParam("room") Long venue,
             @QueryParam("speaker") Long speaker,
             @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
@@ -86,9 +94,9 @@ class SessionResource {
             where.append(" and track.id = :track");
             params.put("track", track);
         }
-        if (room != null) {
-            where.append(" and room.id = :room");
-            params.put("room", room);
+        if (venue != null) {
+            where.append(" and venue.id = :room");
+            params.put("room", venue);
         }
         if (speaker != null) {
             where.append(" and id in (select ss.id.sessionId from SessionSpeaker ss where ss.id.speakerId = :speaker)");
@@ -98,9 +106,9 @@ class SessionResource {
                 where.toString(), Sort.by("startsAt").and("id"), params);
         List<ConferenceSession> sessions =
                 query.page(paging.page(), paging.size()).list();
-        var lineUps = LineUps.of(sessions.stream().map(s -> s.id).toList());
+        var bySession = lineUps.ofSessions(sessions.stream().map(s -> s.id).toList());
         List<SessionView> items = sessions.stream()
-                .map(s -> SessionView.of(s, zone, LineUps.of(lineUps, s.id)))
+                .map(s -> SessionView.of(s, zone, LineUps.of(bySession, s.id)))
                 .toList();
         return new Page<>(items, paging.page(), paging.size(), query.count());
     }
@@ -156,8 +164,7 @@ class SessionResource {
         Plan plan = plan(event, session.id, session.cancelled, form);
         boolean wasCancelled = session.cancelled;
         apply(session, plan);
-        ConferenceSession.getEntityManager()
-                .createQuery("delete from SessionSpeaker ss where ss.id.sessionId = :id")
+        em.createQuery("delete from SessionSpeaker ss where ss.id.sessionId = :id")
                 .setParameter("id", session.id)
                 .executeUpdate();
         replaceLineUp(session, plan.speakers());
@@ -199,15 +206,15 @@ class SessionResource {
             Instant start,
             Instant end,
             Track track,
-            Room room,
+            Venue venue,
             List<SessionForm.SpeakerRole> speakers,
             boolean cancelled) {}
 
     /** {@code cancelledNow}: the session's current state, kept when the form leaves {@code cancelled} out. */
     private Plan plan(Event event, Long sessionId, boolean cancelledNow, SessionForm form) {
         ZoneId zone = event.zone();
-        Instant start = SessionTimes.parse("start", form.start(), zone);
-        Instant end = SessionTimes.parse("end", form.end(), zone);
+        Instant start = LocalTimes.parse("start", form.start(), zone);
+        Instant end = LocalTimes.parse("end", form.end(), zone);
         if (!end.isAfter(start)) {
             throw new DomainException(
                     400,
@@ -216,7 +223,7 @@ class SessionResource {
                     Map.of("start", start.toString(), "end", end.toString()));
         }
         Track track = form.trackId() == null ? null : reference(Track.class, "track", event, form.trackId());
-        Room room = form.roomId() == null ? null : reference(Room.class, "room", event, form.roomId());
+        Venue venue = form.roomId() == null ? null : reference(Venue.class, "room", event, form.roomId());
         List<SessionForm.SpeakerRole> speakers = form.speakers() == null ? List.of() : form.speakers();
         if (speakers.size() > bounds.speakersPerSession()) {
             throw new DomainException(
@@ -236,8 +243,8 @@ class SessionResource {
             }
         }
         if (!speakerIds.isEmpty()) {
-            List<Long> known = ConferenceSession.getEntityManager()
-                    .createQuery("select s.id from Speaker s where s.event.id = :event and s.id in :ids", Long.class)
+            List<Long> known = em.createQuery(
+                            "select s.id from Speaker s where s.event.id = :event and s.id in :ids", Long.class)
                     .setParameter("event", event.id)
                     .setParameter("ids", speakerIds)
                     .getResultList();
@@ -258,13 +265,13 @@ class SessionResource {
                     form.title(),
                     start,
                     end,
-                    room == null ? null : room.id,
+                    venue == null ? null : venue.id,
                     speakerIds,
                     false);
             checkDays(event, slot);
             checkConflicts(event, slot);
         }
-        return new Plan(form, start, end, track, room, speakers, cancelled);
+        return new Plan(form, start, end, track, venue, speakers, cancelled);
     }
 
     private static void checkDays(Event event, Schedule.Slot slot) {
@@ -285,7 +292,7 @@ class SessionResource {
     }
 
     /** Feeds {@link Schedule} the event's live sessions that overlap the slot in time; refuses on any clash. */
-    private static void checkConflicts(Event event, Schedule.Slot slot) {
+    private void checkConflicts(Event event, Schedule.Slot slot) {
         List<ConferenceSession> overlapping = ConferenceSession.<ConferenceSession>find(
                         "event.id = ?1 and cancelled = false and startsAt < ?2 and endsAt > ?3 and id <> ?4",
                         event.id,
@@ -297,14 +304,14 @@ class SessionResource {
             return;
         }
         var speakerIds = LineUps.speakerIds(
-                LineUps.of(overlapping.stream().map(s -> s.id).toList()));
+                lineUps.ofSessions(overlapping.stream().map(s -> s.id).toList()));
         List<Schedule.Slot> others = overlapping.stream()
                 .map(s -> new Schedule.Slot(
                         s.id,
                         s.title,
                         s.startsAt,
                         s.endsAt,
-                        s.room == null ? null : s.room.id,
+                        s.venue == null ? null : s.venue.id,
                         speakerIds.getOrDefault(s.id, Set.of()),
                         s.cancelled))
                 .toList();
@@ -354,7 +361,7 @@ class SessionResource {
         session.type = form.type() == null ? ConferenceSession.Type.TALK : form.type();
         session.language = form.language();
         session.track = plan.track();
-        session.room = plan.room();
+        session.venue = plan.venue();
         session.capacity = form.capacity();
         session.reschedule(plan.start(), plan.end());
         if (plan.cancelled()) {
@@ -365,20 +372,20 @@ class SessionResource {
         session.updatedAt = Instant.now(clock);
     }
 
-    private static void replaceLineUp(ConferenceSession session, List<SessionForm.SpeakerRole> speakers) {
+    private void replaceLineUp(ConferenceSession session, List<SessionForm.SpeakerRole> speakers) {
         int position = 0;
         for (SessionForm.SpeakerRole s : speakers) {
             SessionSpeaker link = new SessionSpeaker();
             link.session = session;
-            link.speaker = Speaker.getEntityManager().getReference(Speaker.class, s.speakerId());
+            link.speaker = em.getReference(Speaker.class, s.speakerId());
             link.role = s.role() == null ? SessionSpeaker.Role.SPEAKER : s.role();
             link.position = position++;
             link.persist();
         }
     }
 
-    private static <T> T reference(Class<T> type, String what, Event event, long id) {
-        return Events.ofEvent(type, event, id)
+    private <T> T reference(Class<T> type, String what, Event event, long id) {
+        return events.ofEvent(type, event, id)
                 .orElseThrow(() -> new DomainException(
                         400,
                         what + ".unknown",
@@ -386,12 +393,12 @@ class SessionResource {
                         Map.of("field", what + "Id")));
     }
 
-    static ConferenceSession find(Event event, long id) {
-        return Events.inEvent(ConferenceSession.class, "session", event, id);
+    private ConferenceSession find(Event event, long id) {
+        return events.inEvent(ConferenceSession.class, "session", event, id);
     }
 
-    private static SessionView view(ConferenceSession session, ZoneId zone) {
-        return SessionView.of(session, zone, LineUps.of(LineUps.of(List.of(session.id)), session.id));
+    private SessionView view(ConferenceSession session, ZoneId zone) {
+        return SessionView.of(session, zone, LineUps.of(lineUps.ofSessions(List.of(session.id)), session.id));
     }
 
     static LocalDate parseDay(String day) {

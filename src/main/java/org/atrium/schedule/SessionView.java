@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.atrium.timezone.LocalTimes;
 
 /**
  * A session as clients see it. {@code start}/{@code end} are instants (UTC); {@code localStart}/{@code localEnd} are
@@ -40,7 +41,7 @@ record SessionView(
                 s.type,
                 s.language,
                 s.track == null ? null : s.track.id,
-                s.room == null ? null : s.room.id,
+                s.venue == null ? null : s.venue.id,
                 s.startsAt,
                 s.endsAt,
                 local(s.startsAt, zone),
@@ -54,6 +55,6 @@ record SessionView(
     }
 
     static String local(Instant instant, ZoneId zone) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(SessionTimes.local(instant, zone));
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(LocalTimes.at(instant, zone));
     }
 }

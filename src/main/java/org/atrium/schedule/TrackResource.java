@@ -35,6 +35,9 @@ class TrackResource {
     @Inject
     Bounds bounds;
 
+    @Inject
+    UniqueNames names;
+
     @GET
     @PermitAll
     public Page<TrackView> list(
@@ -104,14 +107,14 @@ class TrackResource {
         return Response.noContent().build();
     }
 
-    private static void apply(Track track, TrackForm form) {
+    private void apply(Track track, TrackForm form) {
         String name = form.name().trim();
-        Names.checkFree(Track.class, "track", track.event, name, track.id);
+        names.checkFree(Track.class, "track", track.event, name, track.id);
         track.name = name;
         track.colour = form.colour() == null ? null : form.colour().toLowerCase();
     }
 
-    static Track find(Event event, long id) {
-        return Events.inEvent(Track.class, "track", event, id);
+    private Track find(Event event, long id) {
+        return events.inEvent(Track.class, "track", event, id);
     }
 }

@@ -137,10 +137,4 @@ class AccountRecorder implements SecurityIdentityAugmentor {
             LOG.warnf(e, "Could not record the account of subject %s; it is tried again in a minute", claims.subject());
         }
     }
-
-    /** Forgets what was written (tests that change the table behind the recorder's back). */
-    void forget() {
-        recorded.clear();
-        failed.clear();
-    }
 }

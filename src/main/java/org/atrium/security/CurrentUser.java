@@ -16,10 +16,6 @@ public class CurrentUser {
     @Inject
     SecurityIdentity identity;
 
-    public boolean isSignedIn() {
-        return !identity.isAnonymous();
-    }
-
     /** The account key; empty for anonymous callers. */
     public Optional<String> subject() {
         if (identity.isAnonymous()) {

@@ -13,9 +13,4 @@ public record Person(String subject, String name, String email) {
     static Person unknown(String subject) {
         return new Person(subject, null, null);
     }
-
-    /** The same person without the e-mail address, for audiences that may not see it. */
-    public Person withoutEmail() {
-        return new Person(subject, name, null);
-    }
 }

@@ -56,6 +56,12 @@ class SpeakerResource {
     @Inject
     People people;
 
+    @Inject
+    EntityManager em;
+
+    @Inject
+    jakarta.enterprise.event.Event<SpeakerRemoved> removed;
+
     /** Speakers by name; {@code q} keeps those whose name contains it (any case). */
     @GET
     @PermitAll
@@ -80,7 +86,7 @@ class SpeakerResource {
                 query.page(paging.page(), paging.size()).project(Long.class).list();
         List<Speaker> speakers = ids.isEmpty()
                 ? List.of()
-                : em().createQuery(
+                : em.createQuery(
                                 "select distinct s from Speaker s left join fetch s.links where s.id in :ids"
                                         + " order by s.name, s.id",
                                 Speaker.class)
@@ -170,10 +176,7 @@ class SpeakerResource {
     public Response delete(@PathParam("slug") String slug, @PathParam("id") long id) {
         Event event = events.organisedForChange(slug);
         Speaker speaker = find(event, id);
-        em().createNativeQuery("update conference_session set version = version + 1 where id in"
-                        + " (select session_id from session_speaker where speaker_id = ?1)")
-                .setParameter(1, speaker.id)
-                .executeUpdate();
+        removed.fire(new SpeakerRemoved(event.id, speaker.id));
         speaker.delete();
         return Response.noContent().build();
     }
@@ -282,18 +285,14 @@ class SpeakerResource {
      * draft event); otherwise the same 404 as for an event that does not exist.
      */
     private Speaker findSeen(Event event, String slug, long id, java.util.function.Predicate<Speaker> mayAnyway) {
-        var speaker = Events.ofEvent(Speaker.class, event, id);
+        var speaker = events.ofEvent(Speaker.class, event, id);
         if (speaker.isEmpty() || !mayAnyway.test(speaker.get())) {
             events.visible(slug);
         }
         return speaker.orElseThrow(() -> DomainException.notFound("speaker"));
     }
 
-    static Speaker find(Event event, long id) {
-        return Events.inEvent(Speaker.class, "speaker", event, id);
-    }
-
-    private static EntityManager em() {
-        return Speaker.getEntityManager();
+    private Speaker find(Event event, long id) {
+        return events.inEvent(Speaker.class, "speaker", event, id);
     }
 }

@@ -51,8 +51,8 @@ public record ZoneView(
         static TransitionView of(ZoneOffsetTransition t) {
             return new TransitionView(
                     t.getInstant(),
-                    Offsets.format(t.getOffsetBefore()),
-                    Offsets.format(t.getOffsetAfter()),
+                    LocalTimes.offsetId(t.getOffsetBefore()),
+                    LocalTimes.offsetId(t.getOffsetAfter()),
                     t.getDateTimeBefore(),
                     t.getDateTimeAfter(),
                     t.isGap() ? "forward" : "back");
@@ -64,13 +64,13 @@ public record ZoneView(
         ZoneRules rules = zone.getRules();
         List<ZoneOffsetTransition> transitions = transitions(zone, from, to);
         Set<String> offsets = new LinkedHashSet<>();
-        offsets.add(Offsets.format(rules.getOffset(from)));
-        transitions.forEach(t -> offsets.add(Offsets.format(t.getOffsetAfter())));
+        offsets.add(LocalTimes.offsetId(rules.getOffset(from)));
+        transitions.forEach(t -> offsets.add(LocalTimes.offsetId(t.getOffsetAfter())));
         return new ZoneView(
                 zone.getId().equals("Z") ? "UTC" : zone.getId(),
                 zone instanceof ZoneOffset ? Kind.OFFSET : Kind.REGION,
                 source,
-                Offsets.format(rules.getOffset(from)),
+                LocalTimes.offsetId(rules.getOffset(from)),
                 List.copyOf(offsets),
                 !transitions.isEmpty(),
                 transitions.stream().map(TransitionView::of).toList());

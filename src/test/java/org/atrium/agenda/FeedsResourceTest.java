@@ -24,8 +24,8 @@ import java.util.Date;
 import java.util.List;
 import org.atrium.event.Event;
 import org.atrium.schedule.ConferenceSession;
-import org.atrium.schedule.Room;
 import org.atrium.schedule.SessionSpeaker;
+import org.atrium.schedule.Venue;
 import org.atrium.support.Fixtures;
 import org.atrium.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class FeedsResourceTest {
     void setUp() {
         event = fixtures.event(
                 Fixtures.uniqueSlug("feed"), "Asia/Baku", LocalDate.of(2027, 5, 12), LocalDate.of(2027, 5, 13), true);
-        Room room = fixtures.room(event, "Zal Ə", 50);
+        Venue room = fixtures.room(event, "Zal Ə", 50);
         talk = fixtures.session(
                 event, room, AZ, Instant.parse("2027-05-12T06:00:00Z"), Instant.parse("2027-05-12T07:00:00Z"));
         data.retitle(talk, AZ, RU + "\n" + FR);
@@ -297,5 +297,33 @@ class FeedsResourceTest {
             }
         }
         return result;
+    }
+
+    /**
+     * RFC 9110 compares If-None-Match weakly: a tag handed back weakened (a proxy that compresses the body does so) or
+     * among others still means "unchanged". Failed before the feeds and the programme shared {@code EntityTags}: the
+     * feeds compared strongly and answered 200 with the whole body.
+     */
+    @Test
+    void feedsAnswerAWeakenedTagWith304() {
+        Event event = fixtures.event(
+                Fixtures.uniqueSlug("weak"), "Asia/Baku", LocalDate.of(2027, 5, 12), LocalDate.of(2027, 5, 12), true);
+        fixtures.session(
+                event, null, "Talk", Instant.parse("2027-05-12T06:00:00Z"), Instant.parse("2027-05-12T07:00:00Z"));
+        for (String feed : List.of("calendar.ics", "schedule.json", "schedule.xml")) {
+            String path = "/api/events/" + event.slug + "/" + feed;
+            String etag = given().get(path).then().statusCode(200).extract().header("ETag");
+            assertTrue(etag.matches("\"[0-9a-f]{32}\""), etag);
+            given().header("If-None-Match", "W/" + etag)
+                    .get(path)
+                    .then()
+                    .statusCode(304)
+                    .header("ETag", etag);
+            given().header("If-None-Match", "\"other\", W/" + etag)
+                    .get(path)
+                    .then()
+                    .statusCode(304);
+            given().header("If-None-Match", "\"other\"").get(path).then().statusCode(200);
+        }
     }
 }

@@ -13,8 +13,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.atrium.event.Event;
 import org.atrium.schedule.ConferenceSession;
-import org.atrium.schedule.Room;
 import org.atrium.schedule.SessionSpeaker;
+import org.atrium.schedule.Venue;
 import org.atrium.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class ScheduleExportResourceTest {
     void frabXmlAndJsonServeTheScheduleAndValidate() throws Exception {
         Event event = fixtures.event(
                 Fixtures.uniqueSlug("frab"), "Asia/Baku", LocalDate.of(2027, 5, 12), LocalDate.of(2027, 5, 13), true);
-        Room hall = fixtures.room(event, "Böyük zal", 300);
+        Venue hall = fixtures.room(event, "Böyük zal", 300);
         // 23:30-00:30 Baku: starts on day 1, ends on day 2
         ConferenceSession late = fixtures.session(
                 event,

@@ -18,8 +18,8 @@ import java.util.List;
 import org.atrium.event.Event;
 import org.atrium.registration.Registration;
 import org.atrium.schedule.ConferenceSession;
-import org.atrium.schedule.Room;
 import org.atrium.schedule.SessionSpeaker;
+import org.atrium.schedule.Venue;
 import org.atrium.support.Fixtures;
 import org.atrium.support.Tokens;
 import org.atrium.timezone.ViewerZones;
@@ -39,7 +39,7 @@ class ViewerProgrammeResourceTest {
     @Test
     void aSessionAt0130BakuIsTheEveningBeforeForLondonViewersAndMarked() {
         Event event = fixtures.publishedEvent();
-        Room room = fixtures.room(event, "Zal 1", 100);
+        Venue room = fixtures.room(event, "Zal 1", 100);
         ConferenceSession early = fixtures.session(event, room, "Səhər açılışı", baku(12, 1, 30), baku(12, 2, 30));
         ConferenceSession later = fixtures.session(event, room, "Panel", baku(12, 10, 0), baku(12, 11, 0));
         fixtures.addSpeaker(early, fixtures.speaker(event, "Leyla Əliyeva", null), SessionSpeaker.Role.SPEAKER);

@@ -16,9 +16,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.atrium.event.Event;
 import org.atrium.schedule.ConferenceSession;
-import org.atrium.schedule.Room;
 import org.atrium.schedule.SessionSpeaker;
 import org.atrium.schedule.Track;
+import org.atrium.schedule.Venue;
 import org.atrium.speaker.Speaker;
 import org.atrium.support.Fixtures;
 import org.atrium.support.Tokens;
@@ -68,12 +68,12 @@ class DemoEventTest {
                     Track.<Track>list("event = ?1 order by name", event).stream()
                             .map(t -> t.name)
                             .toList());
-            List<Room> rooms = Room.list("event = ?1 order by name", event);
+            List<Venue> rooms = Venue.list("event = ?1 order by name", event);
             assertEquals(
                     List.of("Exhibition Gallery", "Main Stage", "Panel Room"),
                     rooms.stream().map(r -> r.name).toList());
             assertEquals("https://stream.example.org/atrium/unseen-lines", rooms.get(1).joinUrl);
-            assertEquals(Room.Kind.EXHIBITION, rooms.get(0).kind);
+            assertEquals(Venue.Kind.EXHIBITION, rooms.get(0).kind);
             assertEquals(8, Speaker.count("event", event));
 
             List<ConferenceSession> sessions = ConferenceSession.list("event = ?1 order by startsAt, title", event);
@@ -85,7 +85,7 @@ class DemoEventTest {
             ConferenceSession opening = sessions.get(1);
             assertEquals("Opening of the conference", opening.title);
             assertEquals(Instant.parse("2026-11-27T11:00:00Z"), opening.startsAt, "15:00 in Baku (GMT+4)");
-            assertEquals("Main Stage", opening.room.name);
+            assertEquals("Main Stage", opening.venue.name);
             ConferenceSession closing = sessions.get(10);
             assertEquals("Closing remarks", closing.title);
             assertEquals(Instant.parse("2026-11-28T15:45:00Z"), closing.endsAt);

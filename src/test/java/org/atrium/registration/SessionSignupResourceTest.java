@@ -14,7 +14,7 @@ import java.util.List;
 import org.atrium.event.Event;
 import org.atrium.registration.Registration.State;
 import org.atrium.schedule.ConferenceSession;
-import org.atrium.schedule.Room;
+import org.atrium.schedule.Venue;
 import org.atrium.support.Fixtures;
 import org.atrium.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -71,7 +71,7 @@ class SessionSignupResourceTest {
     @Test
     void aWorkshopFallsBackToItsRoomsCapacityWaitlistsAndPromotes() {
         Event event = fixtures.publishedEvent();
-        Room lab = fixtures.room(event, "Lab", 2);
+        Venue lab = fixtures.room(event, "Lab", 2);
         ConferenceSession workshop = fixtures.session(event, lab, "Demining robotics workshop", START, END);
         for (String u : List.of("alice", "bob", "carol", "dave")) {
             fixtures.registration(event, u, State.CONFIRMED, null);

@@ -68,7 +68,7 @@ class ProgrammeResourceTest {
     /** 10 rooms x 15 forty-minute slots x 2 days = 300 sessions, each with one of 50 speakers; 4 tracks. */
     static Event bigEvent(Fixtures fixtures) {
         Event event = fixtures.publishedEvent(); // Asia/Baku, 2027-05-12..13
-        List<Room> rooms = new ArrayList<>();
+        List<Venue> rooms = new ArrayList<>();
         for (int r = 0; r < 10; r++) {
             rooms.add(fixtures.room(event, "Room %02d".formatted(r), 100));
         }
@@ -83,7 +83,7 @@ class ProgrammeResourceTest {
         for (String day : List.of("2027-05-12", "2027-05-13")) {
             for (int slot = 0; slot < 15; slot++) {
                 LocalDateTime start = LocalDateTime.parse(day + "T08:00").plusMinutes(40L * slot);
-                for (Room room : rooms) {
+                for (Venue room : rooms) {
                     ConferenceSession s = fixtures.session(
                             event,
                             room,
@@ -127,7 +127,7 @@ class ProgrammeResourceTest {
                 .body("speakers[0].name", equalTo("Speaker 00"));
 
         Event small = fixtures.publishedEvent();
-        Room room = fixtures.room(small, "Only", 1);
+        Venue room = fixtures.room(small, "Only", 1);
         fixtures.track(small, "T", null);
         Speaker speaker = fixtures.speaker(small, "S", null);
         ConferenceSession s = fixtures.session(small, room, "One", baku("2027-05-12T10:00"), baku("2027-05-12T11:00"));
@@ -173,7 +173,7 @@ class ProgrammeResourceTest {
     @Test
     void everyKindOfChangeChangesTheEtag() {
         Event event = fixtures.publishedEvent();
-        Room room = fixtures.room(event, "Main", 10);
+        Venue room = fixtures.room(event, "Main", 10);
         Track track = fixtures.track(event, "Art", "#111111");
         Speaker speaker = fixtures.speaker(event, "Ana", null);
         ConferenceSession s = fixtures.session(event, room, "Talk", baku("2027-05-12T10:00"), baku("2027-05-12T11:00"));

@@ -34,7 +34,7 @@ class SessionResourceTest {
     @Inject
     Fixtures fixtures;
 
-    static Map<String, Object> session(String title, String start, String end, Room room) {
+    static Map<String, Object> session(String title, String start, String end, Venue room) {
         Map<String, Object> m = new HashMap<>();
         m.put("title", title);
         m.put("start", start);
@@ -74,7 +74,7 @@ class SessionResourceTest {
     @Test
     void organiserCreatesReadsAndUpdatesASession() {
         Event event = fixtures.publishedEvent();
-        Room room = fixtures.room(event, "Main Stage", 300);
+        Venue room = fixtures.room(event, "Main Stage", 300);
         Track track = fixtures.track(event, "Mine action", "#aa0000");
         Speaker ana = fixtures.speaker(event, "Ana Lima", null);
         Speaker ben = fixtures.speaker(event, "Ben Okafor", null);
@@ -205,7 +205,7 @@ class SessionResourceTest {
         Event b = fixtures.publishedEvent();
         ConferenceSession inB = fixtures.session(
                 b, null, "B's talk", Instant.parse("2027-05-12T08:00:00Z"), Instant.parse("2027-05-12T09:00:00Z"));
-        Room roomB = fixtures.room(b, "B room", 10);
+        Venue roomB = fixtures.room(b, "B room", 10);
         Track trackB = fixtures.track(b, "B track", "#00aa00");
         Speaker speakerB = fixtures.speaker(b, "B speaker", null);
         Map<String, Object> form = session("Talk", "2027-05-12T10:00", "2027-05-12T11:00", null);
@@ -243,8 +243,8 @@ class SessionResourceTest {
     @Test
     void aRoomHoldsOneSessionAtATime() {
         Event event = fixtures.publishedEvent();
-        Room main = fixtures.room(event, "Main", 100);
-        Room side = fixtures.room(event, "Side", 100);
+        Venue main = fixtures.room(event, "Main", 100);
+        Venue side = fixtures.room(event, "Side", 100);
         long opening =
                 created(post("organiser", event, session("Opening", "2027-05-12T15:00", "2027-05-12T16:00", main)));
 
@@ -271,8 +271,8 @@ class SessionResourceTest {
     @Test
     void aSpeakerIsInOneSessionAtATime() {
         Event event = fixtures.publishedEvent();
-        Room main = fixtures.room(event, "Main", 100);
-        Room side = fixtures.room(event, "Side", 100);
+        Venue main = fixtures.room(event, "Main", 100);
+        Venue side = fixtures.room(event, "Side", 100);
         Speaker ana = fixtures.speaker(event, "Ana", null);
         Speaker ben = fixtures.speaker(event, "Ben", null);
         long panel = created(post(
@@ -311,7 +311,7 @@ class SessionResourceTest {
     @Test
     void movingASessionOntoAnotherIsAConflictButMovingItselfIsNot() {
         Event event = fixtures.publishedEvent();
-        Room main = fixtures.room(event, "Main", 100);
+        Venue main = fixtures.room(event, "Main", 100);
         created(post("organiser", event, session("First", "2027-05-12T10:00", "2027-05-12T11:00", main)));
         Map<String, Object> second = session("Second", "2027-05-12T11:00", "2027-05-12T12:00", main);
         long id = created(post("organiser", event, second));
@@ -326,7 +326,7 @@ class SessionResourceTest {
     @Test
     void cancelledSessionsStayListedAndFreeTheirRoom() {
         Event event = fixtures.publishedEvent();
-        Room main = fixtures.room(event, "Main", 100);
+        Venue main = fixtures.room(event, "Main", 100);
         long id = created(post("organiser", event, session("Dropped", "2027-05-12T10:00", "2027-05-12T11:00", main)));
         given().header("Authorization", Tokens.bearer("organiser"))
                 .delete("/api/events/" + event.slug + "/sessions/" + id)
@@ -466,8 +466,8 @@ class SessionResourceTest {
     @Test
     void listsArePagedAndFilteredByDayTrackRoomAndSpeaker() {
         Event event = fixtures.publishedEvent(); // Asia/Baku
-        Room main = fixtures.room(event, "Main", 100);
-        Room side = fixtures.room(event, "Side", 100);
+        Venue main = fixtures.room(event, "Main", 100);
+        Venue side = fixtures.room(event, "Side", 100);
         Track art = fixtures.track(event, "Art", "#000000");
         Speaker ana = fixtures.speaker(event, "Ana", null);
         created(post(
@@ -527,7 +527,7 @@ class SessionResourceTest {
                 .post("/api/events/" + event.slug + "/organisers")
                 .then()
                 .statusCode(200);
-        Room main = fixtures.room(event, "Main", 100);
+        Venue main = fixtures.room(event, "Main", 100);
         Tokens.of("bob");
         Tokens.of("organiser");
         int rounds = 6;

@@ -129,7 +129,7 @@ class TrackAndRoomResourceTest {
     @Test
     void aRoomWithLiveSessionsCannotBeDeleted() {
         Event event = fixtures.publishedEvent();
-        Room room = fixtures.room(event, "Busy", 10);
+        Venue room = fixtures.room(event, "Busy", 10);
         ConferenceSession s = fixtures.session(
                 event, room, "Live", Instant.parse("2027-05-12T08:00:00Z"), Instant.parse("2027-05-12T09:00:00Z"));
         String path = "/api/events/" + event.slug + "/rooms/" + room.id;
@@ -153,7 +153,7 @@ class TrackAndRoomResourceTest {
     @Test
     void onlyOrganisersChangeTracksAndRooms() {
         Event event = fixtures.publishedEvent();
-        Room room = fixtures.room(event, "R", 1);
+        Venue room = fixtures.room(event, "R", 1);
         Track track = fixtures.track(event, "T", null);
         for (String kind : new String[] {"tracks", "rooms"}) {
             String base = "/api/events/" + event.slug + "/" + kind;
@@ -175,7 +175,7 @@ class TrackAndRoomResourceTest {
         Event draft = fixtures.event(
                 Fixtures.uniqueSlug("draft"), "Asia/Baku", LocalDate.of(2027, 5, 12), LocalDate.of(2027, 5, 12), false);
         Event other = fixtures.publishedEvent();
-        Room room = fixtures.room(other, "Other room", 1);
+        Venue room = fixtures.room(other, "Other room", 1);
         Track track = fixtures.track(other, "Other track", null);
         given().header("Authorization", Tokens.bearer("alice"))
                 .get("/api/events/" + draft.slug + "/rooms")

@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.atrium.event.Event;
 import org.atrium.registration.Registration;
 import org.atrium.schedule.ConferenceSession;
-import org.atrium.schedule.Room;
 import org.atrium.schedule.SessionSpeaker;
 import org.atrium.schedule.Track;
+import org.atrium.schedule.Venue;
 import org.atrium.speaker.Speaker;
 
 /**
@@ -49,8 +49,8 @@ public class Fixtures {
     }
 
     @Transactional
-    public Room room(Event event, String name, Integer capacity) {
-        Room r = new Room();
+    public Venue room(Event event, String name, Integer capacity) {
+        Venue r = new Venue();
         r.event = Event.findById(event.id);
         r.name = name;
         r.capacity = capacity;
@@ -81,10 +81,10 @@ public class Fixtures {
 
     /** A talk from {@code start} to {@code end} (instants), optionally in a room. */
     @Transactional
-    public ConferenceSession session(Event event, Room room, String title, Instant start, Instant end) {
+    public ConferenceSession session(Event event, Venue room, String title, Instant start, Instant end) {
         ConferenceSession s = new ConferenceSession();
         s.event = Event.findById(event.id);
-        s.room = room == null ? null : Room.findById(room.id);
+        s.venue = room == null ? null : Venue.findById(room.id);
         s.title = title;
         s.type = ConferenceSession.Type.TALK;
         s.reschedule(start, end);
@@ -117,7 +117,7 @@ public class Fixtures {
         for (int i = 0; i < tracks; i++) {
             trackRows[i] = track(e, text(110) + i, "#b03a2e");
         }
-        Room[] roomRows = new Room[rooms];
+        Venue[] roomRows = new Venue[rooms];
         for (int i = 0; i < rooms; i++) {
             roomRows[i] = room(e, text(110) + i, 100000);
             roomRows[i].joinUrl = "https://stream.example.org/" + "r".repeat(1950) + i;

@@ -187,8 +187,8 @@ class ViewerZonesTest {
             });
         }
         for (ZoneOffset offset : used) {
-            assertEquals(offset, ViewerZones.parse(Offsets.format(offset)), offset.getId());
-            assertEquals(offset, ViewerZones.parse("UTC" + Offsets.format(offset)), offset.getId());
+            assertEquals(offset, ViewerZones.parse(LocalTimes.offsetId(offset)), offset.getId());
+            assertEquals(offset, ViewerZones.parse("UTC" + LocalTimes.offsetId(offset)), offset.getId());
         }
         assertTrue(used.contains(ZoneOffset.ofHours(14)) && used.contains(ZoneOffset.ofHours(-12)), used.toString());
     }

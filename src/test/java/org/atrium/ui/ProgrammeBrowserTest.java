@@ -18,9 +18,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.atrium.event.Event;
 import org.atrium.schedule.ConferenceSession;
-import org.atrium.schedule.Room;
 import org.atrium.schedule.SessionSpeaker;
 import org.atrium.schedule.Track;
+import org.atrium.schedule.Venue;
 import org.atrium.support.Fixtures;
 import org.atrium.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,8 +56,8 @@ class ProgrammeBrowserTest {
         Event event = fixtures.event(
                 Fixtures.uniqueSlug("prog"), "Asia/Baku", LocalDate.of(2027, 5, 12), LocalDate.of(2027, 5, 13), true);
         slug = event.slug;
-        Room stage = fixtures.room(event, "Main Stage", 300);
-        Room gallery = fixtures.room(event, "Gallery", 50);
+        Venue stage = fixtures.room(event, "Main Stage", 300);
+        Venue gallery = fixtures.room(event, "Gallery", 50);
         var track = fixtures.track(event, "Mine action", "#b3261e");
         ConferenceSession opening = fixtures.session(
                 event,

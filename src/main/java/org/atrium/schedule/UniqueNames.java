@@ -1,18 +1,22 @@
 package org.atrium.schedule;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.Map;
 import org.atrium.common.DomainException;
 import org.atrium.event.Event;
 
-/** Names that are unique within an event, ignoring case (tracks, rooms). */
-final class Names {
+/** The rule that tracks and venues have names unique within their event, ignoring case. */
+@ApplicationScoped
+class UniqueNames {
 
-    private Names() {}
+    @Inject
+    EntityManager em;
 
     /** 409 {@code <what>.name-taken} when another row of {@code type} in the event has this name. */
-    static void checkFree(Class<?> type, String what, Event event, String name, Long selfId) {
-        long taken = Event.getEntityManager()
-                .createQuery(
+    void checkFree(Class<?> type, String what, Event event, String name, Long selfId) {
+        long taken = em.createQuery(
                         "select count(x) from " + type.getSimpleName()
                                 + " x where x.event.id = :event and lower(x.name) = lower(:name) and x.id <> :self",
                         Long.class)

@@ -28,11 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * An event's rooms and virtual stages. A room that still holds live (not cancelled) sessions cannot be deleted: move
- * or cancel them first.
+ * An event's venues (rooms and virtual stages), at {@code /rooms}: the path, the JSON and the problem codes
+ * ({@code room.in-use}, {@code room.name-taken}, ...) keep the public word room (see {@link Venue}). A venue that
+ * still holds live (not cancelled) sessions cannot be deleted: move or cancel them first.
  */
 @Path("/api/events/{slug}/rooms")
-class RoomResource {
+class VenueResource {
 
     @Inject
     Events events;
@@ -40,16 +41,19 @@ class RoomResource {
     @Inject
     Bounds bounds;
 
+    @Inject
+    UniqueNames names;
+
     @GET
     @PermitAll
-    public Page<RoomView> list(
+    public Page<VenueView> list(
             @PathParam("slug") String slug, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Page.Request paging = Page.Request.of(page, size);
         Event event = events.visible(slug);
         boolean organiser = events.callerOrganises(event);
-        var query = Room.<Room>find("event.id", Sort.by("name").and("id"), event.id);
+        var query = Venue.<Venue>find("event.id", Sort.by("name").and("id"), event.id);
         var items = query.page(paging.page(), paging.size()).list().stream()
-                .map(r -> RoomView.of(r, organiser))
+                .map(r -> VenueView.of(r, organiser))
                 .toList();
         return new Page<>(items, paging.page(), paging.size(), query.count());
     }
@@ -57,9 +61,9 @@ class RoomResource {
     @GET
     @Path("{id}")
     @PermitAll
-    public RoomView get(@PathParam("slug") String slug, @PathParam("id") long id) {
+    public VenueView get(@PathParam("slug") String slug, @PathParam("id") long id) {
         Event event = events.visible(slug);
-        return RoomView.of(find(event, id), events.callerOrganises(event));
+        return VenueView.of(find(event, id), events.callerOrganises(event));
     }
 
     @POST
@@ -69,17 +73,19 @@ class RoomResource {
             responseCode = "201",
             description = "Created",
             content =
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomView.class)))
-    public Response create(@PathParam("slug") String slug, @Valid @NotNull RoomForm form) {
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VenueView.class)))
+    public Response create(@PathParam("slug") String slug, @Valid @NotNull VenueForm form) {
         Event event = events.organisedForChange(slug);
-        Bounds.checkCount("event.too-many-rooms", "rooms", Room.count("event.id", event.id), bounds.roomsPerEvent());
-        Room room = new Room();
-        room.event = event;
-        apply(room, form);
-        room.persistAndFlush();
+        Bounds.checkCount("event.too-many-rooms", "rooms", Venue.count("event.id", event.id), bounds.roomsPerEvent());
+        Venue venue = new Venue();
+        venue.event = event;
+        apply(venue, form);
+        venue.persistAndFlush();
         return Response.status(201)
-                .header("Location", "/api/events/" + event.slug + "/rooms/" + room.id)
-                .entity(RoomView.of(room, true))
+                .header("Location", "/api/events/" + event.slug + "/rooms/" + venue.id)
+                .entity(VenueView.of(venue, true))
                 .build();
     }
 
@@ -87,13 +93,13 @@ class RoomResource {
     @Path("{id}")
     @Authenticated
     @Transactional
-    public RoomView update(@PathParam("slug") String slug, @PathParam("id") long id, @Valid @NotNull RoomForm form) {
+    public VenueView update(@PathParam("slug") String slug, @PathParam("id") long id, @Valid @NotNull VenueForm form) {
         Event event = events.organisedForChange(slug);
-        Room room = find(event, id);
-        Versions.check("room", room.version, form.version());
-        apply(room, form);
-        room.persistAndFlush();
-        return RoomView.of(room, true);
+        Venue venue = find(event, id);
+        Versions.check("room", venue.version, form.version());
+        apply(venue, form);
+        venue.persistAndFlush();
+        return VenueView.of(venue, true);
     }
 
     @DELETE
@@ -102,8 +108,8 @@ class RoomResource {
     @Transactional
     public Response delete(@PathParam("slug") String slug, @PathParam("id") long id) {
         Event event = events.organisedForChange(slug);
-        Room room = find(event, id);
-        long live = ConferenceSession.count("room = ?1 and cancelled = false", room);
+        Venue venue = find(event, id);
+        long live = ConferenceSession.count("venue = ?1 and cancelled = false", venue);
         if (live > 0) {
             throw new DomainException(
                     409,
@@ -111,21 +117,21 @@ class RoomResource {
                     "The room still holds " + live + " session(s); move or cancel them first.",
                     Map.of("sessions", live));
         }
-        ConferenceSession.update("room = null, version = version + 1 where room = ?1", room);
-        room.delete();
+        ConferenceSession.update("venue = null, version = version + 1 where venue = ?1", venue);
+        venue.delete();
         return Response.noContent().build();
     }
 
-    private static void apply(Room room, RoomForm form) {
+    private void apply(Venue venue, VenueForm form) {
         String name = form.name().trim();
-        Names.checkFree(Room.class, "room", room.event, name, room.id);
-        room.name = name;
-        room.capacity = form.capacity();
-        room.joinUrl = form.joinUrl();
-        room.kind = form.kind() == null ? Room.Kind.STAGE : form.kind();
+        names.checkFree(Venue.class, "room", venue.event, name, venue.id);
+        venue.name = name;
+        venue.capacity = form.capacity();
+        venue.joinUrl = form.joinUrl();
+        venue.kind = form.kind() == null ? Venue.Kind.STAGE : form.kind();
     }
 
-    static Room find(Event event, long id) {
-        return Events.inEvent(Room.class, "room", event, id);
+    private Venue find(Event event, long id) {
+        return events.inEvent(Venue.class, "room", event, id);
     }
 }

@@ -12,10 +12,16 @@ import jakarta.persistence.Version;
 import org.atrium.common.IdentifiedEntity;
 import org.atrium.event.Event;
 
-/** A virtual room or stage: one session at a time, with the link to its external video (stream, Jitsi, BBB). */
+/**
+ * A venue: a virtual room or stage holding one session at a time, with the link to its external video (stream,
+ * Jitsi, BBB). In Java it is a venue so that "room" means only a live room ({@code live}); on the outside it keeps
+ * the name room, since those are public contracts: the table {@code room}, the REST paths {@code .../rooms}, the JSON
+ * fields {@code room}, {@code rooms} and {@code roomId}, the problem codes {@code room.*} and the frab exports'
+ * {@code <room>}.
+ */
 @Entity
 @Table(name = "room")
-public class Room extends IdentifiedEntity {
+public class Venue extends IdentifiedEntity {
 
     public enum Kind {
         STAGE,

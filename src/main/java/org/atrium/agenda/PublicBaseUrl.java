@@ -7,12 +7,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Absolute links in feeds: {@code atrium.public-url} when configured, else the base URL the request came in on. */
 @ApplicationScoped
-class Links {
+class PublicBaseUrl {
 
     @ConfigProperty(name = "atrium.public-url")
     Optional<String> publicUrl;
 
-    String base(UriInfo uri) {
+    String of(UriInfo uri) {
         String base = publicUrl
                 .filter(u -> !u.isBlank())
                 .orElseGet(() -> uri.getBaseUri().toString());

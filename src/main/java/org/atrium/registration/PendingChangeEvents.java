@@ -16,7 +16,7 @@ import java.util.List;
  * before the promotion it caused).
  */
 @ApplicationScoped
-class ChangeOutbox {
+class PendingChangeEvents {
 
     /** The events of one transaction, in the order the changes happened. */
     @TransactionScoped
