@@ -21,7 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.atrium.event.Event;
 import org.atrium.registration.Registration;
-import org.atrium.schedule.Room;
+import org.atrium.schedule.Venue;
 import org.atrium.support.Fixtures;
 import org.atrium.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class ProgrammeZoneBrowserTest {
     Event bakuEvent() {
         Event event = fixtures.event(
                 Fixtures.uniqueSlug("zones"), "Asia/Baku", LocalDate.of(2027, 5, 12), LocalDate.of(2027, 5, 14), true);
-        Room stage = fixtures.room(event, "Main Stage", 300);
+        Venue stage = fixtures.room(event, "Main Stage", 300);
         fixtures.session(
                 event, stage, "Opening", Instant.parse("2027-05-12T11:00:00Z"), Instant.parse("2027-05-12T12:00:00Z"));
         fixtures.session(
@@ -187,7 +187,7 @@ class ProgrammeZoneBrowserTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Event event = fixtures.event(
                 Fixtures.uniqueSlug("now"), "Europe/London", today.minusDays(1), today.plusDays(1), true);
-        Room stage = fixtures.room(event, "Main Stage", 300);
+        Venue stage = fixtures.room(event, "Main Stage", 300);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         long running = fixtures.session(
                         event, stage, "Running now", now.minus(Duration.ofMinutes(30)), now.plus(Duration.ofHours(2)))
