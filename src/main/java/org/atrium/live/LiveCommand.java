@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * with {@code message.unknown-type}.
  */
 enum LiveCommand {
-    PING("ping", null, ANYONE, RateBucket.NONE, CONTENT, Payload.None::read, null),
+    /** Answered at once with a pong; never stored (no use case). */
+    PING("ping", null, ANYONE, RateBucket.NONE, CONTENT, null),
 
     QUESTION_ASK(
             "question.ask",
@@ -27,40 +28,35 @@ enum LiveCommand {
             ANYONE,
             RateBucket.QUESTION,
             CONTENT,
-            Payload.Ask::read,
-            (u, b, c) -> u.questions().ask(b, c.member(), (Payload.Ask) c.payload())),
+            use(Payload.Ask::read, (u, b, sender, p) -> u.questions().ask(b, sender, p))),
     QUESTION_EDIT(
             "question.edit",
             Channel.SESSION,
             ANYONE,
             RateBucket.QUESTION,
             CONTENT,
-            Payload.QuestionText::read,
-            (u, b, c) -> u.questions().edit(b, c.member(), (Payload.QuestionText) c.payload())),
+            use(Payload.QuestionText::read, (u, b, sender, p) -> u.questions().edit(b, sender, p))),
     QUESTION_WITHDRAW(
             "question.withdraw",
             Channel.SESSION,
             ANYONE,
             RateBucket.QUESTION,
             CONTENT,
-            Payload.QuestionRef::read,
-            (u, b, c) -> u.questions().withdraw(b, c.member(), (Payload.QuestionRef) c.payload())),
+            use(Payload.QuestionRef::read, (u, b, sender, p) -> u.questions().withdraw(b, sender, p))),
     QUESTION_VOTE(
             "question.vote",
             Channel.SESSION,
             ANYONE,
             RateBucket.VOTE,
             CONTENT,
-            Payload.QuestionRef::read,
-            (u, b, c) -> u.questions().vote(b, c.member(), (Payload.QuestionRef) c.payload())),
+            use(Payload.QuestionRef::read, (u, b, sender, p) -> u.questions().vote(b, sender, p))),
     QUESTION_UNVOTE(
             "question.unvote",
             Channel.SESSION,
             ANYONE,
             RateBucket.VOTE,
             CONTENT,
-            Payload.QuestionRef::read,
-            (u, b, c) -> u.questions().unvote(b, c.member(), (Payload.QuestionRef) c.payload())),
+            use(Payload.QuestionRef::read, (u, b, sender, p) -> u.questions().unvote(b, sender, p))),
     QUESTION_APPROVE("question.approve", QuestionBoard.Action.APPROVE),
     QUESTION_DISMISS("question.dismiss", QuestionBoard.Action.DISMISS),
     QUESTION_RESTORE("question.restore", QuestionBoard.Action.RESTORE),
@@ -74,16 +70,14 @@ enum LiveCommand {
             MODERATOR,
             RateBucket.MODERATION,
             CONTENT,
-            Payload.QuestionText::read,
-            (u, b, c) -> u.questions().reply(b, c.member(), (Payload.QuestionText) c.payload())),
+            use(Payload.QuestionText::read, (u, b, sender, p) -> u.questions().reply(b, sender, p))),
     QUESTION_MERGE(
             "question.merge",
             Channel.SESSION,
             MODERATOR,
             RateBucket.MODERATION,
             CONTENT,
-            Payload.Merge::read,
-            (u, b, c) -> u.questions().merge(b, (Payload.Merge) c.payload())),
+            use(Payload.Merge::read, (u, b, sender, p) -> u.questions().merge(b, p))),
 
     ROOM_CONFIGURE(
             "room.configure",
@@ -91,8 +85,7 @@ enum LiveCommand {
             MODERATOR,
             RateBucket.MODERATION,
             CHANGES_RULES,
-            Payload.Configure::read,
-            (u, b, c) -> u.moderation().configure(b, (Payload.Configure) c.payload())),
+            use(Payload.Configure::read, (u, b, sender, p) -> u.moderation().configure(b, p))),
     QA_OPEN("qa.open", RoomSettings.QaMode.OPEN),
     QA_CLOSE("qa.close", RoomSettings.QaMode.CLOSED),
     QA_AUTO("qa.auto", RoomSettings.QaMode.AUTO),
@@ -103,16 +96,14 @@ enum LiveCommand {
             ANYONE,
             RateBucket.CHAT,
             CONTENT,
-            Payload.Text::read,
-            (u, b, c) -> u.chat().post(b, c.member(), (Payload.Text) c.payload())),
+            use(Payload.Text::read, (u, b, sender, p) -> u.chat().post(b, sender, p))),
     CHAT_DELETE(
             "chat.delete",
             Channel.SESSION,
             MODERATOR,
             RateBucket.MODERATION,
             CONTENT,
-            Payload.MessageRef::read,
-            (u, b, c) -> u.chat().delete(b, (Payload.MessageRef) c.payload())),
+            use(Payload.MessageRef::read, (u, b, sender, p) -> u.chat().delete(b, p))),
 
     MEMBER_MUTE(
             "member.mute",
@@ -120,16 +111,14 @@ enum LiveCommand {
             MODERATOR,
             RateBucket.MODERATION,
             CHANGES_RULES,
-            Payload.MuteTarget::read,
-            (u, b, c) -> u.moderation().mute(b, c.member(), (Payload.MuteTarget) c.payload(), true)),
+            use(Payload.MuteTarget::read, (u, b, sender, p) -> u.moderation().mute(b, sender, p, true))),
     MEMBER_UNMUTE(
             "member.unmute",
             Channel.SESSION,
             MODERATOR,
             RateBucket.MODERATION,
             CHANGES_RULES,
-            Payload.MuteTarget::read,
-            (u, b, c) -> u.moderation().mute(b, c.member(), (Payload.MuteTarget) c.payload(), false)),
+            use(Payload.MuteTarget::read, (u, b, sender, p) -> u.moderation().mute(b, sender, p, false))),
 
     ANNOUNCEMENT_POST(
             "announcement.post",
@@ -137,8 +126,7 @@ enum LiveCommand {
             MODERATOR,
             RateBucket.MODERATION,
             CONTENT,
-            Payload.Text::read,
-            (u, b, c) -> u.moderation().announce(b, c.member(), (Payload.Text) c.payload())),
+            use(Payload.Text::read, (u, b, sender, p) -> u.moderation().announce(b, sender, p))),
 
     /** Stored on the event channel when the schedule changes; no client may send it. */
     SESSION_CHANGED(
@@ -147,8 +135,8 @@ enum LiveCommand {
             SERVER,
             RateBucket.NONE,
             CONTENT,
-            null,
-            (u, b, c) -> u.moderation().sessionChanged(b, (Payload.SessionChange) c.payload()));
+            LiveCommand.<Payload.SessionChange>use(
+                    null, (u, b, sender, p) -> u.moderation().sessionChanged(b, p)));
 
     /** Who may send a command. */
     enum Sender {
@@ -189,14 +177,30 @@ enum LiveCommand {
     /** The use cases a command's handler may call (all run inside the room writer's transaction). */
     record UseCases(QuestionBoard questions, Chat chat, Moderation moderation) {}
 
-    /** Applies a command inside the room writer's transaction and returns its event (or throws a DomainException). */
-    interface Handler {
-        RoomEvent apply(UseCases u, BatchContext b, Command c);
+    /** Reads and validates a client command's payload from its frame (null: only the server sends it). */
+    interface Reader<P extends Payload> {
+        P read(Payload.Fields fields);
     }
 
-    /** Reads and validates a client command's payload from its frame. */
-    interface Reader {
-        Payload read(Payload.Fields fields);
+    /**
+     * Applies a command inside the room writer's transaction and returns its event, or throws a DomainException (then
+     * nothing of it is stored). {@code sender} is null for the server's own commands.
+     */
+    interface Handler<P extends Payload> {
+        RoomEvent apply(UseCases u, BatchContext b, Member sender, P payload);
+    }
+
+    /** A command's payload reader and its use case, tied by the payload's type. */
+    record Use<P extends Payload>(Reader<P> reader, Handler<P> handler) {
+
+        @SuppressWarnings("unchecked") // the payload came from this Use's reader (Intake) or Command.fromServer
+        RoomEvent apply(UseCases u, BatchContext b, Command c) {
+            return handler.apply(u, b, c.member(), (P) c.payload());
+        }
+    }
+
+    private static <P extends Payload> Use<P> use(Reader<P> reader, Handler<P> handler) {
+        return new Use<>(reader, handler);
     }
 
     final String wire;
@@ -206,24 +210,16 @@ enum LiveCommand {
     final Sender sender;
     final RateBucket bucket;
     final Effect effect;
-    private final Reader reader;
-    private final Handler handler;
+    /** Null for ping, which never reaches the writer. */
+    private final Use<?> use;
 
-    LiveCommand(
-            String wire,
-            Channel channel,
-            Sender sender,
-            RateBucket bucket,
-            Effect effect,
-            Reader reader,
-            Handler handler) {
+    LiveCommand(String wire, Channel channel, Sender sender, RateBucket bucket, Effect effect, Use<?> use) {
         this.wire = wire;
         this.channel = channel;
         this.sender = sender;
         this.bucket = bucket;
         this.effect = effect;
-        this.reader = reader;
-        this.handler = handler;
+        this.use = use;
     }
 
     /** A moderator's step on one question (approve, pin, ...). */
@@ -234,8 +230,9 @@ enum LiveCommand {
                 MODERATOR,
                 RateBucket.MODERATION,
                 CONTENT,
-                Payload.QuestionRef::read,
-                (u, b, c) -> u.questions().moderate(b, (Payload.QuestionRef) c.payload(), action));
+                use(
+                        Payload.QuestionRef::read,
+                        (u, b, sender, p) -> u.questions().moderate(b, p, action)));
     }
 
     /** A moderator's switch of the room's Q&A mode. */
@@ -246,8 +243,7 @@ enum LiveCommand {
                 MODERATOR,
                 RateBucket.MODERATION,
                 CHANGES_RULES,
-                Payload.None::read,
-                (u, b, c) -> u.moderation().qa(b, mode));
+                use(Payload.None::read, (u, b, sender, p) -> u.moderation().qa(b, mode)));
     }
 
     private static final Map<String, LiveCommand> BY_WIRE =
@@ -268,14 +264,15 @@ enum LiveCommand {
 
     /** Whether the command is answered at once and never reaches the room writer (ping). */
     boolean immediate() {
-        return handler == null;
+        return use == null;
     }
 
+    /** A client command's payload, read and validated (ping has none). */
     Payload parse(Payload.Fields fields) {
-        return reader.read(fields);
+        return use == null ? Payload.None.NONE : use.reader().read(fields);
     }
 
     RoomEvent apply(UseCases u, BatchContext b, Command c) {
-        return handler.apply(u, b, c);
+        return use.apply(u, b, c);
     }
 }
