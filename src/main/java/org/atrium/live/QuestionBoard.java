@@ -1,11 +1,15 @@
 package org.atrium.live;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
 
@@ -215,21 +219,40 @@ class QuestionBoard {
         return new RoomEvent(event, null, false);
     }
 
-    /** The room's questions as one reader may see them, most voted first, each with its replies. */
-    ArrayNode visible(com.fasterxml.jackson.databind.ObjectMapper json, String room, Member reader) {
+    /** A question on the board with its replies, oldest first. */
+    record QuestionWithReplies(Question question, List<Reply> replies) {}
+
+    /**
+     * The room's questions still on the board (not withdrawn or merged), most voted first, each with its replies: two
+     * queries, for the snapshot and the moderators' export alike.
+     */
+    List<QuestionWithReplies> board(String room) {
         List<Question> questions = em.createQuery(
                         "from Question where room = ?1 and state not in ('WITHDRAWN', 'MERGED')"
                                 + " order by votes desc, id",
                         Question.class)
                 .setParameter(1, room)
                 .getResultList();
-        List<Reply> replies = em.createQuery(
+        Map<Long, List<Reply>> replies = new HashMap<>();
+        for (Reply r : em.createQuery(
                         "select r from Reply r, Question q where r.questionId = q.id and q.room = ?1 order by r.id",
                         Reply.class)
                 .setParameter(1, room)
-                .getResultList();
-        ArrayNode out = json.createArrayNode();
+                .getResultList()) {
+            replies.computeIfAbsent(r.questionId, id -> new ArrayList<>()).add(r);
+        }
+        List<QuestionWithReplies> out = new ArrayList<>(questions.size());
         for (Question q : questions) {
+            out.add(new QuestionWithReplies(q, replies.getOrDefault(q.id, List.of())));
+        }
+        return out;
+    }
+
+    /** The room's questions as one reader may see them, most voted first, each with its replies. */
+    ArrayNode visible(ObjectMapper json, String room, Member reader) {
+        ArrayNode out = json.createArrayNode();
+        for (QuestionWithReplies listed : board(room)) {
+            Question q = listed.question();
             boolean mine = q.author.equals(reader.subject);
             boolean seen = reader.moderator || mine || (q.published && q.state != Question.State.DISMISSED);
             if (!seen) {
@@ -237,10 +260,8 @@ class QuestionBoard {
             }
             ObjectNode view = WireJson.question(json, q);
             ArrayNode rs = view.putArray("replies");
-            for (Reply r : replies) {
-                if (r.questionId == q.id) {
-                    rs.add(WireJson.reply(json, r));
-                }
+            for (Reply r : listed.replies()) {
+                rs.add(WireJson.reply(json, r));
             }
             out.add(view);
         }
