@@ -19,21 +19,18 @@ class Chat {
     EntityManager em;
 
     @Inject
-    LiveConfig config;
-
-    @Inject
     Bounds bounds;
 
-    Batch.Applied post(Batch b, Command c) {
-        String text = c.text("text", config.maxTextLength());
-        String subject = c.member().subject;
+    RoomEvent post(BatchContext b, Member author, Payload.Text line) {
+        String text = line.text();
+        String subject = author.subject;
         b.requireNotMuted(subject);
         String banned = bannedWordIn(text, b.bannedWords);
         if (banned != null) {
             throw new DomainException(
                     400, "chat.banned-word", "This message contains a word not allowed at this event.", Map.of());
         }
-        if (b.settings.slowModeSeconds > 0 && !c.member().moderator) {
+        if (b.settings.slowModeSeconds > 0 && !author.moderator) {
             Instant last = b.chatTimes.getOrDefault(subject, b.room.lastChat.get(subject));
             if (last != null) {
                 Instant next = last.plusSeconds(b.settings.slowModeSeconds);
@@ -50,31 +47,31 @@ class Chat {
         b.requireUnderTotal(
                 "chat.too-many-lines",
                 "chat lines",
-                "chat.post",
+                LiveCommand.CHAT_POST,
                 subject,
                 bounds.chatLinesPerAccountPerRoom(),
-                authors -> Batch.rowsPerAuthor(em, "live_chat", b.room.key, authors));
+                authors -> BatchContext.rowsPerAuthor(em, "live_chat", b.room.key, authors));
         ChatMessage m = new ChatMessage();
         m.room = b.room.key;
         m.author = subject;
-        m.authorName = c.member().name;
+        m.authorName = author.name;
         m.text = text;
         m.createdAt = b.now;
         em.persist(m);
         b.chatTimes.put(subject, b.now);
         ObjectNode event = b.event("chat.posted");
-        event.set("message", Views.chat(b.json, m));
-        return new Batch.Applied(event, subject, false);
+        event.set("message", WireJson.chat(b.json, m));
+        return new RoomEvent(event, subject, false);
     }
 
-    Batch.Applied delete(Batch b, Command c) {
-        long id = c.id("messageId");
+    RoomEvent delete(BatchContext b, Payload.MessageRef which) {
+        long id = which.messageId();
         ChatMessage m = em.find(ChatMessage.class, id);
         if (m == null || !m.room.equals(b.room.key) || m.deleted) {
             throw DomainException.notFound("chat");
         }
         m.deleted = true;
-        return new Batch.Applied(b.event("chat.deleted").put("messageId", id), m.author, false);
+        return new RoomEvent(b.event("chat.deleted").put("messageId", id), m.author, false);
     }
 
     /** The first banned word that appears as a whole word in the text (case-insensitive), or null. */

@@ -11,7 +11,10 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
-/** The names of the live protocol (documented in src/docs/live-protocol.md) and its frame rendering. */
+/**
+ * The frames of the live protocol (documented in src/docs/live-protocol.md) and their rendering; the commands are
+ * declared in {@link LiveCommand}.
+ */
 final class LiveProtocol {
 
     /** Close codes. 1003 (binary frame) and 1009 (frame too big) are the standard ones. */
@@ -23,55 +26,6 @@ final class LiveProtocol {
     static final int CLOSE_NOT_ADMITTED = 4403;
     static final int CLOSE_NOT_FOUND = 4404;
     static final int CLOSE_TOO_MANY_CONNECTIONS = 4429;
-
-    /** Commands a client may send in a session room. */
-    static final Set<String> SESSION_COMMANDS = Set.of(
-            "ping",
-            "question.ask",
-            "question.edit",
-            "question.withdraw",
-            "question.vote",
-            "question.unvote",
-            "question.approve",
-            "question.dismiss",
-            "question.restore",
-            "question.pin",
-            "question.unpin",
-            "question.answer",
-            "question.archive",
-            "question.reply",
-            "question.merge",
-            "room.configure",
-            "qa.open",
-            "qa.close",
-            "qa.auto",
-            "chat.post",
-            "chat.delete",
-            "member.mute",
-            "member.unmute");
-
-    /** Commands a client may send on an event channel. */
-    static final Set<String> EVENT_COMMANDS = Set.of("ping", "announcement.post");
-
-    /** Commands only moderators (speakers, session moderators, organisers) may send. */
-    static final Set<String> MODERATOR_COMMANDS = Set.of(
-            "question.approve",
-            "question.dismiss",
-            "question.restore",
-            "question.pin",
-            "question.unpin",
-            "question.answer",
-            "question.archive",
-            "question.reply",
-            "question.merge",
-            "room.configure",
-            "qa.open",
-            "qa.close",
-            "qa.auto",
-            "chat.delete",
-            "member.mute",
-            "member.unmute",
-            "announcement.post");
 
     /** Frames the server sends. */
     static final Set<String> SERVER_FRAMES = Set.of(
@@ -115,6 +69,11 @@ final class LiveProtocol {
 
     static String ack(long seq, String ref) {
         return "{\"type\":\"ack\",\"ref\":" + quote(ref) + ",\"seq\":" + seq + "}";
+    }
+
+    /** Renders a room event the writer has just stored under {@code seq} (see below). */
+    static Delivery render(ObjectMapper json, RoomEvent event, long seq) {
+        return render(json, event.frame(), seq, event.owner(), event.restricted());
     }
 
     /**

@@ -39,6 +39,21 @@ import org.jboss.logging.Logger;
  */
 final class Member {
 
+    /**
+     * How room events reach this member's socket. Only {@link #SHARED_FRAMES} is the fast path the benchmarks measured;
+     * the others are fallbacks for a websockets-next or Vert.x whose internals the fast path cannot reach, and are
+     * counted ({@code atrium.live.fanout.fallbacks}) and logged at WARN so that an upgrade cannot lose it silently
+     * ({@code FanOutPathTest} fails then).
+     */
+    enum FanOutPath {
+        /** The event's frame, encoded once for the room, written past the frame encoder into the Netty channel. */
+        SHARED_FRAMES,
+        /** A frame object per member written into the Netty channel (the frame encoder was not found). */
+        CHANNEL_FRAMES,
+        /** Through websockets-next's {@code sendText} (the Netty channel was not reachable). */
+        WEBSOCKETS_NEXT
+    }
+
     /** websockets-next keeps its Vert.x socket package-private; the fan-out writes to it directly when it can. */
     private static final MethodHandle WEB_SOCKET = webSocketAccessor();
     /** Vert.x Web wraps the server socket (to report forwarded addresses); the fan-out needs the socket itself. */
@@ -79,7 +94,7 @@ final class Member {
         void after(Member member, long seq);
     }
 
-    /** When the account's sign-in ends (epoch millis); read by the hub's sweep. */
+    /** When the account's sign-in ends (epoch millis); read by the sweep of {@link Connections}. */
     volatile long expiresAtMillis = Long.MAX_VALUE;
 
     Member(
@@ -103,18 +118,31 @@ final class Member {
         this.catchUp = catchUp;
         this.channel = channelOf(connection);
         this.framed = channel == null ? null : channel.pipeline().context(WebSocketFrameEncoder.class);
-        if (!reported) {
-            reported = true;
-            Logger.getLogger(Member.class)
-                    .infof(
-                            "Live fan-out writes %s",
-                            framed != null
-                                    ? "encoded frames to the Netty channels directly"
-                                    : channel != null ? "to the Netty channels directly" : "through websockets-next");
+        FanOutPath path = fanOutPath();
+        if (reported != path) {
+            reported = path;
+            Logger log = Logger.getLogger(Member.class);
+            if (path == FanOutPath.SHARED_FRAMES) {
+                log.infof("Live fan-out writes encoded frames to the Netty channels directly");
+            } else {
+                log.warnf("Live fan-out fell back to the slower path %s: websockets-next's internals moved", path);
+            }
         }
     }
 
-    private static volatile boolean reported;
+    private static volatile FanOutPath reported;
+
+    /** How room events reach this member (see {@link FanOutPath}). */
+    FanOutPath fanOutPath() {
+        return framed != null
+                ? FanOutPath.SHARED_FRAMES
+                : channel != null ? FanOutPath.CHANNEL_FRAMES : FanOutPath.WEBSOCKETS_NEXT;
+    }
+
+    /** Whether the websockets-next and Vert.x internals the fast path reflects into were found. */
+    static boolean internalsFound() {
+        return WEB_SOCKET != null && UNWRAP != null;
+    }
 
     private static MethodHandle webSocketAccessor() {
         try {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.Map;
 import org.atrium.common.DomainException;
 
 /** A room's settings, Q&A opening, mutes and the event channel's announcements. */
@@ -14,46 +13,27 @@ class Moderation {
     @Inject
     EntityManager em;
 
-    @Inject
-    LiveConfig config;
-
-    Batch.Applied configure(Batch b, Command c) {
-        Boolean premoderation = c.flag("premoderation");
-        Integer slow = c.count("slowModeSeconds");
-        if (premoderation == null && slow == null) {
-            throw Command.missing("premoderation");
+    RoomEvent configure(BatchContext b, Payload.Configure change) {
+        if (change.premoderation() != null) {
+            b.settings.premoderation = change.premoderation();
         }
-        if (slow != null && (slow < 0 || slow > config.maxSlowModeSeconds())) {
-            throw new DomainException(
-                    400,
-                    "message.invalid-field",
-                    "slowModeSeconds must be between 0 and " + config.maxSlowModeSeconds() + ".",
-                    Map.of("field", "slowModeSeconds"));
-        }
-        if (premoderation != null) {
-            b.settings.premoderation = premoderation;
-        }
-        if (slow != null) {
-            b.settings.slowModeSeconds = slow;
+        if (change.slowModeSeconds() != null) {
+            b.settings.slowModeSeconds = change.slowModeSeconds();
         }
         return roomUpdated(b);
     }
 
-    Batch.Applied qa(Batch b, RoomSettings.QaMode mode) {
+    RoomEvent qa(BatchContext b, RoomSettings.QaMode mode) {
         b.settings.qaMode = mode;
         return roomUpdated(b);
     }
 
-    Batch.Applied mute(Batch b, Command c, boolean on) {
-        String subject = c.string("subject");
-        String scope = c.body().path("scope").asText("room");
-        if (!scope.equals("room") && !scope.equals("event")) {
-            throw Command.invalid("scope", "\"room\" or \"event\"");
-        }
-        if (scope.equals("event") && !c.member().organiser) {
+    RoomEvent mute(BatchContext b, Member moderator, Payload.MuteTarget target, boolean on) {
+        String subject = target.subject();
+        if (target.eventWide() && !moderator.organiser) {
             throw DomainException.forbidden("Only organisers mute an account in the whole event.");
         }
-        String room = scope.equals("room") ? b.room.key : null;
+        String room = target.eventWide() ? null : b.room.key;
         if (on) {
             int inserted = em.createNativeQuery(
                             "insert into live_mute (event_id, room, subject, created_by, created_at)"
@@ -61,7 +41,7 @@ class Moderation {
                     .setParameter(1, b.room.eventId)
                     .setParameter(2, room)
                     .setParameter(3, subject)
-                    .setParameter(4, c.member().subject)
+                    .setParameter(4, moderator.subject)
                     .setParameter(5, b.now)
                     .executeUpdate();
             if (inserted == 0) {
@@ -82,29 +62,30 @@ class Moderation {
         }
         ObjectNode event = b.event(on ? "member.muted" : "member.unmuted")
                 .put("subject", subject)
-                .put("scope", scope);
-        return new Batch.Applied(event, subject, true);
+                .put("scope", target.scope());
+        return new RoomEvent(event, subject, true);
     }
 
-    Batch.Applied announce(Batch b, Command c) {
-        String text = c.text("text", config.maxTextLength());
+    RoomEvent announce(BatchContext b, Member organiser, Payload.Text announcement) {
         ObjectNode event = b.event("announcement.posted");
         ObjectNode a = event.putObject("announcement");
-        a.set("author", Views.author(b.json, c.member().subject, c.member().name));
-        a.put("text", text).put("at", b.now.toString());
-        return new Batch.Applied(event, null, false);
+        a.set("author", WireJson.author(b.json, organiser.subject, organiser.name));
+        a.put("text", announcement.text()).put("at", b.now.toString());
+        return new RoomEvent(event, null, false);
     }
 
     /** The schedule moved, created or cancelled a session of the event (sent on the event channel). */
-    Batch.Applied sessionChanged(Batch b, Command c) {
-        ObjectNode event = b.event("session.changed");
-        event.setAll((ObjectNode) c.body().deepCopy());
-        return new Batch.Applied(event, null, false);
+    RoomEvent sessionChanged(BatchContext b, Payload.SessionChange change) {
+        ObjectNode event = b.event("session.changed")
+                .put("sessionId", change.sessionId())
+                .put("change", change.change())
+                .put("scheduleRevision", change.scheduleRevision());
+        return new RoomEvent(event, null, false);
     }
 
-    private Batch.Applied roomUpdated(Batch b) {
+    private RoomEvent roomUpdated(BatchContext b) {
         ObjectNode event = b.event("room.updated");
         event.set("settings", b.settingsView());
-        return new Batch.Applied(event, null, false);
+        return new RoomEvent(event, null, false);
     }
 }

@@ -49,6 +49,7 @@ class Question extends IdentifiedEntity {
     @Column(nullable = false)
     public State state;
 
+    /** Whether everyone in the room may see it (otherwise only its author and the moderators). */
     @Column(nullable = false)
     public boolean published;
 
@@ -66,11 +67,6 @@ class Question extends IdentifiedEntity {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    /** Whether everyone in the room may see it (otherwise only its author and the moderators). */
-    boolean isPublic() {
-        return published;
-    }
 
     boolean open() {
         return state == State.VISIBLE || state == State.ANSWERED;

@@ -1,11 +1,15 @@
 package org.atrium.live;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
 import org.atrium.schedule.SessionRoles;
@@ -17,11 +21,23 @@ import org.atrium.schedule.SessionRoles;
 @ApplicationScoped
 class QuestionBoard {
 
-    @Inject
-    EntityManager em;
+    /** A moderator's step on one question; its name is the {@code action} of the question.updated event. */
+    enum Action {
+        APPROVE,
+        DISMISS,
+        RESTORE,
+        PIN,
+        UNPIN,
+        ANSWER,
+        ARCHIVE;
+
+        String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     @Inject
-    LiveConfig config;
+    EntityManager em;
 
     @Inject
     Bounds bounds;
@@ -29,57 +45,54 @@ class QuestionBoard {
     @Inject
     SessionRoles roles;
 
-    Batch.Applied ask(Batch b, Command c) {
-        String text = c.text("text", config.maxTextLength());
-        Boolean anonymous = c.flag("anonymous");
+    RoomEvent ask(BatchContext b, Member asker, Payload.Ask ask) {
         b.requireQaOpen();
-        b.requireNotMuted(c.member().subject);
+        b.requireNotMuted(asker.subject);
         b.requireUnderTotal(
                 "question.too-many",
                 "questions",
-                "question.ask",
-                c.member().subject,
+                LiveCommand.QUESTION_ASK,
+                asker.subject,
                 bounds.questionsPerAccountPerRoom(),
-                authors -> Batch.rowsPerAuthor(em, "live_question", b.room.key, authors));
+                authors -> BatchContext.rowsPerAuthor(em, "live_question", b.room.key, authors));
         Question q = new Question();
         q.room = b.room.key;
         q.sessionId = b.room.sessionId;
-        q.author = c.member().subject;
-        q.authorName = c.member().name;
-        q.anonymous = Boolean.TRUE.equals(anonymous);
-        q.text = text;
-        boolean held = b.settings.premoderation && !c.member().moderator;
+        q.author = asker.subject;
+        q.authorName = asker.name;
+        q.anonymous = ask.anonymous();
+        q.text = ask.text();
+        boolean held = b.settings.premoderation && !asker.moderator;
         q.state = held ? Question.State.PENDING : Question.State.VISIBLE;
         q.published = !held;
         q.createdAt = b.now;
         q.updatedAt = b.now;
         em.persist(q);
         ObjectNode event = b.event("question.asked");
-        event.set("question", Views.question(b.json, q));
-        return new Batch.Applied(event, q.author, !q.published);
+        event.set("question", WireJson.question(b.json, q));
+        return new RoomEvent(event, q.author, !q.published);
     }
 
-    Batch.Applied edit(Batch b, Command c) {
-        String text = c.text("text", config.maxTextLength());
-        Question q = own(b, c);
-        q.edit(text);
+    RoomEvent edit(BatchContext b, Member author, Payload.QuestionText edit) {
+        Question q = own(b, author, edit.questionId());
+        q.edit(edit.text());
         return updated(b, q, "edit");
     }
 
-    Batch.Applied withdraw(Batch b, Command c) {
-        Question q = own(b, c);
+    RoomEvent withdraw(BatchContext b, Member author, Payload.QuestionRef which) {
+        Question q = own(b, author, which.questionId());
         q.withdraw();
         return updated(b, q, "withdraw");
     }
 
-    Batch.Applied vote(Batch b, Command c) {
-        Question q = find(b, c.id("questionId"));
+    RoomEvent vote(BatchContext b, Member voter, Payload.QuestionRef which) {
+        Question q = find(b, which.questionId());
         q.requireVotable();
         b.requireQaOpen();
         int inserted = em.createNativeQuery(
                         "insert into live_vote (question_id, voter, created_at) values (?1, ?2, ?3) on conflict do nothing")
                 .setParameter(1, q.id)
-                .setParameter(2, c.member().subject)
+                .setParameter(2, voter.subject)
                 .setParameter(3, b.now)
                 .executeUpdate();
         if (inserted == 0) {
@@ -90,13 +103,13 @@ class QuestionBoard {
         return voted(b, q);
     }
 
-    Batch.Applied unvote(Batch b, Command c) {
-        Question q = find(b, c.id("questionId"));
+    RoomEvent unvote(BatchContext b, Member voter, Payload.QuestionRef which) {
+        Question q = find(b, which.questionId());
         q.requireVotable();
         b.requireQaOpen();
         int deleted = em.createNativeQuery("delete from live_vote where question_id = ?1 and voter = ?2")
                 .setParameter(1, q.id)
-                .setParameter(2, c.member().subject)
+                .setParameter(2, voter.subject)
                 .executeUpdate();
         if (deleted == 0) {
             throw DomainException.conflict("question.not-voted", "You have not voted for this question.");
@@ -107,14 +120,14 @@ class QuestionBoard {
     }
 
     /** approve, dismiss, restore, pin, unpin, answer, archive: a moderator moves a question on. */
-    Batch.Applied moderate(Batch b, Command c, String action) {
-        Question q = find(b, c.id("questionId"));
+    RoomEvent moderate(BatchContext b, Payload.QuestionRef which, Action action) {
+        Question q = find(b, which.questionId());
         Long unpinned = null;
         switch (action) {
-            case "approve" -> q.approve();
-            case "dismiss" -> q.dismiss();
-            case "restore" -> q.restore();
-            case "pin" -> {
+            case APPROVE -> q.approve();
+            case DISMISS -> q.dismiss();
+            case RESTORE -> q.restore();
+            case PIN -> {
                 q.pin();
                 List<Question> others = em.createQuery(
                                 "from Question where room = ?1 and pinned = true and id <> ?2", Question.class)
@@ -127,43 +140,41 @@ class QuestionBoard {
                     unpinned = other.id;
                 }
             }
-            case "unpin" -> q.unpin();
-            case "answer" -> q.answer();
-            case "archive" -> q.archive();
-            default -> throw new IllegalArgumentException(action);
+            case UNPIN -> q.unpin();
+            case ANSWER -> q.answer();
+            case ARCHIVE -> q.archive();
         }
-        Batch.Applied applied = updated(b, q, action);
+        RoomEvent event = updated(b, q, action.wire());
         if (unpinned != null) {
-            applied.event().put("unpinned", unpinned);
+            event.frame().put("unpinned", unpinned);
         }
-        return applied;
+        return event;
     }
 
-    Batch.Applied reply(Batch b, Command c) {
-        String text = c.text("text", config.maxTextLength());
-        Question q = find(b, c.id("questionId"));
+    RoomEvent reply(BatchContext b, Member moderator, Payload.QuestionText reply) {
+        Question q = find(b, reply.questionId());
         if (q.state == Question.State.WITHDRAWN || q.state == Question.State.MERGED) {
             throw DomainException.conflict("question.state-conflict", "This question can no longer be replied to.");
         }
         Reply r = new Reply();
         r.questionId = q.id;
-        r.author = c.member().subject;
+        r.author = moderator.subject;
         // a speaker answers under the name the programme gives them; organisers and others under their account's
         r.authorName = b.room.sessionId == null
-                ? c.member().name
-                : roles.stageName(b.room.sessionId, r.author).orElse(c.member().name);
-        r.text = text;
+                ? moderator.name
+                : roles.stageName(b.room.sessionId, r.author).orElse(moderator.name);
+        r.text = reply.text();
         r.createdAt = b.now;
         em.persist(r);
         ObjectNode event = b.event("question.replied").put("questionId", q.id);
-        event.set("reply", Views.reply(b.json, r));
-        return new Batch.Applied(event, q.author, !q.published);
+        event.set("reply", WireJson.reply(b.json, r));
+        return new RoomEvent(event, q.author, !q.published);
     }
 
     /** Folds a duplicate into another question; each account's vote counts once in the combined total. */
-    Batch.Applied merge(Batch b, Command c) {
-        Question source = find(b, c.id("questionId"));
-        Question target = find(b, c.id("into"));
+    RoomEvent merge(BatchContext b, Payload.Merge merge) {
+        Question source = find(b, merge.questionId());
+        Question target = find(b, merge.into());
         source.mergeInto(target);
         em.flush();
         em.createNativeQuery("insert into live_vote (question_id, voter, created_at) select ?1, voter, created_at"
@@ -182,12 +193,12 @@ class QuestionBoard {
         source.updatedAt = b.now;
         target.updatedAt = b.now;
         ObjectNode event = b.event("question.merged").put("questionId", source.id);
-        event.set("into", Views.question(b.json, target));
-        return new Batch.Applied(event, source.author, false);
+        event.set("into", WireJson.question(b.json, target));
+        return new RoomEvent(event, source.author, false);
     }
 
     /** A question of this room; one of another room is "not found", like one that does not exist. */
-    Question find(Batch b, long id) {
+    Question find(BatchContext b, long id) {
         Question q = em.find(Question.class, id);
         if (q == null || !q.room.equals(b.room.key)) {
             throw DomainException.notFound("question");
@@ -195,52 +206,69 @@ class QuestionBoard {
         return q;
     }
 
-    private Question own(Batch b, Command c) {
-        Question q = find(b, c.id("questionId"));
-        if (!q.author.equals(c.member().subject)) {
+    private Question own(BatchContext b, Member author, long questionId) {
+        Question q = find(b, questionId);
+        if (!q.author.equals(author.subject)) {
             throw DomainException.forbidden("Only its author may change a question.");
         }
         return q;
     }
 
-    private Batch.Applied updated(Batch b, Question q, String action) {
+    private RoomEvent updated(BatchContext b, Question q, String action) {
         q.updatedAt = b.now;
         ObjectNode event = b.event("question.updated").put("action", action);
-        event.set("question", Views.question(b.json, q));
-        return new Batch.Applied(event, q.author, !q.published);
+        event.set("question", WireJson.question(b.json, q));
+        return new RoomEvent(event, q.author, !q.published);
     }
 
-    private Batch.Applied voted(Batch b, Question q) {
+    private RoomEvent voted(BatchContext b, Question q) {
         ObjectNode event = b.event("question.voted").put("questionId", q.id).put("votes", q.votes);
-        return new Batch.Applied(event, null, false);
+        return new RoomEvent(event, null, false);
     }
 
-    /** The room's questions as one reader may see them, most voted first, each with its replies. */
-    ArrayNode visible(com.fasterxml.jackson.databind.ObjectMapper json, String room, Member reader) {
+    /** A question on the board with its replies, oldest first. */
+    record QuestionWithReplies(Question question, List<Reply> replies) {}
+
+    /**
+     * The room's questions still on the board (not withdrawn or merged), most voted first, each with its replies: two
+     * queries, for the snapshot and the moderators' export alike.
+     */
+    List<QuestionWithReplies> board(String room) {
         List<Question> questions = em.createQuery(
                         "from Question where room = ?1 and state not in ('WITHDRAWN', 'MERGED')"
                                 + " order by votes desc, id",
                         Question.class)
                 .setParameter(1, room)
                 .getResultList();
-        List<Reply> replies = em.createQuery(
+        Map<Long, List<Reply>> replies = new HashMap<>();
+        for (Reply r : em.createQuery(
                         "select r from Reply r, Question q where r.questionId = q.id and q.room = ?1 order by r.id",
                         Reply.class)
                 .setParameter(1, room)
-                .getResultList();
-        ArrayNode out = json.createArrayNode();
+                .getResultList()) {
+            replies.computeIfAbsent(r.questionId, id -> new ArrayList<>()).add(r);
+        }
+        List<QuestionWithReplies> out = new ArrayList<>(questions.size());
         for (Question q : questions) {
+            out.add(new QuestionWithReplies(q, replies.getOrDefault(q.id, List.of())));
+        }
+        return out;
+    }
+
+    /** The room's questions as one reader may see them, most voted first, each with its replies. */
+    ArrayNode visible(ObjectMapper json, String room, Member reader) {
+        ArrayNode out = json.createArrayNode();
+        for (QuestionWithReplies listed : board(room)) {
+            Question q = listed.question();
             boolean mine = q.author.equals(reader.subject);
             boolean seen = reader.moderator || mine || (q.published && q.state != Question.State.DISMISSED);
             if (!seen) {
                 continue;
             }
-            ObjectNode view = Views.question(json, q);
+            ObjectNode view = WireJson.question(json, q);
             ArrayNode rs = view.putArray("replies");
-            for (Reply r : replies) {
-                if (r.questionId == q.id) {
-                    rs.add(Views.reply(json, r));
-                }
+            for (Reply r : listed.replies()) {
+                rs.add(WireJson.reply(json, r));
             }
             out.add(view);
         }

@@ -59,6 +59,9 @@ class QuestionExportResource {
     @Inject
     SessionRoles roles;
 
+    @Inject
+    QuestionBoard board;
+
     @GET
     @Path("questions.json")
     @Produces(MediaType.APPLICATION_JSON)
@@ -107,20 +110,10 @@ class QuestionExportResource {
                     "Only this session's speakers and the event's organisers may export its Q&A.");
         }
         String room = LiveRoom.sessionKey(sessionId);
-        List<Question> questions = em.createQuery(
-                        "from Question where room = ?1 and state not in ('WITHDRAWN', 'MERGED') order by votes desc, id",
-                        Question.class)
-                .setParameter(1, room)
-                .getResultList();
-        List<Reply> replies = em.createQuery(
-                        "select r from Reply r, Question q where r.questionId = q.id and q.room = ?1 order by r.id",
-                        Reply.class)
-                .setParameter(1, room)
-                .getResultList();
         List<QuestionExportView> out = new ArrayList<>();
-        for (Question q : questions) {
-            List<ReplyView> rs = replies.stream()
-                    .filter(r -> r.questionId == q.id)
+        for (QuestionBoard.QuestionWithReplies listed : board.board(room)) {
+            Question q = listed.question();
+            List<ReplyView> rs = listed.replies().stream()
                     .map(r -> new ReplyView(r.authorName, r.text, r.createdAt))
                     .toList();
             String author = q.anonymous && !organiser ? null : q.authorName;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,8 +31,11 @@ import org.atrium.schedule.ConferenceSession;
 @ApplicationScoped
 class RoomStore {
 
-    /** What became of one command of a batch: stored (seq and event), a repeat of a stored one, or refused. */
-    record Outcome(Command command, long seq, Batch.Applied applied, DomainException error, boolean repeat) {}
+    /**
+     * What became of one command of a batch: stored (its seq and its event, rendered once: the full rendering is what
+     * the log holds), a repeat of a stored one, or refused.
+     */
+    record Outcome(Command command, long seq, Delivery delivery, DomainException error, boolean repeat) {}
 
     @Inject
     EntityManager em;
@@ -54,6 +58,13 @@ class RoomStore {
     @Inject
     Moderation moderation;
 
+    private LiveCommand.UseCases useCases;
+
+    @PostConstruct
+    void init() {
+        useCases = new LiveCommand.UseCases(questions, chat, moderation);
+    }
+
     /**
      * A committed batch: each command's outcome, the room's new last seq, the chat times for slow mode, and the rules
      * it was checked against when the writer may keep them for the next batch (null when the batch changed them).
@@ -74,14 +85,14 @@ class RoomStore {
             lastSeq = lastSeqOf(room.key);
         }
         Map<String, Long> stored = storedRefs(room, commands);
-        boolean changesRules = commands.stream().anyMatch(c -> RULE_COMMANDS.contains(c.type()));
+        boolean changesRules = commands.stream().anyMatch(c -> c.kind().changesRules());
         LiveRoom.Rules rules = room.rules;
         if (changesRules || rules == null || rules.generation() != room.eventChanges.get()) {
             // a batch that changes the rules works on managed, freshly read ones; the writer keeps them only once it
-            // knows they were committed (Hub.write)
+            // knows they were committed (RoomWriter.store)
             rules = readRules(room);
         }
-        Batch b = new Batch(
+        BatchContext b = new BatchContext(
                 room,
                 json,
                 clock.instant(),
@@ -96,28 +107,30 @@ class RoomStore {
         List<Outcome> outcomes = new ArrayList<>(commands.size());
         Instant now = b.now;
         for (Command c : commands) {
-            String key = author(c) + '\u0000' + c.ref();
+            String key = c.author() + '\u0000' + c.ref();
             Long earlier = stored.get(key);
             if (earlier != null) {
                 outcomes.add(new Outcome(c, earlier, null, null, true));
                 continue;
             }
             try {
-                Batch.Applied applied = dispatch(b, c);
+                RoomEvent event = c.kind().apply(useCases, b, c);
                 long seq = ++b.seq;
+                // rendered once, here: the log stores the full rendering, the fan-out sends it and the others
+                Delivery delivery = LiveProtocol.render(json, event, seq);
                 LogEntry entry = new LogEntry();
                 entry.room = room.key;
                 entry.seq = seq;
-                entry.type = applied.event().get("type").asText();
-                entry.payload = LiveProtocol.write(json, applied.event());
-                entry.author = author(c);
+                entry.type = event.type();
+                entry.payload = delivery.full().text();
+                entry.author = c.author();
                 entry.clientRef = c.ref();
-                entry.owner = applied.owner();
-                entry.restricted = applied.restricted();
+                entry.owner = event.owner();
+                entry.restricted = event.restricted();
                 entry.createdAt = now;
                 em.persist(entry);
                 stored.put(key, seq);
-                outcomes.add(new Outcome(c, seq, applied, null, false));
+                outcomes.add(new Outcome(c, seq, delivery, null, false));
             } catch (DomainException e) {
                 outcomes.add(new Outcome(c, 0, null, e, false));
             }
@@ -125,10 +138,6 @@ class RoomStore {
         em.flush();
         return new Result(outcomes, b.seq, b.chatTimes, changesRules ? null : rules);
     }
-
-    /** Commands that change what {@link LiveRoom.Rules} holds. */
-    static final Set<String> RULE_COMMANDS =
-            Set.of("room.configure", "qa.open", "qa.close", "qa.auto", "member.mute", "member.unmute");
 
     /**
      * Reads what every batch checks against. The event's change counter is read first, so a change committed while
@@ -155,43 +164,6 @@ class RoomStore {
         return new LiveRoom.Rules(generation, settings, muted, banned, startsAt, endsAt);
     }
 
-    private Batch.Applied dispatch(Batch b, Command c) {
-        return switch (c.type()) {
-            case "question.ask" -> questions.ask(b, c);
-            case "question.edit" -> questions.edit(b, c);
-            case "question.withdraw" -> questions.withdraw(b, c);
-            case "question.vote" -> questions.vote(b, c);
-            case "question.unvote" -> questions.unvote(b, c);
-            case "question.approve",
-                    "question.dismiss",
-                    "question.restore",
-                    "question.pin",
-                    "question.unpin",
-                    "question.answer",
-                    "question.archive" -> questions.moderate(b, c, c.type().substring("question.".length()));
-            case "question.reply" -> questions.reply(b, c);
-            case "question.merge" -> questions.merge(b, c);
-            case "room.configure" -> moderation.configure(b, c);
-            case "qa.open" -> moderation.qa(b, RoomSettings.QaMode.OPEN);
-            case "qa.close" -> moderation.qa(b, RoomSettings.QaMode.CLOSED);
-            case "qa.auto" -> moderation.qa(b, RoomSettings.QaMode.AUTO);
-            case "chat.post" -> chat.post(b, c);
-            case "chat.delete" -> chat.delete(b, c);
-            case "member.mute" -> moderation.mute(b, c, true);
-            case "member.unmute" -> moderation.mute(b, c, false);
-            case "announcement.post" -> moderation.announce(b, c);
-            case "session.changed" -> moderation.sessionChanged(b, c);
-            default -> throw new DomainException(400, "message.unknown-type", "Unknown message type.");
-        };
-    }
-
-    /** The account a command is stored under; changes the server makes itself are by "system". */
-    static String author(Command c) {
-        return c.member() == null ? SYSTEM : c.member().subject;
-    }
-
-    static final String SYSTEM = "system";
-
     /**
      * The seqs of this batch's (author, ref) pairs already in the room's log. One probe of the unique index (room,
      * author, client_ref) per pair, whatever the statistics say: each pair is looked up by equality on all three
@@ -209,7 +181,7 @@ class RoomStore {
     private Map<String, Long> storedRefs(LiveRoom room, List<Command> commands) {
         Map<String, String[]> pairs = new LinkedHashMap<>();
         for (Command c : commands) {
-            String author = author(c);
+            String author = c.author();
             pairs.putIfAbsent(author + '\u0000' + c.ref(), new String[] {author, c.ref()});
         }
         Map<String, Long> stored = new HashMap<>();
@@ -265,19 +237,9 @@ class RoomStore {
             roomNode.put("venue", session.venue.name).put("joinUrl", session.venue.joinUrl);
         }
         RoomSettings settings = em.find(RoomSettings.class, room.key);
-        Batch view = new Batch(
-                room,
-                json,
-                clock.instant(),
-                settings,
-                Set.of(),
-                Set.of(),
-                session.startsAt,
-                session.endsAt,
-                config,
-                List.of(),
-                0);
-        frame.set("settings", view.settingsView());
+        boolean qaOpen = settings.qaOpen(
+                clock.instant(), session.startsAt, session.endsAt, config.qaOpensBefore(), config.qaClosesAfter());
+        frame.set("settings", WireJson.settings(json, settings, qaOpen, session.startsAt, session.endsAt, config));
         ArrayNode qs = questions.visible(json, room.key, member);
         Long pinned = null;
         for (JsonNode q : qs) {
@@ -314,7 +276,7 @@ class RoomStore {
                     .getResultList();
             ArrayNode chatLines = json.createArrayNode();
             for (int i = lines.size() - 1; i >= 0; i--) {
-                chatLines.add(Views.chat(json, lines.get(i)));
+                chatLines.add(WireJson.chat(json, lines.get(i)));
             }
             cached = new LiveRoom.ChatLines(seq, chatLines);
             room.chatLines = cached;

@@ -1,6 +1,7 @@
 package org.atrium.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -31,11 +32,55 @@ class LiveProtocolDocTest {
         return types;
     }
 
+    /** What a client may send: every command declared in {@link LiveCommand} except the server's own. */
+    static Set<String> clientCommands() {
+        Set<String> declared = new TreeSet<>();
+        for (LiveCommand c : LiveCommand.values()) {
+            if (c.sender != LiveCommand.Sender.SERVER) {
+                declared.add(c.wire);
+            }
+        }
+        return declared;
+    }
+
+    /** Every declared command is documented, and every documented one declared. */
     @Test
     void everyDocumentedCommandIsHandledAndViceVersa() throws IOException {
-        Set<String> handled = new TreeSet<>(LiveProtocol.SESSION_COMMANDS);
-        handled.addAll(LiveProtocol.EVENT_COMMANDS);
-        assertEquals(handled, typesIn("Commands: client → server"));
+        assertEquals(clientCommands(), typesIn("Commands: client → server"));
+    }
+
+    /**
+     * Who may send each command and where, as the document says it: a section marked *moderator* for the session
+     * room's moderator commands, "Event channel" for the event channel's (organisers, its moderators).
+     */
+    @Test
+    void eachCommandIsDocumentedWithItsSenderAndChannel() throws IOException {
+        String doc = Files.readString(DOC);
+        for (LiveCommand c : LiveCommand.values()) {
+            if (c.sender == LiveCommand.Sender.SERVER) {
+                continue;
+            }
+            int start = doc.indexOf("\n### `" + c.wire + "`\n");
+            String section = doc.substring(start + 1, doc.indexOf("\n### ", start + 1));
+            String body = section.substring(section.indexOf('\n') + 1);
+            boolean eventChannel = body.startsWith("Event channel");
+            assertEquals(c.channel == Channel.EVENT, eventChannel, () -> c.wire + ": channel");
+            boolean moderator = body.startsWith("*moderator*") || eventChannel && body.contains("organisers");
+            assertEquals(c.sender == LiveCommand.Sender.MODERATOR, moderator, () -> c.wire + ": who may send it");
+        }
+    }
+
+    /** The commands only the server stores are not accepted from clients, and are documented as events. */
+    @Test
+    void serverCommandsAreEventsClientsCannotSend() throws IOException {
+        Set<String> events = typesIn("Events: server → client");
+        for (LiveCommand c : LiveCommand.values()) {
+            if (c.sender == LiveCommand.Sender.SERVER) {
+                assertNull(LiveCommand.fromClient(c.wire, Channel.SESSION), c.wire);
+                assertNull(LiveCommand.fromClient(c.wire, Channel.EVENT), c.wire);
+                assertTrue(events.contains(c.wire), () -> c.wire + " is not documented as an event");
+            }
+        }
     }
 
     @Test
@@ -66,15 +111,14 @@ class LiveProtocolDocTest {
         }
     }
 
-    /** Every dispatchable command has a case in the writer (so none falls through to message.unknown-type). */
+    /** Every declared command that is stored has a use case (so none falls through to message.unknown-type). */
     @Test
-    void everyStoredCommandHasAUseCase() throws IOException {
-        String store = Files.readString(Path.of("src/main/java/org/atrium/live/RoomStore.java"));
-        Set<String> commands = new TreeSet<>(LiveProtocol.SESSION_COMMANDS);
-        commands.addAll(LiveProtocol.EVENT_COMMANDS);
-        commands.remove("ping");
-        for (String type : commands) {
-            assertTrue(store.contains("\"" + type + "\""), () -> type + " has no use case in RoomStore.dispatch");
+    void everyStoredCommandHasAUseCase() {
+        for (LiveCommand c : LiveCommand.values()) {
+            if (c != LiveCommand.PING) {
+                assertTrue(!c.immediate(), () -> c.wire + " has no use case");
+            }
         }
+        assertTrue(LiveCommand.PING.immediate(), "ping is answered at once, never stored");
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -38,7 +37,10 @@ class LiveResumeOrderTest {
     Fixtures fixtures;
 
     @Inject
-    Hub hub;
+    LiveRooms rooms;
+
+    @Inject
+    RoomWriter writer;
 
     Event event() {
         LiveSocketTest helper = new LiveSocketTest();
@@ -50,17 +52,12 @@ class LiveResumeOrderTest {
     }
 
     LiveRoom roomOf(Event event) {
-        return hub.room(LiveRoom.eventKey(event.id), event.id, null);
+        return rooms.room(LiveRoom.eventKey(event.id), event.id, null);
     }
 
     /** What the hub stores on the event channel when the programme changes (no sender, no rate limit). */
     private static Command change(String ref) {
-        ObjectNode body = LiveClient.JSON
-                .createObjectNode()
-                .put("sessionId", 1)
-                .put("change", "updated")
-                .put("scheduleRevision", 1);
-        return new Command(null, "session.changed", ref, body);
+        return Command.fromServer(LiveCommand.SESSION_CHANGED, ref, new Payload.SessionChange(1, "updated", 1));
     }
 
     private static String announce(String ref) {
@@ -81,10 +78,10 @@ class LiveResumeOrderTest {
             org.command(announce("a1"));
             assertEquals(1, org.next("announcement.posted").get("seq").asLong());
 
-            RoomStore.Result committed = hub.store(room, List.of(change("late-" + UUID.randomUUID())));
+            RoomStore.Result committed = writer.store(room, List.of(change("late-" + UUID.randomUUID())));
             try (LiveClient bob = LiveClient.connect(base, path + "?since=1", "bob")) {
                 assertEquals(2, bob.next("session.changed").get("seq").asLong(), "the catch-up read it");
-                hub.publish(room, committed); // the fan-out of the same batch, now that bob is live
+                writer.publish(room, committed); // the fan-out of the same batch, now that bob is live
                 assertEquals(2, org.next("session.changed").get("seq").asLong());
 
                 org.command(announce("a2"));
@@ -112,7 +109,7 @@ class LiveResumeOrderTest {
             org.next("announcement.posted");
             assertEquals(1, bob.next("announcement.posted").get("seq").asLong());
 
-            hub.store(room, List.of(change("lost-" + UUID.randomUUID()))); // seq 2, never fanned out
+            writer.store(room, List.of(change("lost-" + UUID.randomUUID()))); // seq 2, never fanned out
             org.command(announce("a2"));
             for (LiveClient c : List.of(bob, org)) {
                 JsonNode missed = c.next();
@@ -147,7 +144,7 @@ class LiveResumeOrderTest {
                 while (streaming.get()) {
                     int burst = 1 + ThreadLocalRandom.current().nextInt(5);
                     for (int i = 0; i < burst; i++) {
-                        hub.submit(room, change(run + "-" + published.incrementAndGet()));
+                        writer.submit(room, change(run + "-" + published.incrementAndGet()));
                     }
                     Thread.sleep(1);
                 }

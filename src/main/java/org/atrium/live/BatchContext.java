@@ -14,13 +14,11 @@ import org.atrium.common.DomainException;
 import org.atrium.common.Sql;
 
 /**
- * What the writer knows while it applies one batch of a room's commands inside one transaction: the room's current
- * settings, mutes and banned words, the time, and the next sequence number.
+ * What the room writer knows while it applies one batch of a room's commands inside one transaction: the room's
+ * current settings, mutes and banned words, the session's times, the time now, the seq the next event gets, and the
+ * per-author totals read for the batch.
  */
-final class Batch {
-
-    /** An accepted command's event, before its seq is final. */
-    record Applied(ObjectNode event, String owner, boolean restricted) {}
+final class BatchContext {
 
     final LiveRoom room;
     final ObjectMapper json;
@@ -39,7 +37,7 @@ final class Batch {
     /** Per kind and author: how many they had stored in this room, plus what this batch added so far. */
     private final Map<String, Long> totals = new HashMap<>();
 
-    Batch(
+    BatchContext(
             LiveRoom room,
             ObjectMapper json,
             Instant now,
@@ -81,13 +79,13 @@ final class Batch {
 
     /**
      * Refuses a command that would give {@code subject} more than {@code limit} (0: no limit) things of one kind in this
-     * room ({@code code}, 409). The stored totals are read once per batch, for every author of a {@code commandType}
+     * room ({@code code}, 409). The stored totals are read once per batch, for every author of a {@code counted}
      * command in it, in one query ({@code stored}: author -> rows); this batch's own additions count.
      */
     void requireUnderTotal(
             String code,
             String what,
-            String commandType,
+            LiveCommand counted,
             String subject,
             int limit,
             Function<String[], Map<String, Long>> stored) {
@@ -99,7 +97,7 @@ final class Batch {
             Set<String> authors = new HashSet<>();
             authors.add(subject);
             for (Command c : commands) {
-                if (c.type().equals(commandType)) {
+                if (c.kind() == counted) {
                     authors.add(c.member().subject);
                 }
             }
@@ -139,16 +137,8 @@ final class Batch {
         }
     }
 
+    /** The room's settings as the socket shows them (room.updated, snapshot). */
     ObjectNode settingsView() {
-        ObjectNode s = json.createObjectNode()
-                .put("premoderation", settings.premoderation)
-                .put("slowModeSeconds", settings.slowModeSeconds)
-                .put("qaMode", settings.qaMode.name().toLowerCase())
-                .put("qaOpen", qaOpen());
-        if (startsAt != null) {
-            s.put("qaOpensAt", startsAt.minus(config.qaOpensBefore()).toString());
-            s.put("qaClosesAt", endsAt.plus(config.qaClosesAfter()).toString());
-        }
-        return s;
+        return WireJson.settings(json, settings, qaOpen(), startsAt, endsAt, config);
     }
 }

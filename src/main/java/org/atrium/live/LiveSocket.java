@@ -9,20 +9,43 @@ import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
-import io.quarkus.websockets.next.PathParam;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
 
-/** A session's live room: Q&A and chat. The protocol is in src/docs/live-protocol.md. */
-@Authenticated
-@WebSocket(path = "/live/sessions/{sessionId}")
-class SessionSocket {
+/**
+ * The live sockets: a session's room ({@link SessionRoom}) and an event's channel ({@link EventChannel}) differ only
+ * in their path and {@link Channel}; everything else is here. The protocol is in src/docs/live-protocol.md.
+ */
+abstract class LiveSocket {
+
+    /** A session's live room: Q&A and chat. */
+    @Authenticated
+    @WebSocket(path = "/live/sessions/{sessionId}")
+    static class SessionRoom extends LiveSocket {
+        SessionRoom() {
+            super(Channel.SESSION);
+        }
+    }
+
+    /** An event's channel: announcements for everyone at the event. */
+    @Authenticated
+    @WebSocket(path = "/live/events/{slug}")
+    static class EventChannel extends LiveSocket {
+        EventChannel() {
+            super(Channel.EVENT);
+        }
+    }
+
+    private final Channel channel;
 
     @Inject
-    Hub hub;
+    Connections connections;
+
+    @Inject
+    Intake intake;
 
     @Inject
     Transport transport;
@@ -33,20 +56,24 @@ class SessionSocket {
     @Inject
     WebSocketConnection connection;
 
+    LiveSocket(Channel channel) {
+        this.channel = channel;
+    }
+
     @OnOpen
-    void open(@PathParam String sessionId) {
-        transport.guard(ClientProxy.unwrap(connection));
-        hub.open(ClientProxy.unwrap(connection), identity, Hub.Channel.SESSION, sessionId);
+    void open() {
+        WebSocketConnection unwrapped = ClientProxy.unwrap(connection);
+        transport.guard(unwrapped);
+        connections.open(unwrapped, identity, channel, connection.pathParam(channel.pathParam));
     }
 
     // checked and queued on the event loop (nothing in it blocks; it saves a hop to a worker per frame);
-    // websockets-next
-    // runs one connection's callbacks one at a time (inbound processing mode "serial"), so a frame sent right after
-    // the upgrade waits for @OnOpen, the join
+    // websockets-next runs one connection's callbacks one at a time (inbound processing mode "serial"), so a frame sent
+    // right after the upgrade waits for @OnOpen, the join
     @NonBlocking
     @OnTextMessage
     void text(String frame) {
-        hub.receive(connection, frame);
+        intake.receive(connection, frame);
     }
 
     @OnBinaryMessage
@@ -56,7 +83,7 @@ class SessionSocket {
 
     @OnClose
     void close() {
-        hub.closed(connection.id());
+        connections.closed(connection.id());
     }
 
     /** Oversized messages, network drops and faults: see {@link Transport}. */

@@ -2,11 +2,15 @@ package org.atrium.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 
-/** The JSON shapes of questions, replies and chat lines on the socket (entities never go out as they are). */
-final class Views {
+/**
+ * The JSON shapes of questions, replies, chat lines, authors and room settings on the socket (entities never go out as
+ * they are).
+ */
+final class WireJson {
 
-    private Views() {}
+    private WireJson() {}
 
     static ObjectNode author(ObjectMapper json, String subject, String name) {
         return json.createObjectNode().put("subject", subject).put("name", name);
@@ -37,5 +41,24 @@ final class Views {
         ObjectNode n = json.createObjectNode().put("id", m.id);
         n.set("author", author(json, m.author, m.authorName));
         return n.put("text", m.text).put("at", m.createdAt.toString());
+    }
+
+    static ObjectNode settings(
+            ObjectMapper json,
+            RoomSettings settings,
+            boolean qaOpen,
+            Instant startsAt,
+            Instant endsAt,
+            LiveConfig config) {
+        ObjectNode s = json.createObjectNode()
+                .put("premoderation", settings.premoderation)
+                .put("slowModeSeconds", settings.slowModeSeconds)
+                .put("qaMode", settings.qaMode.name().toLowerCase())
+                .put("qaOpen", qaOpen);
+        if (startsAt != null) {
+            s.put("qaOpensAt", startsAt.minus(config.qaOpensBefore()).toString());
+            s.put("qaClosesAt", endsAt.plus(config.qaClosesAfter()).toString());
+        }
+        return s;
     }
 }
