@@ -71,7 +71,7 @@ class QuestionExportResourceTest {
         assertEquals(2, lines.length);
         assertEquals(
                 true,
-                lines[1].endsWith(",Alice,true,visible,false,0,\"'=1+1, really?\",\"Speaker: Yes \"\"two\"\"\""),
+                lines[1].endsWith(",Alice,true,visible,false,0,\"'=1+1, really?\",\"Sam Speaker: Yes \"\"two\"\"\""),
                 lines[1]);
         given().header("Authorization", Tokens.bearer("alice"))
                 .get(url + ".json")
@@ -134,7 +134,7 @@ class QuestionExportResourceTest {
             String text = expected[i];
             assertTrue(csv.contains(",Alice,false,visible,false,0," + text + ","), () -> text + " not in\n" + csv);
         }
-        assertTrue(csv.contains(",\"Speaker: =1+1 \"\"no\"\", sorry\"\r\n"), csv);
+        assertTrue(csv.contains(",\"Sam Speaker: =1+1 \"\"no\"\", sorry\"\r\n"), csv);
 
         // and a standard reader gets every value back, with only the apostrophe added
         List<CSVRecord> records = CSVFormat.RFC4180
@@ -151,6 +151,6 @@ class QuestionExportResourceTest {
             String h = HOSTILE.get(i);
             assertEquals(i < 6 ? "'" + h : h, r.get("text"));
         }
-        assertEquals("Speaker: =1+1 \"no\", sorry", records.get(0).get("replies"));
+        assertEquals("Sam Speaker: =1+1 \"no\", sorry", records.get(0).get("replies"));
     }
 }
