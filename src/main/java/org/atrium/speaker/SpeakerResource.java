@@ -25,6 +25,7 @@ import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
 import org.atrium.common.Page;
 import org.atrium.common.Sql;
+import org.atrium.common.StoredImage;
 import org.atrium.common.Versions;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
@@ -174,7 +175,10 @@ class SpeakerResource {
                         + " (select session_id from session_speaker where speaker_id = ?1)")
                 .setParameter(1, speaker.id)
                 .executeUpdate();
+        Long photo = speaker.photoImageId;
         speaker.delete();
+        Speaker.flush();
+        StoredImage.discard(photo);
         return Response.noContent().build();
     }
 
