@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.atrium.common.DomainException;
@@ -27,12 +26,12 @@ import org.atrium.schedule.ConferenceSession;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * How the audience in a hall joins a session's live room from the projector: a short link ({@code /s/{id}}, session
- * ids are unique across events) that redirects to the room, and a QR code of it rendered as SVG by ZXing on the
+ * How the audience in a hall joins a session's live room from the projector: a short link ({@code /s/{id}}, see
+ * {@link ShortLinkResource}) that redirects to the room, and a QR code of it rendered as SVG by ZXing on the
  * server (no script or network needed on the projector). Both follow the event's visibility: a draft's sessions are
  * 404 to anyone but its organisers.
  */
-@Path("/")
+@Path("/api/events/{slug}/sessions/{id}")
 class JoinResource {
 
     static final String SVG = "image/svg+xml";
@@ -47,18 +46,7 @@ class JoinResource {
     public record JoinView(String url, String shortUrl, String display, String qrCode) {}
 
     @GET
-    @Path("s/{id}")
-    @PermitAll
-    public Response shortLink(@PathParam("id") long id) {
-        ConferenceSession session = visibleSession(id);
-        return Response.status(303)
-                .location(URI.create("/#/events/" + session.event.slug + "/sessions/" + session.id))
-                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .build();
-    }
-
-    @GET
-    @Path("api/events/{slug}/sessions/{id}/join")
+    @Path("join")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     public JoinView join(@PathParam("slug") String slug, @PathParam("id") long id, @Context UriInfo uri) {
@@ -75,7 +63,7 @@ class JoinResource {
 
     /** A QR code of the session's short link. */
     @GET
-    @Path("api/events/{slug}/sessions/{id}/join.svg")
+    @Path("join.svg")
     @PermitAll
     @Produces(SVG)
     public Response qrCode(@PathParam("slug") String slug, @PathParam("id") long id, @Context UriInfo uri) {
@@ -135,15 +123,6 @@ class JoinResource {
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + w + " " + h
                 + "\" shape-rendering=\"crispEdges\" role=\"img\"><rect width=\"" + w + "\" height=\"" + h
                 + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
-    }
-
-    private ConferenceSession visibleSession(long id) {
-        ConferenceSession session = ConferenceSession.findById(id);
-        if (session == null) {
-            throw DomainException.notFound("session");
-        }
-        events.visible(session.event.slug);
-        return session;
     }
 
     private String base(UriInfo uri) {
