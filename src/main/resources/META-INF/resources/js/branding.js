@@ -79,6 +79,7 @@ export async function brandingPanel(ev) {
   logoInput.addEventListener('change', async () => {
     const file = logoInput.files?.[0];
     if (!file) return;
+    show(status, h('p', { class: 'meta', role: 'status' }, 'Uploading…'));
     try {
       await done(await putImage(`/api/events/${slug}/logo`, file), 'Logo saved.');
     } catch (e) {
@@ -88,6 +89,7 @@ export async function brandingPanel(ev) {
   });
 
   async function saveColour(value) {
+    show(status, h('p', { class: 'meta', role: 'status' }, 'Saving…'));
     try {
       await done(await put(`/api/events/${slug}/branding`, { accentColour: value }), value ? 'Accent colour saved.' : 'Back to Atrium’s colours.');
     } catch (e) {
