@@ -372,7 +372,7 @@ export async function projectorPage(slug, id) {
       const s = live.state;
       const pinned = s.pinned != null ? s.questions.get(s.pinned) : null;
       const top = sortQuestions([...s.questions.values()].filter((q) => q.state === 'visible' && q.id !== s.pinned), 'votes').slice(0, 5);
-      show(pinnedHost, pinned ? h('p', { class: 'pinned-q' }, pinned.text) : null);
+      show(pinnedHost, pinned ? h('p', { class: 'pinned-q' }, pinned.text) : h('p', { class: 'meta' }, 'No question is being answered right now.'));
       show(topHost, top.map((q) => h('li', {}, h('span', { class: 'n' }, `▲ ${q.votes}`), h('span', {}, q.text))));
       if (!pinned && !top.length) {
         topHost.append(h('li', { class: 'projector-empty', id: 'projector-empty' },
