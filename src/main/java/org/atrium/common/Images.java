@@ -28,7 +28,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * profiles and anything appended or hidden in the file (a polyglot that is also HTML or a script) are gone.
  *
  * <p>PNG and JPEG only: the JDK's ImageIO has no WebP (or AVIF) reader, so those are refused as unsupported rather
- * than stored undecoded. PNG stays PNG (keeps transparency), JPEG stays JPEG.
+ * than stored undecoded. PNG stays PNG (keeps transparency), JPEG stays JPEG. A JPEG's EXIF orientation is applied to
+ * the pixels before the metadata goes, so phone photos stay upright.
  */
 public final class Images {
 
@@ -79,7 +80,10 @@ public final class Images {
         }
         Format format = sniff(data);
         BufferedImage decoded = decode(data, format, limits);
-        BufferedImage pixels = downscale(clean(decoded, format), limits.maxSide());
+        // the EXIF orientation is about to be dropped with the rest of the metadata: apply it to the pixels first, or
+        // a phone photo taken upright would be stored lying on its side
+        int orientation = format == Format.JPEG ? exifOrientation(data) : 1;
+        BufferedImage pixels = downscale(orient(clean(decoded, format), orientation), limits.maxSide());
         byte[] encoded = encode(pixels, format);
         return new Processed(format, encoded, pixels.getWidth(), pixels.getHeight(), sha256(encoded));
     }
@@ -174,6 +178,93 @@ public final class Images {
             g.dispose();
         }
         return copy;
+    }
+
+    /**
+     * The EXIF orientation (1-8, TIFF tag 0x0112 of IFD0 in the APP1 "Exif" segment) of a JPEG, or 1 when it has none
+     * or it cannot be read. Only the segments before the image data are looked at.
+     */
+    static int exifOrientation(byte[] d) {
+        int i = 2;
+        while (i + 4 <= d.length && (d[i] & 0xFF) == 0xFF) {
+            int marker = d[i + 1] & 0xFF;
+            if (marker == 0xDA || marker == 0xD9) {
+                return 1; // start of scan or end of image: no more metadata
+            }
+            int length = ((d[i + 2] & 0xFF) << 8) | (d[i + 3] & 0xFF);
+            int body = i + 4;
+            if (length < 2 || body + length - 2 > d.length) {
+                return 1;
+            }
+            if (marker == 0xE1 && length >= 16 && startsWith(d, body, 'E', 'x', 'i', 'f', 0, 0)) {
+                return orientationInTiff(d, body + 6, body + length - 2);
+            }
+            i = body + length - 2;
+        }
+        return 1;
+    }
+
+    private static int orientationInTiff(byte[] d, int tiff, int end) {
+        boolean little = d[tiff] == 'I' && d[tiff + 1] == 'I';
+        if (!little && !(d[tiff] == 'M' && d[tiff + 1] == 'M')) {
+            return 1;
+        }
+        long ifd = tiff + unsigned(d, tiff + 4, 4, little);
+        if (ifd + 2 > end) {
+            return 1;
+        }
+        int entries = (int) unsigned(d, (int) ifd, 2, little);
+        for (int e = 0; e < entries; e++) {
+            int at = (int) ifd + 2 + 12 * e;
+            if (at + 12 > end) {
+                return 1;
+            }
+            if (unsigned(d, at, 2, little) == 0x0112) {
+                int value = (int) unsigned(d, at + 8, 2, little);
+                return value >= 1 && value <= 8 ? value : 1;
+            }
+        }
+        return 1;
+    }
+
+    private static long unsigned(byte[] d, int at, int bytes, boolean little) {
+        long v = 0;
+        for (int k = 0; k < bytes; k++) {
+            int b = d[at + (little ? bytes - 1 - k : k)] & 0xFF;
+            v = (v << 8) | b;
+        }
+        return v;
+    }
+
+    /** The image turned upright as EXIF orientation {@code o} says (1 = as stored). */
+    static BufferedImage orient(BufferedImage src, int o) {
+        if (o <= 1 || o > 8) {
+            return src;
+        }
+        int w = src.getWidth();
+        int h = src.getHeight();
+        boolean swap = o >= 5;
+        java.awt.geom.AffineTransform t = new java.awt.geom.AffineTransform();
+        switch (o) {
+            case 2 -> t.setTransform(-1, 0, 0, 1, w, 0); // mirrored
+            case 3 -> t.setTransform(-1, 0, 0, -1, w, h); // upside down
+            case 4 -> t.setTransform(1, 0, 0, -1, 0, h); // mirrored upside down
+            case 5 -> t.setTransform(0, 1, 1, 0, 0, 0); // transposed
+            case 6 -> t.setTransform(0, 1, -1, 0, h, 0); // turned 90 degrees clockwise to be upright
+            case 7 -> t.setTransform(0, -1, -1, 0, h, w); // transversed
+            case 8 -> t.setTransform(0, -1, 1, 0, 0, w); // turned 90 degrees anticlockwise to be upright
+            default -> {
+                return src;
+            }
+        }
+        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, src.getType());
+        Graphics2D g = out.createGraphics();
+        try {
+            g.drawImage(src, t, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     /** Halves the image while it is more than twice too large, then scales once: smooth without being slow. */

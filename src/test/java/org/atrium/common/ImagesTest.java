@@ -209,4 +209,67 @@ class ImagesTest {
                         .width(),
                 not(equalTo(0)));
     }
+
+    /** A JPEG with an APP1 Exif segment whose IFD0 holds only the orientation tag, in the given byte order. */
+    static byte[] jpegWithOrientation(BufferedImage image, int orientation, boolean littleEndian) {
+        byte[] clean = encoded(image, "jpeg");
+        ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4)
+                .order(littleEndian ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+        tiff.put((byte) (littleEndian ? 'I' : 'M'))
+                .put((byte) (littleEndian ? 'I' : 'M'))
+                .putShort((short) 42)
+                .putInt(8);
+        tiff.putShort((short) 1); // one entry
+        tiff.putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0);
+        tiff.putInt(0); // no next IFD
+        byte[] exif = concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff.array());
+        ByteBuffer app1 = ByteBuffer.allocate(4 + exif.length);
+        app1.put((byte) 0xFF)
+                .put((byte) 0xE1)
+                .putShort((short) (2 + exif.length))
+                .put(exif);
+        byte[] out = new byte[clean.length + app1.capacity()];
+        System.arraycopy(clean, 0, out, 0, 2);
+        System.arraycopy(app1.array(), 0, out, 2, app1.capacity());
+        System.arraycopy(clean, 2, out, 2 + app1.capacity(), clean.length - 2);
+        return out;
+    }
+
+    static String colourAt(BufferedImage image, int x, int y) {
+        Color c = new Color(image.getRGB(x, y));
+        return c.getRed() > 150 && c.getBlue() < 100 ? "red" : c.getBlue() > 150 && c.getRed() < 100 ? "blue" : "other";
+    }
+
+    @Test
+    void aPhonePhotoIsTurnedUprightBeforeItsOrientationTagIsDropped() throws IOException {
+        // stored 60 x 20, red on the left, blue on the right
+        BufferedImage stored = picture(60, 20);
+
+        // 6: to be shown turned 90 degrees clockwise: the left edge becomes the top
+        BufferedImage cw = read(
+                Images.normalise(jpegWithOrientation(stored, 6, false), LIMITS).bytes());
+        assertThat(cw.getWidth() + "x" + cw.getHeight(), equalTo("20x60"));
+        assertThat(colourAt(cw, 10, 5) + "/" + colourAt(cw, 10, 55), equalTo("red/blue"));
+
+        // 8: anticlockwise, in Intel byte order: the left edge becomes the bottom
+        BufferedImage ccw = read(
+                Images.normalise(jpegWithOrientation(stored, 8, true), LIMITS).bytes());
+        assertThat(ccw.getWidth() + "x" + ccw.getHeight(), equalTo("20x60"));
+        assertThat(colourAt(ccw, 10, 5) + "/" + colourAt(ccw, 10, 55), equalTo("blue/red"));
+
+        // 3: upside down: left and right swap, the size stays
+        BufferedImage half = read(
+                Images.normalise(jpegWithOrientation(stored, 3, false), LIMITS).bytes());
+        assertThat(half.getWidth() + "x" + half.getHeight(), equalTo("60x20"));
+        assertThat(colourAt(half, 5, 10) + "/" + colourAt(half, 55, 10), equalTo("blue/red"));
+
+        // 1 and no tag: as stored
+        BufferedImage upright = read(
+                Images.normalise(jpegWithOrientation(stored, 1, false), LIMITS).bytes());
+        assertThat(colourAt(upright, 5, 10) + "/" + colourAt(upright, 55, 10), equalTo("red/blue"));
+    }
 }
