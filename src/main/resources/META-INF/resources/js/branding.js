@@ -66,6 +66,8 @@ export async function brandingPanel(ev) {
       h('span', { class: 'badge', style: { color: c, background: tint(c) } }, 'badge'));
   }
   function renderLogo() {
+    const choose = document.getElementById('logo-choose');
+    if (choose) choose.textContent = current.logoUrl ? 'Change logo' : 'Upload a logo';
     show(logoHost, current.logoUrl ? h('img', { src: current.logoUrl, alt: `${current.title} logo`, id: 'logo-preview' }) : h('span', { class: 'meta' }, 'No logo.'));
   }
   async function done(saved, message) {

@@ -95,6 +95,8 @@ export async function speakerPage(slug, id) {
 
   function renderPhoto() {
     const src = current.photo || current.photoUrl;
+    const choose = document.getElementById('photo-choose');
+    if (choose) choose.textContent = current.photo ? 'Change photo' : 'Upload a photo';
     show(photoHost, src
       ? h('img', { src, alt: `Photo of ${current.name}`, class: 'avatar avatar-large', id: 'speaker-photo-img' })
       : h('span', { class: 'avatar avatar-large avatar-initials', 'aria-hidden': 'true' }, initials(current.name)));
