@@ -182,6 +182,21 @@ class SpeakerPhotoTest {
         upload("alice", path, image(20, 20, "png"), "image/png").statusCode(404);
     }
 
+    @Test
+    void deletingTheSpeakerDeletesTheirPhoto() {
+        Event event = fixtures.publishedEvent();
+        Speaker speaker = fixtures.speaker(event, "Short-lived", null);
+        long before = storedImages();
+        upload("organiser", photoPath(event, speaker.id), image(30, 30, "png"), "image/png")
+                .statusCode(200);
+        assertThat(storedImages(), equalTo(before + 1));
+        given().header("Authorization", Tokens.bearer("organiser"))
+                .delete("/api/events/" + event.slug + "/speakers/" + speaker.id)
+                .then()
+                .statusCode(204);
+        assertThat(storedImages(), equalTo(before));
+    }
+
     /** A PNG whose header declares 60,000 x 60,000 pixels, with no real image data behind it. */
     static byte[] giantPng() {
         ByteBuffer ihdr = ByteBuffer.allocate(13);
