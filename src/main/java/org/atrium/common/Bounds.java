@@ -68,6 +68,25 @@ public interface Bounds {
     int chatLinesPerAccountPerRoom();
 
     /**
+     * Bytes of one uploaded image: a speaker's photo, an event's logo ({@code upload.too-large}). A body over
+     * {@code quarkus.http.limits.max-body-size} (1 MiB) is refused before with {@code request.too-large}, so a larger
+     * value needs that raised too.
+     */
+    @WithDefault("1048576")
+    int imageMaxBytes();
+
+    /**
+     * Pixels (width × height) an uploaded image may declare, read from its header before anything is decoded
+     * ({@code upload.too-many-pixels}): a few kilobytes of PNG can declare a canvas that needs gigabytes.
+     */
+    @WithDefault("40000000")
+    long imageMaxPixels();
+
+    /** The longer side of a stored image, in pixels: larger uploads are downscaled to it (never refused). */
+    @WithDefault("1024")
+    int imageMaxSide();
+
+    /**
      * Refuses with {@code code} (409) when an event already holds {@code count} of something and may hold at most
      * {@code max}; the problem names the limit so a client can tell its user.
      */

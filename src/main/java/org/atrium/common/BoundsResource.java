@@ -23,7 +23,10 @@ class BoundsResource {
             int organisersPerEvent,
             int invitationsPerEvent,
             int questionsPerAccountPerRoom,
-            int chatLinesPerAccountPerRoom) {}
+            int chatLinesPerAccountPerRoom,
+            int imageMaxBytes,
+            long imageMaxPixels,
+            int imageMaxSide) {}
 
     @Inject
     Bounds bounds;
@@ -43,6 +46,9 @@ class BoundsResource {
                 bounds.organisersPerEvent(),
                 bounds.invitationsPerEvent(),
                 bounds.questionsPerAccountPerRoom(),
-                bounds.chatLinesPerAccountPerRoom());
+                bounds.chatLinesPerAccountPerRoom(),
+                bounds.imageMaxBytes(),
+                bounds.imageMaxPixels(),
+                bounds.imageMaxSide());
     }
 }

@@ -80,6 +80,14 @@ public class Event extends IdentifiedEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The organisers' uploaded logo ({@code org.atrium.common.StoredImage}); see {@link BrandingResource}. */
+    @Column(name = "logo_image_id")
+    public Long logoImageId;
+
+    /** The accent colour of the event's pages ({@code #rrggbb}, lower case), contrast-checked by {@link Branding}. */
+    @Column(name = "accent_colour")
+    public String accentColour;
+
     @Version
     public long version;
 

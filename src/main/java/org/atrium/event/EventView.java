@@ -8,7 +8,8 @@ import org.atrium.security.Person;
 
 /**
  * An event as clients see it. {@code organisers} is only filled for the event's organisers: people by name (and
- * e-mail), with the subject that the organiser endpoints take.
+ * e-mail), with the subject that the organiser endpoints take. {@code logoUrl} and {@code accentColour} are the event's
+ * visual identity (null when the organisers set none; see {@code BrandingResource}).
  */
 public record EventView(
         long id,
@@ -23,6 +24,8 @@ public record EventView(
         Event.Visibility visibility,
         List<OrganiserView> organisers,
         boolean organiser,
+        String logoUrl,
+        String accentColour,
         long version) {
 
     /** A co-organiser; {@code name} is null for an account that has not signed in yet. */
@@ -50,6 +53,8 @@ public record EventView(
                                 .toList()
                         : null,
                 forOrganiser,
+                e.logoImageId == null ? null : "/api/events/" + e.slug + "/logo?v=" + e.logoImageId,
+                e.accentColour,
                 e.version);
     }
 }

@@ -35,7 +35,7 @@ record ProgrammeView(
     /** One event-local day: {@code [start, end)} as instants, and the sessions starting in it by start time. */
     record Day(LocalDate date, Instant start, Instant end, String localStart, List<SessionView> sessions) {}
 
-    /** What the public may know about a speaker (no account link). */
+    /** What the public may know about a speaker (no account link); {@code photoUrl} is the photo to show. */
     record SpeakerInfo(
             long id, String name, String bio, String affiliation, String country, String photoUrl, List<Link> links) {}
 
@@ -93,7 +93,7 @@ record ProgrammeView(
                                 s.bio,
                                 s.affiliation,
                                 s.country,
-                                s.photoUrl,
+                                s.photoLink(event.slug),
                                 s.links.stream()
                                         .map(l -> new Link(l.label, l.url))
                                         .toList()))

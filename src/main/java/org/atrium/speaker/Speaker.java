@@ -56,8 +56,13 @@ public class Speaker extends IdentifiedEntity {
     /** ISO 3166-1 alpha-2 */
     public String country;
 
+    /** An external photo (http(s) URL) the organisers gave; an uploaded photo ({@link #photoImageId}) wins. */
     @Column(name = "photo_url")
     public String photoUrl;
+
+    /** The uploaded photo ({@code org.atrium.common.StoredImage}), re-encoded; set through {@code .../photo}. */
+    @Column(name = "photo_image_id")
+    public Long photoImageId;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "speaker_link", joinColumns = @JoinColumn(name = "speaker_id"))
@@ -72,6 +77,17 @@ public class Speaker extends IdentifiedEntity {
 
     @Version
     public long version;
+
+    /**
+     * The photo to show: the uploaded one, served under a URL that names its version, else the external
+     * {@link #photoUrl}, else null.
+     */
+    public String photoLink(String eventSlug) {
+        if (photoImageId != null) {
+            return "/api/events/" + eventSlug + "/speakers/" + id + "/photo?v=" + photoImageId;
+        }
+        return photoUrl;
+    }
 
     public boolean isAccount(String subject) {
         return subject != null && subject.equals(accountSubject);

@@ -25,6 +25,7 @@ import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
 import org.atrium.common.Page;
 import org.atrium.common.Sql;
+import org.atrium.common.StoredImage;
 import org.atrium.common.Versions;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
@@ -177,7 +178,10 @@ class SpeakerResource {
         Event event = events.organisedForChange(slug);
         Speaker speaker = find(event, id);
         removed.fire(new SpeakerRemoved(event.id, speaker.id));
+        Long photo = speaker.photoImageId;
         speaker.delete();
+        Speaker.flush();
+        StoredImage.discard(photo);
         return Response.noContent().build();
     }
 

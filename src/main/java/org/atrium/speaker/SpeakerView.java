@@ -8,7 +8,8 @@ import org.atrium.security.Person;
 /**
  * A speaker as clients see it. The account link ({@code accountSubject}, {@code accountEmail}) is shown only to the
  * event's organisers and to the linked speaker, with the linked person's name ({@code accountName}); everyone else
- * sees just whether the profile is {@code linked}.
+ * sees just whether the profile is {@code linked}. {@code photo} is what to show: the uploaded photo (see
+ * {@code SpeakerPhotoResource}) or else the external {@code photoUrl}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SpeakerView(
@@ -18,6 +19,7 @@ record SpeakerView(
         String affiliation,
         String country,
         String photoUrl,
+        String photo,
         List<LinkView> links,
         boolean linked,
         Boolean mine,
@@ -39,6 +41,7 @@ record SpeakerView(
                 s.affiliation,
                 s.country,
                 s.photoUrl,
+                s.photoLink(s.event.slug),
                 s.links.stream().map(l -> new LinkView(l.label, l.url)).toList(),
                 s.accountSubject != null,
                 mine,

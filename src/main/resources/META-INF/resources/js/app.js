@@ -4,6 +4,7 @@ import { currentUser, finishSignIn, signIn, signOut, uiConfig } from './auth.js'
 import { eventList, eventHome, eventEditor } from './pages/events.js';
 import { programmePage } from './pages/programme.js';
 import { canCreateEvents } from './me.js';
+import { applyBranding } from './branding.js';
 
 const routes = [
   [/^#?\/?$/, () => eventList()],
@@ -21,6 +22,9 @@ const lazyRoutes = [
   [/^#\/events\/([a-z0-9-]+)\/sessions\/(\d+)\/moderate$/, './pages/live.js', 'moderationPage'],
   [/^#\/events\/([a-z0-9-]+)\/sessions\/(\d+)\/projector$/, './pages/live.js', 'projectorPage'],
   [/^#\/events\/([a-z0-9-]+)\/invitations\/([A-Za-z0-9_-]{20,100})$/, './pages/invitation.js', 'invitationPage'],
+  [/^#\/events\/([a-z0-9-]+)\/speakers$/, './pages/speakers.js', 'speakersPage'],
+  [/^#\/events\/([a-z0-9-]+)\/speakers\/(\d+)$/, './pages/speakers.js', 'speakerPage'],
+  [/^#\/events\/([a-z0-9-]+)\/sessions\/(\d+)\/about$/, './pages/speakers.js', 'sessionDetailPage'],
 ];
 
 let cleanup = null;
@@ -33,6 +37,7 @@ async function route() {
   document.body.classList.remove('projector-mode');
   renderAccount();
   const hash = (location.hash || '#/').split('?')[0];
+  applyBranding(hash).catch(() => {}); // the event's logo and accent colour, while the page loads
   try {
     for (const [pattern, page] of routes) {
       const m = hash.match(pattern);

@@ -63,7 +63,10 @@ class BoundsTest {
                 .body("organisersPerEvent", equalTo(2))
                 .body("invitationsPerEvent", equalTo(2))
                 .body("questionsPerAccountPerRoom", equalTo(2))
-                .body("chatLinesPerAccountPerRoom", equalTo(2));
+                .body("chatLinesPerAccountPerRoom", equalTo(2))
+                .body("imageMaxBytes", equalTo(2000))
+                .body("imageMaxPixels", equalTo(10000))
+                .body("imageMaxSide", equalTo(64));
     }
 
     @Test
@@ -234,5 +237,69 @@ class BoundsTest {
                  "speakers":[{"speakerId":1,"speakerId":2}]}""";
         String event = event("2027-05-12", "2027-05-13");
         refused(send("POST", "organiser", event + "/sessions", nested), 400, "json.duplicate-key");
+    }
+
+    /** A solid PNG of the given size, and one of the same size whose noise keeps it from compressing. */
+    static byte[] png(int width, int height, boolean noisy) {
+        var img = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var random = new java.util.Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                img.setRGB(x, y, noisy ? random.nextInt(0xFFFFFF) : 0x0B5CAD);
+            }
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", out);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void imageUploadsStayInsideBytesPixelsAndSide() throws java.io.IOException {
+        String event = event("2027-05-12", "2027-05-12");
+        int speaker = send("POST", "organiser", event + "/speakers", "{\"name\":\"Pictured\"}")
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String photo = event + "/speakers/" + speaker + "/photo";
+        byte[] noisy = png(40, 40, true); // 1,600 pixels of noise: well over 2,000 bytes
+        org.hamcrest.MatcherAssert.assertThat(noisy.length > 2000, org.hamcrest.Matchers.equalTo(true));
+        var upload = given().header("Authorization", Tokens.bearer("organiser")).contentType("image/png");
+        refused(upload.body(noisy).put(photo).then(), 413, "upload.too-large");
+        given().header("Authorization", Tokens.bearer("organiser"))
+                .contentType("image/png")
+                .body(noisy)
+                .put(photo)
+                .then()
+                .body("limit", equalTo(2000));
+
+        // 100 x 100 is the pixel limit: accepted, and downscaled to the 64-pixel side; 101 x 100 is one row past it
+        String stored = given().header("Authorization", Tokens.bearer("organiser"))
+                .contentType("image/png")
+                .body(png(100, 100, false))
+                .put(photo)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("photo");
+        byte[] served = given().header("Authorization", Tokens.bearer("organiser")) // a draft: its organisers see it
+                .get(stored)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        var back = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served));
+        org.hamcrest.MatcherAssert.assertThat(back.getWidth() + "x" + back.getHeight(), equalTo("64x64"));
+        refused(
+                given().header("Authorization", Tokens.bearer("organiser"))
+                        .contentType("image/png")
+                        .body(png(101, 100, false))
+                        .put(photo)
+                        .then(),
+                413,
+                "upload.too-many-pixels");
     }
 }

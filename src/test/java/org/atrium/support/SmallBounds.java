@@ -23,6 +23,9 @@ public class SmallBounds implements QuarkusTestProfile {
                 Map.entry("atrium.bounds.invitations-per-event", "2"),
                 Map.entry("atrium.bounds.questions-per-account-per-room", "2"),
                 Map.entry("atrium.bounds.chat-lines-per-account-per-room", "2"),
+                Map.entry("atrium.bounds.image-max-bytes", "2000"),
+                Map.entry("atrium.bounds.image-max-pixels", "10000"),
+                Map.entry("atrium.bounds.image-max-side", "64"),
                 // as in production: only accounts with the organiser role create events
                 Map.entry("atrium.organising.open", "false"));
     }

@@ -65,7 +65,8 @@ export async function eventHome(slug) {
     ev.description ? h('p', { class: 'description' }, ev.description) : null,
     h('ul', { class: 'actions big' },
       h('li', {}, h('a', { class: 'button', href: `#/events/${slug}/programme`, id: 'to-programme' }, 'Programme')),
-      h('li', {}, h('a', { class: 'button secondary', href: `#/events/${slug}/register`, id: 'to-register' }, 'Register'))),
+      h('li', {}, h('a', { class: 'button secondary', href: `#/events/${slug}/register`, id: 'to-register' }, 'Register')),
+      h('li', {}, h('a', { class: 'button secondary', href: `#/events/${slug}/speakers`, id: 'to-speakers' }, 'Speakers'))),
     organiserTools);
 }
 
@@ -141,6 +142,8 @@ export async function eventEditor(slug) {
     form, lifecycle, h('div', { id: 'catalogue-editor' }));
 
   if (ev) {
+    const branding = await import('../branding.js').then((m) => m.brandingPanel(ev)).catch(() => null);
+    if (branding) lifecycle.after(branding);
     const mod = await import('./organiser.js').catch(() => null);
     if (mod) await mod.catalogueEditor(document.getElementById('catalogue-editor'), ev);
   }

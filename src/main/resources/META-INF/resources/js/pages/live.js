@@ -5,6 +5,7 @@ import { currentUser, signIn } from '../auth.js';
 import { LiveRoom, errorText } from '../live.js';
 import { absolute, ago, clock, localDate, shortDay, span, viewerZone, zoneFor, zoneLabel, duration } from '../time.js';
 import { problemBox } from './events.js';
+import { joinPanel } from '../join.js';
 
 const main = () => document.getElementById('main');
 
@@ -469,16 +470,23 @@ export async function projectorPage(slug, id) {
   document.body.classList.add('projector-mode');
   const pinnedHost = h('div', { id: 'projector-pinned', 'aria-live': 'polite' });
   const topHost = h('ol', { class: 'top-q', id: 'projector-top' });
+  const join = await joinPanel(slug, id);
   const live = new LiveRoom(id, {
     onChange: () => {
       const s = live.state;
       const pinned = s.pinned != null ? s.questions.get(s.pinned) : null;
+      const top = sortQuestions([...s.questions.values()].filter((q) => q.state === 'visible' && q.id !== s.pinned), 'votes').slice(0, 5);
       show(pinnedHost, pinned ? h('p', { class: 'pinned-q' }, pinned.text) : h('p', { class: 'meta' }, 'No question is being answered right now.'));
-      show(topHost, sortQuestions([...s.questions.values()].filter((q) => q.state === 'visible' && q.id !== s.pinned), 'votes').slice(0, 5)
-        .map((q) => h('li', {}, h('span', { class: 'n' }, `▲ ${q.votes}`), h('span', {}, q.text))));
+      show(topHost, top.map((q) => h('li', {}, h('span', { class: 'n' }, `▲ ${q.votes}`), h('span', {}, q.text))));
+      if (!pinned && !top.length) {
+        topHost.append(h('li', { class: 'projector-empty', id: 'projector-empty' },
+          h('span', {}, 'No questions yet.', join.display ? [' Ask yours at ', h('strong', {}, join.display), '.'] : ' Ask yours in the live room.')));
+      }
     },
   });
-  show(main(), h('div', { class: 'projector' }, h('h1', {}, session.title), pinnedHost, h('h2', {}, 'Top questions'), topHost));
+  show(main(), h('div', { class: 'projector' },
+    h('div', { class: 'projector-questions' }, h('h1', {}, session.title), pinnedHost, h('h2', {}, 'Top questions'), topHost),
+    join.panel));
   live.connect();
   return () => { live.close(); document.body.classList.remove('projector-mode'); };
 }

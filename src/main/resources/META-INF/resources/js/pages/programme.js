@@ -36,7 +36,7 @@ export function normaliseSchedule(data) {
       language: s.language || null,
       track: track ? { id: track.id, name: track.name, colour: track.colour || track.color || null } : null,
       room: room ? { id: room.id, name: room.name, joinUrl: room.joinUrl || null } : null,
-      speakers: (s.speakers || []).map((p) => ({ name: p.name || p.speaker?.name, role: p.role || 'SPEAKER' })),
+      speakers: (s.speakers || []).map((p) => ({ id: p.speakerId ?? p.speaker?.id ?? null, name: p.name || p.speaker?.name, role: p.role || 'SPEAKER' })),
     });
   }
   sessions.sort((a, b) => new Date(a.start) - new Date(b.start) || String(a.title).localeCompare(b.title));
@@ -178,7 +178,7 @@ export async function programmePage(slug) {
         state.zone !== eventZone ? h('small', { class: 'event-time' },
           `${eventDay !== viewerDay ? `${shortDay(eventDay)} ` : ''}${clock(s.start, eventZone)} event time`) : null),
       h('div', {},
-        h('h3', {}, h('a', { href: `#/events/${slug}/sessions/${s.id}` }, s.title)),
+        h('h3', {}, h('a', { href: `#/events/${slug}/sessions/${s.id}/about` }, s.title)),
         h('p', { class: 'facts' }, [
           s.type ? s.type.toLowerCase() : null,
           s.room?.name, s.track?.name,
