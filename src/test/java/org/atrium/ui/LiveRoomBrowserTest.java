@@ -129,10 +129,11 @@ class LiveRoomBrowserTest {
                         .getAttribute("textContent")
                         .contains("New question: " + ANONYMOUS_QUESTION));
                 assertThat(alice.text(By.cssSelector("#questions .by")), equalTo("Anonymous"));
-                alice.click(By.cssSelector("button[aria-label='Vote for: " + ANONYMOUS_QUESTION + "']"));
+                alice.click(
+                        By.xpath("//button[contains(@class, 'vote') and contains(., ': " + ANONYMOUS_QUESTION + "')]"));
                 alice.wait.until(d -> "true"
-                        .equals(d.findElement(By.cssSelector(
-                                        "button[aria-label='Remove vote from: " + ANONYMOUS_QUESTION + "']"))
+                        .equals(d.findElement(By.xpath("//button[contains(@class, 'vote') and contains(., ': "
+                                        + ANONYMOUS_QUESTION + "')]"))
                                 .getAttribute("aria-pressed")));
                 bob.wait.until(d -> d.findElement(By.cssSelector("#questions .votes strong"))
                         .getText()
