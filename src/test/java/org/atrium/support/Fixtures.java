@@ -103,6 +103,14 @@ public class Fixtures {
         link.persist();
     }
 
+    /** Gives an event a title and description people would write (for screenshots). */
+    @Transactional
+    public void describe(Event event, String title, String description) {
+        Event e = Event.findById(event.id);
+        e.title = title;
+        e.description = description;
+    }
+
     @Transactional
     public void assignTrack(ConferenceSession session, Track track) {
         ConferenceSession s = ConferenceSession.findById(session.id);
