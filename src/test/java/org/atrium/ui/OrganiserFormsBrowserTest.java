@@ -51,7 +51,7 @@ class OrganiserFormsBrowserTest {
                 organiser.click(By.id("save-event"));
                 By error = By.xpath("//input[@name='firstDay']/ancestor::div[contains(@class, 'field')]"
                         + "//*[contains(@class, 'field-error')]");
-                assertThat(organiser.text(error), equalTo("⚠ First day is required"));
+                assertThat(organiser.text(error), equalTo("First day is required"));
                 assertThat(
                         organiser
                                 .find(By.cssSelector("#event-form [name=firstDay]"))

@@ -109,6 +109,7 @@ class PhoneLayoutBrowserTest {
                                 b.driver.findElement(By.id("questions-panel")).isDisplayed(), equalTo(false));
                         assertThat(b.find(By.id("tab-chat")).getText(), equalTo("Chat (1)"));
                         assertThat(top(b, "#chat-panel"), lessThan((double) Browser.PHONE_HEIGHT));
+                        assertThat(top(b, "#chat-panel") - bottom(b, ".live-tabs"), lessThan(48.0));
                         b.click(By.id("tab-questions"));
                         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("questions-panel")));
                     } else {
@@ -177,6 +178,11 @@ class PhoneLayoutBrowserTest {
 
     private static double top(Browser b, String css) {
         return ((Number) b.script("return document.querySelector(arguments[0]).getBoundingClientRect().top;", css))
+                .doubleValue();
+    }
+
+    private static double bottom(Browser b, String css) {
+        return ((Number) b.script("return document.querySelector(arguments[0]).getBoundingClientRect().bottom;", css))
                 .doubleValue();
     }
 

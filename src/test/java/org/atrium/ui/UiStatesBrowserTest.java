@@ -85,8 +85,9 @@ class UiStatesBrowserTest {
                 Browser speaker = new Browser(base, "Asia/Baku")) {
             alice.open(room);
             alice.signIn("alice");
-            speaker.open(room + "/projector");
+            speaker.open(room);
             speaker.signIn("speaker");
+            speaker.open(room + "/projector");
             for (boolean phone : new boolean[] {false, true}) {
                 if (phone) {
                     alice.phone().open(room);

@@ -93,17 +93,20 @@ function phoneTabs() {
   const tab = (name, text) => h('button', { type: 'button', role: 'tab', id: `tab-${name}`, 'aria-controls': `${name}-panel`,
     'aria-selected': String(name === 'questions'), on: { click: () => select(name) } }, text);
   const questions = tab('questions', 'Questions');
-  const chatCount = h('span', {});
-  const chat = tab('chat', ['Chat', chatCount]);
+  const chat = tab('chat', 'Chat');
   function select(name) {
     if (panels) panels.dataset.tab = name;
     questions.setAttribute('aria-selected', String(name === 'questions'));
     chat.setAttribute('aria-selected', String(name === 'chat'));
+    // the chosen panel starts on screen, right under the (sticky) tabs
+    const top = panels?.getBoundingClientRect().top;
+    if (top > window.innerHeight / 2) window.scrollBy(0, top - bar.offsetHeight - 8);
   }
+  const bar = h('div', { class: 'live-tabs', role: 'tablist', 'aria-label': 'Questions or chat' }, questions, chat);
   return {
-    bar: h('div', { class: 'live-tabs', role: 'tablist', 'aria-label': 'Questions or chat' }, questions, chat),
+    bar,
     wrap(el) { panels = el; el.dataset.tab = 'questions'; return el; },
-    count(n) { chatCount.textContent = n ? ` (${n})` : ''; },
+    count(n) { chat.textContent = n ? `Chat (${n})` : 'Chat'; },
   };
 }
 
