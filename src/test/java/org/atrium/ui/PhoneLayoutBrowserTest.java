@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
@@ -147,6 +148,9 @@ class PhoneLayoutBrowserTest {
                 Instant.parse("2027-05-13T11:00:00Z"),
                 Instant.parse("2027-05-13T12:00:00Z"));
         try (Browser b = new Browser(base, "America/Argentina/Buenos_Aires")) {
+            // signed in, as participants are (the header and the "starred only" filter take their room)
+            b.open("#/");
+            b.signIn("alice");
             for (boolean phone : new boolean[] {false, true}) {
                 int width = phone ? Browser.PHONE_WIDTH : Browser.DESKTOP_WIDTH;
                 String size = phone ? "phone" : "desktop";
@@ -164,6 +168,24 @@ class PhoneLayoutBrowserTest {
                 for (Map<String, Number> r : controls) {
                     assertThat(size, r.get("left").doubleValue(), greaterThan(-0.5));
                     assertThat(size, r.get("right").doubleValue(), lessThanOrEqualTo((double) width));
+                }
+                // the zone control shows its whole text ("Your zone: America/Buenos_Aires (GMT-3)"), measured in its
+                // own font, plus padding, border and the select's arrow
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> zone = (List<Map<String, Object>>)
+                        b.script("const c = document.createElement('canvas').getContext('2d');"
+                                + " return [...document.querySelectorAll('.zone-bar select, .zone-bar input')].map((e) => {"
+                                + " const s = getComputedStyle(e); c.font = s.font;"
+                                + " const select = e.tagName === 'SELECT';"
+                                + " const text = select ? (e.selectedOptions[0]?.textContent || '') : e.value;"
+                                + " return { text, width: e.getBoundingClientRect().width, needed: c.measureText(text).width"
+                                + " + parseFloat(s.paddingLeft) + parseFloat(s.paddingRight) + parseFloat(s.borderLeftWidth)"
+                                + " + parseFloat(s.borderRightWidth) + (select ? 20 : 0) }; });");
+                for (Map<String, Object> z : zone) {
+                    assertThat(
+                            size + " " + z.get("text"),
+                            ((Number) z.get("width")).doubleValue(),
+                            greaterThanOrEqualTo(((Number) z.get("needed")).doubleValue()));
                 }
                 double viewport = ((Number) b.script("return window.innerHeight;")).doubleValue();
                 assertThat(size + ": first session below the fold", bottomOfFirstSlotTitle(b), lessThan(viewport));
