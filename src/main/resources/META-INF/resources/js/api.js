@@ -60,7 +60,7 @@ export function fieldMessage(fe, label = fieldLabel(fe.field)) {
 export function problemLines(e, labelOf = () => null) {
   if (!(e instanceof ApiError)) return [e.message || String(e)];
   const p = e.problem;
-  const lines = [p.code === 'validation.failed' ? 'Please correct the fields marked below.' : p.detail || p.title || e.message];
+  const lines = [p.code === 'validation.failed' ? 'Some fields need correcting:' : p.detail || p.title || e.message];
   for (const fe of p.errors || []) lines.push(fieldMessage(fe, labelOf(fe.field) || fieldLabel(fe.field)));
   for (const c of p.conflicts || []) {
     if (typeof c === 'string') { lines.push(c); continue; }
