@@ -99,6 +99,15 @@ class PhoneLayoutBrowserTest {
                         lessThanOrEqualTo((double) width));
                 for (Browser b : List.of(speaker, alice)) {
                     b.screenshot("phone-layout-" + size + (b == speaker ? "-console" : "-room"));
+                }
+            }
+            for (boolean phone : new boolean[] {false, true}) {
+                for (Browser b : List.of(speaker, alice)) {
+                    if (phone) {
+                        b.phone();
+                    } else {
+                        b.desktop();
+                    }
                     if (phone) {
                         // tabs: the questions first; one tap on "Chat" shows the chat at the top, not below every
                         // question
