@@ -1,5 +1,6 @@
 // Calls to Atrium's REST API with the bearer token; errors come back as RFC 9457 problems.
 import { accessToken } from './auth.js';
+import { busy } from './dom.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -18,7 +19,7 @@ export async function api(method, path, body, { raw = false, headers = {} } = {}
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  const r = await fetch(path, init);
+  const r = await busy(fetch(path, init));
   if (raw && r.ok) return r;
   if (!r.ok) {
     let problem = null;
@@ -35,12 +36,32 @@ export const post = (path, body) => api('POST', path, body);
 export const put = (path, body) => api('PUT', path, body);
 export const del = (path) => api('DELETE', path);
 
-/** Turns a problem into readable lines: the detail, then each offending field and, for conflicts, what clashes. */
-export function problemLines(e) {
+/** A field's name as people read it: "firstDay" -> "First day", "speakers[0].role" -> "Speakers role". */
+export function fieldLabel(name) {
+  const words = String(name).replace(/\[\d+\]/g, '').split('.').pop().replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A field's problem as a sentence: "First day is required", "Title must be at most 200 characters". */
+export function fieldMessage(fe, label = fieldLabel(fe.field)) {
+  const m = String(fe.message || '');
+  if (/^must not be (null|blank|empty)$/.test(m)) return `${label} is required`;
+  const size = m.match(/^size must be between (\d+) and (\d+)$/);
+  if (size) return `${label} must be ${size[1] === '0' ? `at most ${size[2]}` : `between ${size[1]} and ${size[2]}`} characters`;
+  if (m === 'unknown field') return `${label} is not expected here`;
+  if (m === 'wrong type') return `${label} has a value of the wrong kind`;
+  return `${label}: ${m}`;
+}
+
+/**
+ * Turns a problem into readable lines: the detail, then each offending field in people's words (`labelOf` gives a
+ * form's own label for a field name), and, for conflicts, what clashes.
+ */
+export function problemLines(e, labelOf = () => null) {
   if (!(e instanceof ApiError)) return [e.message || String(e)];
   const p = e.problem;
-  const lines = [p.detail || p.title || e.message];
-  for (const fe of p.errors || []) lines.push(`${fe.field}: ${fe.message}`);
+  const lines = [p.code === 'validation.failed' ? 'Some fields need correcting:' : p.detail || p.title || e.message];
+  for (const fe of p.errors || []) lines.push(fieldMessage(fe, labelOf(fe.field) || fieldLabel(fe.field)));
   for (const c of p.conflicts || []) {
     if (typeof c === 'string') { lines.push(c); continue; }
     const when = c.localStart ? `${c.localStart.slice(0, 16).replace('T', ' ')}–${(c.localEnd || '').slice(11, 16)}` : c.start;

@@ -1,5 +1,5 @@
 // Atrium's browser UI: a hash-routed single page app of plain ES modules. No HTML strings: see dom.js.
-import { h, show, notice, button } from './dom.js';
+import { h, show, notice, button, busy } from './dom.js';
 import { currentUser, finishSignIn, signIn, signOut, uiConfig } from './auth.js';
 import { eventList, eventHome, eventEditor } from './pages/events.js';
 import { programmePage } from './pages/programme.js';
@@ -30,8 +30,13 @@ const lazyRoutes = [
 let cleanup = null;
 
 /** Pages may return a function to run when the user leaves them (closing sockets, timers). */
-async function route() {
+function route() {
   const main = document.getElementById('main');
+  main.setAttribute('aria-busy', 'true');
+  return busy(render(main)).finally(() => main.removeAttribute('aria-busy'));
+}
+
+async function render(main) {
   if (typeof cleanup === 'function') cleanup();
   cleanup = null;
   document.body.classList.remove('projector-mode');
@@ -43,7 +48,7 @@ async function route() {
       const m = hash.match(pattern);
       if (m) {
         cleanup = await page(...m.slice(1));
-        return focusMain();
+        return focusTop();
       }
     }
     for (const [pattern, module, name] of lazyRoutes) {
@@ -51,7 +56,7 @@ async function route() {
       if (m) {
         const mod = await import(module);
         cleanup = await mod[name](...m.slice(1));
-        return focusMain();
+        return focusTop();
       }
     }
     show(main, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the events')));
@@ -59,17 +64,22 @@ async function route() {
   } catch (e) {
     show(main, h('h1', {}, 'Something went wrong'), notice('error', e.message || String(e)));
   }
-  focusMain();
+  focusTop();
 }
 
-function focusMain() {
+/**
+ * After a route change, focus goes to the top of the document, on a hidden line naming the new page (screen readers
+ * read it), so that the first Tab reaches the skip link and then the header, as on a freshly loaded page.
+ */
+function focusTop() {
   document.body.dataset.route = location.hash || '#/';
   const heading = document.querySelector('#main h1');
-  if (heading) {
-    heading.setAttribute('tabindex', '-1');
-    heading.focus({ preventScroll: true });
-    document.title = `${heading.textContent} · Atrium`;
-  }
+  const title = heading ? heading.textContent : 'Atrium';
+  if (heading) document.title = `${title} · Atrium`;
+  const top = document.getElementById('route-focus');
+  top.textContent = title;
+  top.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
 }
 
 function renderAccount() {
@@ -99,7 +109,9 @@ function signInUnavailable(e) {
 async function start() {
   document.getElementById('skip-link').addEventListener('click', (e) => {
     e.preventDefault();
-    document.getElementById('main').focus();
+    const main = document.getElementById('main');
+    (main.querySelector('h1') || main).setAttribute('tabindex', '-1');
+    (main.querySelector('h1') || main).focus();
   });
   try {
     const target = await finishSignIn();

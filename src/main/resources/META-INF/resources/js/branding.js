@@ -24,7 +24,8 @@ export async function applyBranding(hash) {
   const slug = m && m[1] !== 'new' ? m[1] : null;
   let ev = null;
   if (slug) {
-    if (!events.has(slug)) events.set(slug, get(`/api/events/${slug}`).catch(() => null));
+    // an event that cannot be read is shown unbranded (its page says why); the failure is not remembered
+    if (!events.has(slug)) events.set(slug, get(`/api/events/${slug}`).catch(() => { events.delete(slug); return undefined; }));
     ev = await events.get(slug);
   }
   const root = document.documentElement;

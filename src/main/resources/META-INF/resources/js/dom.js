@@ -92,3 +92,24 @@ export function formValues(form) {
   }
   return out;
 }
+
+let pending = 0;
+/**
+ * Marks the page busy while `promise` runs (body[data-busy], a bar at the top of the window: see app.css): a click
+ * that waits for the network shows at once that something is happening. Returns the promise.
+ */
+export function busy(promise) {
+  pending += 1;
+  document.body.dataset.busy = 'true';
+  const done = () => {
+    pending -= 1;
+    if (pending === 0) delete document.body.dataset.busy;
+  };
+  promise.then(done, done);
+  return promise;
+}
+
+/** What to show where a list has nothing yet: a line that says so, as a list item or a paragraph. */
+export function empty(text, tag = 'p', attrs = {}) {
+  return h(tag, { class: 'empty', ...attrs }, text);
+}

@@ -103,6 +103,20 @@ public class Fixtures {
         link.persist();
     }
 
+    /** Gives an event a title and description people would write (for screenshots). */
+    @Transactional
+    public void describe(Event event, String title, String description) {
+        Event e = Event.findById(event.id);
+        e.title = title;
+        e.description = description;
+    }
+
+    @Transactional
+    public void assignTrack(ConferenceSession session, Track track) {
+        ConferenceSession s = ConferenceSession.findById(session.id);
+        s.track = Track.findById(track.id);
+    }
+
     /**
      * The largest event the bounds allow, every text field full: {@code days} days in Asia/Baku from 2027-05-01,
      * published, with the given counts of tracks, rooms, speakers (each with a full biography and links) and sessions

@@ -81,6 +81,65 @@ final class Browser implements AutoCloseable {
         wait.ignoring(StaleElementReferenceException.class);
     }
 
+    /** Desktop width, as the browser starts. */
+    static final int DESKTOP_WIDTH = 1280;
+
+    /** A phone held upright (an iPhone 12-15 class screen in CSS pixels). */
+    static final int PHONE_WIDTH = 390;
+
+    static final int PHONE_HEIGHT = 844;
+
+    /** Emulates a phone-sized touch screen from now on (the page re-lays out at once; no reload needed). */
+    Browser phone() {
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT, "deviceScaleFactor", 1, "mobile", true));
+        return this;
+    }
+
+    /** Back to the desktop window the browser started with. */
+    Browser desktop() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        return this;
+    }
+
+    /** The page's scroll width in CSS pixels: wider than the viewport means sideways scrolling. */
+    long documentWidth() {
+        return ((Number) script("return document.documentElement.scrollWidth;")).longValue();
+    }
+
+    private static String axeSource;
+
+    /**
+     * axe-core (bundled in the test classpath, never fetched) run over the whole page: its critical and serious
+     * violations, one line each with the offending elements, empty when there are none. Also on: the experimental
+     * label-content-name-mismatch (a button's name must contain its visible text, for speech input) and the minor
+     * empty-table-header, both seen in the wild.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> axeViolations() {
+        synchronized (Browser.class) {
+            if (axeSource == null) {
+                try (var in = Browser.class.getResourceAsStream("/axe.min.js")) {
+                    axeSource = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IOException | NullPointerException e) {
+                    throw new IllegalStateException("axe.min.js is not on the test classpath", e);
+                }
+            }
+        }
+        if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object';"))) {
+            script(axeSource);
+        }
+        return (List<String>) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " axe.run(document, { resultTypes: ['violations'], rules: {"
+                + " 'label-content-name-mismatch': { enabled: true } } }).then((r) => done(r.violations"
+                + ".filter((v) => v.impact === 'critical' || v.impact === 'serious'"
+                + " || v.id === 'empty-table-header')"
+                + ".map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')"
+                + " + ' ' + (n.failureSummary || '').replace(/\\s+/g, ' ')).join(' | '))))"
+                + ".catch((e) => done(['axe failed: ' + e]));");
+    }
+
     /** Opens a UI route (a hash such as {@code #/events/x}) and waits until the page rendered it. */
     Browser open(String hash) {
         driver.get(base + "/" + hash);

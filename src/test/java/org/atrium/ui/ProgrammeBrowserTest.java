@@ -150,9 +150,10 @@ class ProgrammeBrowserTest {
 
             // a signed-in participant stars a session, filters on stars and gets a personal calendar address
             baku.signIn("bob");
-            baku.click(By.cssSelector("button[aria-label='Star Exhibition tour']"));
+            baku.click(By.xpath("//button[contains(@class, 'star') and contains(., ': Exhibition tour')]"));
             baku.wait.until(d -> "true"
-                    .equals(d.findElement(By.cssSelector("button[aria-label='Star Exhibition tour']"))
+                    .equals(d.findElement(
+                                    By.xpath("//button[contains(@class, 'star') and contains(., ': Exhibition tour')]"))
                             .getAttribute("aria-pressed")));
             given().header("Authorization", Tokens.bearer("bob"))
                     .get("/api/events/" + slug + "/agenda")

@@ -49,6 +49,20 @@ class UiShellTest {
         assertThat(page.split("<script").length, equalTo(2));
     }
 
+    /** The app serves its own SVG favicon and the shell links it (it linked an empty data: URL before). */
+    @Test
+    void theShellLinksTheFaviconTheAppServes() {
+        String page = given().get("/").then().statusCode(200).extract().asString();
+        assertThat(page, containsString("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"));
+        String svg = given().get("/favicon.svg")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("image/svg+xml"))
+                .extract()
+                .asString();
+        assertThat(svg, containsString("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    }
+
     @Test
     void signInSettingsNameTheProviderAndPublicClient() {
         given().get("/api/ui-config")

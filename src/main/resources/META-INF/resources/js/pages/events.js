@@ -1,25 +1,12 @@
 // Events: the public list, an event's home page, and the organiser's create/edit form.
 import { h, show, notice, field, button, formValues, announce } from '../dom.js';
-import { get, post, put, problemLines } from '../api.js';
+import { get, post, put } from '../api.js';
 import { currentUser, signIn } from '../auth.js';
 import { canCreateEvents } from '../me.js';
-import { allZones, detectedZone, dayLabel, zoneLabel } from '../time.js';
+import { allZones, detectedZone, zoneLabel } from '../time.js';
+import { problemBox, statusBadge, eventDays, loadFailed, loadInto } from '../widgets.js';
 
 const main = () => document.getElementById('main');
-
-export function problemBox(e) {
-  const lines = problemLines(e);
-  return notice('error', lines[0], lines.length > 1 ? h('ul', {}, lines.slice(1).map((l) => h('li', {}, l))) : null);
-}
-
-export function statusBadge(status) {
-  return h('span', { class: `badge badge-${String(status).toLowerCase()}` }, String(status).toLowerCase());
-}
-
-export function eventDays(ev) {
-  const first = dayLabel(ev.firstDay);
-  return ev.firstDay === ev.lastDay ? first : `${first} – ${dayLabel(ev.lastDay)}`;
-}
 
 function eventCard(ev) {
   return h('li', { class: 'card event-card' },
@@ -88,11 +75,15 @@ export async function eventEditor(slug) {
       h('p', {}, h('a', { href: '#/' }, 'Back to the events')));
     return;
   }
-  const [ev, limits] = await Promise.all([slug ? get(`/api/events/${slug}`) : null, get('/api/limits').catch(() => null)]);
-  const dayBounds = limits ? { min: limits.earliestDay, max: limits.latestDay } : {};
-  const lengthHint = limits ? `An event lasts at most ${limits.eventMaxDays} days.` : null;
+  // the limits only bound the date pickers and give a hint: without them the form still works, and says why they are missing
+  const [ev, limits] = await Promise.all([slug ? get(`/api/events/${slug}`) : null,
+    get('/api/limits').then((l) => ({ ok: l }), (e) => ({ failed: e }))]);
+  const limitsFailed = limits.failed ? loadFailed('The limits for event dates', limits.failed) : null;
+  const dayBounds = limits.ok ? { min: limits.ok.earliestDay, max: limits.ok.latestDay } : {};
+  const lengthHint = limits.ok ? `An event lasts at most ${limits.ok.eventMaxDays} days.` : null;
   const status = h('div', { class: 'form-status' });
   const form = h('form', { class: 'form', id: 'event-form', novalidate: true },
+    limitsFailed,
     field('Title', h('input', { name: 'title', required: true, maxlength: 200, value: ev?.title || '' })),
     field('Address (slug)', h('input', { name: 'slug', required: true, pattern: '[a-z0-9]+(-[a-z0-9]+)*', maxlength: 80, value: ev?.slug || '' }),
       'Lower-case letters, digits and hyphens; it appears in links.'),
@@ -122,8 +113,7 @@ export async function eventEditor(slug) {
         location.hash = `#/events/${created.slug}/edit`;
       }
     } catch (err) {
-      show(status, problemBox(err));
-      status.querySelector('[role=alert]')?.focus?.();
+      show(status, problemBox(err, form));
     }
   });
 
@@ -142,10 +132,11 @@ export async function eventEditor(slug) {
     form, lifecycle, h('div', { id: 'catalogue-editor' }));
 
   if (ev) {
-    const branding = await import('../branding.js').then((m) => m.brandingPanel(ev)).catch(() => null);
-    if (branding) lifecycle.after(branding);
-    const mod = await import('./organiser.js').catch(() => null);
-    if (mod) await mod.catalogueEditor(document.getElementById('catalogue-editor'), ev);
+    const brandingHost = h('div', { id: 'branding-host' });
+    lifecycle.after(brandingHost);
+    await loadInto(brandingHost, 'The event look', async () => show(brandingHost, await (await import('../branding.js')).brandingPanel(ev)));
+    const host = document.getElementById('catalogue-editor');
+    await loadInto(host, 'The programme editor', async () => (await import('./organiser.js')).catalogueEditor(host, ev));
   }
 }
 

@@ -2,7 +2,7 @@
 import { h, show, notice, button, announce } from '../dom.js';
 import { get, post } from '../api.js';
 import { currentUser, signIn } from '../auth.js';
-import { problemBox } from './events.js';
+import { problemBox } from '../widgets.js';
 
 const main = () => document.getElementById('main');
 

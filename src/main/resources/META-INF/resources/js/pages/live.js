@@ -1,10 +1,10 @@
 // Session page with its live room, the speaker's moderation console and the projector view.
-import { h, show, notice, field, button, announce } from '../dom.js';
-import { get, api, ApiError } from '../api.js';
+import { h, show, notice, field, button, announce, empty } from '../dom.js';
+import { get, api } from '../api.js';
 import { currentUser, signIn } from '../auth.js';
 import { LiveRoom, errorText } from '../live.js';
 import { absolute, ago, clock, localDate, shortDay, span, viewerZone, zoneFor, zoneLabel, duration } from '../time.js';
-import { problemBox } from './events.js';
+import { problemBox } from '../widgets.js';
 import { joinPanel } from '../join.js';
 
 const main = () => document.getElementById('main');
@@ -17,7 +17,8 @@ async function load(slug, id) {
   const [ev, session, zone] = await Promise.all([get(`/api/events/${slug}`), get(`/api/events/${slug}/sessions/${id}`), zoneFor(slug)]);
   pageZone = zone;
   let room = null;
-  if (session.roomId) room = await get(`/api/events/${slug}/rooms/${session.roomId}`).catch(() => null);
+  // public, like the session: a failure is the page's error, not a room that silently vanished
+  if (session.roomId) room = await get(`/api/events/${slug}/rooms/${session.roomId}`);
   return { ev, session, room };
 }
 
@@ -146,6 +147,32 @@ function signInFirst(title) {
   show(main(), h('h1', {}, title), h('p', {}, 'Sign in to join the live room.'), button('Sign in', () => signIn(location.hash), { id: 'sign-in-live' }));
 }
 
+/**
+ * On phones (app.css, max-width 52rem) questions and chat are two tabs instead of the chat below the whole list; on
+ * wider screens the bar is hidden and both panels show side by side. `count` puts the number of messages on the tab.
+ */
+function phoneTabs() {
+  let panels = null;
+  const tab = (name, text) => h('button', { type: 'button', role: 'tab', id: `tab-${name}`, 'aria-controls': `${name}-panel`,
+    'aria-selected': String(name === 'questions'), on: { click: () => select(name) } }, text);
+  const questions = tab('questions', 'Questions');
+  const chat = tab('chat', 'Chat');
+  function select(name) {
+    if (panels) panels.dataset.tab = name;
+    questions.setAttribute('aria-selected', String(name === 'questions'));
+    chat.setAttribute('aria-selected', String(name === 'chat'));
+    // the chosen panel starts on screen, right under the (sticky) tabs
+    const top = panels?.getBoundingClientRect().top;
+    if (top > window.innerHeight / 2) window.scrollBy(0, top - bar.offsetHeight - 8);
+  }
+  const bar = h('div', { class: 'live-tabs', role: 'tablist', 'aria-label': 'Questions or chat' }, questions, chat);
+  return {
+    bar,
+    wrap(el) { panels = el; el.dataset.tab = 'questions'; return el; },
+    count(n) { chat.textContent = n ? `Chat (${n})` : 'Chat'; },
+  };
+}
+
 // ---- participant page ----------------------------------------------------------------------------------------------
 
 export async function sessionPage(slug, id) {
@@ -198,10 +225,13 @@ export async function sessionPage(slug, id) {
 
   function vote(q) {
     const voted = live.state.myVotes.has(q.id);
-    return button(`${voted ? '▲ Voted' : '△ Vote'}`, () => live.send(voted ? 'question.unvote' : 'question.vote', { questionId: q.id })
-      .catch((e) => show(askStatus, notice('error', errorText(e)))),
-    { class: 'small secondary', 'aria-pressed': String(voted), 'aria-label': `${voted ? 'Remove vote from' : 'Vote for'}: ${q.text}`, dataset: { key: `vote-${q.id}` },
+    // the visible word starts the accessible name (speech input users say what they see); the question follows, hidden
+    const b = button([h('span', { 'aria-hidden': 'true' }, voted ? '▲ ' : '△ '), voted ? 'Voted' : 'Vote', h('span', { class: 'visually-hidden' }, `: ${q.text}`)],
+      () => live.send(voted ? 'question.unvote' : 'question.vote', { questionId: q.id })
+        .catch((e) => show(askStatus, notice('error', errorText(e)))),
+    { class: 'small secondary vote', 'aria-pressed': String(voted), dataset: { key: `vote-${q.id}` },
       disabled: q.author?.subject === live.state.you?.subject || q.state !== 'visible' });
+    return b;
   }
 
   function questionItem(q) {
@@ -261,13 +291,15 @@ export async function sessionPage(slug, id) {
     show(pinnedHost, pinned ? h('section', { 'aria-labelledby': 'pinned-h' }, h('h3', { id: 'pinned-h' }, 'Answering now'),
       h('ol', { class: 'questions', id: 'pinned-question' }, questionItem(pinned))) : null);
     show(questionsHost, sortQuestions(all.filter((q) => q.state === 'visible' && q.id !== s.pinned), order.value).map(questionItem));
-    if (!questionsHost.children.length) questionsHost.append(h('li', { class: 'meta' }, 'No questions yet.'));
+    if (!questionsHost.children.length) questionsHost.append(empty('No questions yet. Ask the first one above.', 'li'));
     const minePending = all.filter((q) => q.state === 'pending' && q.author?.subject === s.you?.subject);
     show(pendingHost, minePending.length ? [h('h3', {}, 'Your questions awaiting moderation'), h('ol', { class: 'questions', id: 'my-pending' }, minePending.map(questionItem))] : null);
     const answered = all.filter((q) => q.state === 'answered' && q.id !== s.pinned);
     show(answeredHost, answered.length ? [h('h3', {}, 'Answered'), h('ol', { class: 'questions', id: 'answered' }, answered.map(questionItem))] : null);
     const atBottom = chatLog.scrollHeight - chatLog.scrollTop - chatLog.clientHeight < 40;
-    show(chatLog, s.chat.length ? s.chat.map((m) => chatLine(m)) : h('li', { class: 'meta chat-empty' }, 'No messages yet: say hello.'));
+    show(chatLog, s.chat.length ? s.chat.map((m) => chatLine(m))
+      : empty('No messages yet. Say hello to the room.', 'li', { id: 'chat-empty' }));
+    showTab.count(s.chat.length);
     if (atBottom) chatLog.scrollTop = chatLog.scrollHeight;
     show(moderatorLink, s.you?.moderator ? [h('a', { href: `#/events/${slug}/sessions/${id}/moderate`, id: 'to-console' }, 'Open the moderation console'), ' · ',
       h('a', { href: `#/events/${slug}/sessions/${id}/projector` }, 'Projector view')] : null);
@@ -300,11 +332,13 @@ export async function sessionPage(slug, id) {
   });
   order.addEventListener('change', render);
 
+  const showTab = phoneTabs();
   show(main(), head, statusHost, moderatorLink,
-    h('div', { class: 'live' },
-      h('section', { 'aria-labelledby': 'qa-h' }, h('h2', { id: 'qa-h' }, 'Questions & answers'), qaInfo, askForm, askStatus, pinnedHost,
+    showTab.bar,
+    showTab.wrap(h('div', { class: 'live', id: 'live-panels' },
+      h('section', { 'aria-labelledby': 'qa-h', dataset: { panel: 'questions' }, id: 'questions-panel' }, h('h2', { id: 'qa-h' }, 'Questions & answers'), qaInfo, askForm, askStatus, pinnedHost,
         h('div', { class: 'row' }, field('Sort', order)), questionsHost, pendingHost, answeredHost),
-      h('section', { 'aria-labelledby': 'chat-h' }, h('h2', { id: 'chat-h' }, 'Chat'), chatLog, chatForm, chatStatus)));
+      h('section', { 'aria-labelledby': 'chat-h', dataset: { panel: 'chat' }, id: 'chat-panel' }, h('h2', { id: 'chat-h' }, 'Chat'), chatLog, chatForm, chatStatus))));
   statusLine(live, statusHost);
   live.connect();
   const stopTicking = tickTimes();
@@ -345,6 +379,7 @@ export async function moderationPage(slug, id) {
     show(main(), crumbs, h('h1', {}, title), notice('info', 'You do not moderate this session: only its speakers and moderators and the event’s organisers can open its moderation console.',
       h('p', {}, h('a', { href: `#/events/${slug}/sessions/${id}`, id: 'to-session' }, 'Go to the session page'))));
   };
+  const tabs = phoneTabs();
   const live = new LiveRoom(id, {
     onStatus: (st) => (st === 'not-admitted' ? notModerator() : statusLine(live, statusHost)),
     onPending: () => statusLine(live, statusHost),
@@ -420,8 +455,10 @@ export async function moderationPage(slug, id) {
     show(hosts.visible, byVotes(all.filter((q) => q.state === 'visible')).map(item));
     show(hosts.answered, all.filter((q) => q.state === 'answered').map(item));
     show(hosts.dismissed, all.filter((q) => ['dismissed', 'archived'].includes(q.state)).map(item));
-    for (const host of [hosts.pending, hosts.visible, hosts.answered, hosts.dismissed]) if (!host.children.length) host.append(h('li', { class: 'meta' }, 'None.'));
-    show(hosts.chat, s.chat.map((m) => chatLine(m,
+    for (const host of [hosts.pending, hosts.visible, hosts.answered, hosts.dismissed]) if (!host.children.length) host.append(empty('None.', 'li'));
+    tabs.count(s.chat.length);
+    if (!s.chat.length) show(hosts.chat, empty('No messages yet.', 'li', { id: 'chat-empty' }));
+    else show(hosts.chat, s.chat.map((m) => chatLine(m,
       button('Delete', () => act('chat.delete', { messageId: m.id }), { class: 'small secondary', 'aria-label': `Delete message: ${m.text}` }),
       m.author?.subject && m.author.subject !== s.you?.subject ? button('Mute', () => act('member.mute', { subject: m.author.subject }), { class: 'small danger', 'aria-label': `Mute ${m.author.name}` }) : null)));
     statusLine(live, statusHost);
@@ -449,13 +486,14 @@ export async function moderationPage(slug, id) {
 
   show(main(), crumbs, h('h1', {}, title), statusHost, feedback,
     h('section', { class: 'panel', 'aria-labelledby': 'ctl-h' }, h('h2', { id: 'ctl-h' }, 'Room'), hosts.controls),
-    h('div', { class: 'live' },
-      h('div', {},
+    tabs.bar,
+    tabs.wrap(h('div', { class: 'live', id: 'live-panels' },
+      h('div', { dataset: { panel: 'questions' }, id: 'questions-panel' },
         h('section', { 'aria-labelledby': 'pq-h' }, h('h2', { id: 'pq-h' }, 'Waiting for approval'), hosts.pending),
         h('section', { 'aria-labelledby': 'vq-h' }, h('h2', { id: 'vq-h' }, 'Live questions'), hosts.visible),
         h('section', { 'aria-labelledby': 'aq-h' }, h('h2', { id: 'aq-h' }, 'Answered'), hosts.answered),
         h('section', { 'aria-labelledby': 'dq-h' }, h('h2', { id: 'dq-h' }, 'Dismissed and archived'), hosts.dismissed)),
-      h('section', { 'aria-labelledby': 'mc-h' }, h('h2', { id: 'mc-h' }, 'Chat'), hosts.chat)));
+      h('section', { 'aria-labelledby': 'mc-h', dataset: { panel: 'chat' }, id: 'chat-panel' }, h('h2', { id: 'mc-h' }, 'Chat'), hosts.chat))));
   statusLine(live, statusHost);
   live.connect();
   const stopTicking = tickTimes();
@@ -477,11 +515,8 @@ export async function projectorPage(slug, id) {
       const pinned = s.pinned != null ? s.questions.get(s.pinned) : null;
       const top = sortQuestions([...s.questions.values()].filter((q) => q.state === 'visible' && q.id !== s.pinned), 'votes').slice(0, 5);
       show(pinnedHost, pinned ? h('p', { class: 'pinned-q' }, pinned.text) : h('p', { class: 'meta' }, 'No question is being answered right now.'));
-      show(topHost, top.map((q) => h('li', {}, h('span', { class: 'n' }, `▲ ${q.votes}`), h('span', {}, q.text))));
-      if (!pinned && !top.length) {
-        topHost.append(h('li', { class: 'projector-empty', id: 'projector-empty' },
-          h('span', {}, 'No questions yet.', join.display ? [' Ask yours at ', h('strong', {}, join.display), '.'] : ' Ask yours in the live room.')));
-      }
+      show(topHost, top.length ? top.map((q) => h('li', {}, h('span', { class: 'n' }, `▲ ${q.votes}`), h('span', {}, q.text)))
+        : empty(['No questions yet.', join.display ? [' Ask yours at ', h('strong', {}, join.display), '.'] : ' Ask yours in the live room of this session.'], 'li', { id: 'projector-empty', class: 'empty projector-empty' }));
     },
   });
   show(main(), h('div', { class: 'projector' },
@@ -491,4 +526,3 @@ export async function projectorPage(slug, id) {
   return () => { live.close(); document.body.classList.remove('projector-mode'); };
 }
 
-export { ApiError, problemBox };

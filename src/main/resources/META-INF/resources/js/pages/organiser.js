@@ -3,7 +3,7 @@
 import { h, show, notice, field, button, formValues, announce } from '../dom.js';
 import { get, api, problemLines } from '../api.js';
 import { zoneLabel } from '../time.js';
-import { problemBox } from './events.js';
+import { problemBox, loadFailed } from '../widgets.js';
 
 const TYPES = ['KEYNOTE', 'TALK', 'PANEL', 'WORKSHOP', 'EXHIBITION', 'BREAK', 'OTHER'];
 const ROLES = ['SPEAKER', 'MODERATOR'];
@@ -34,7 +34,7 @@ export async function catalogueEditor(host, ev) {
         announce(`${submitText}: done`);
         await reload();
       } catch (err) {
-        show(status, problemBox(err));
+        show(status, problemBox(err, form));
       }
     });
     return form;
@@ -61,7 +61,7 @@ export async function catalogueEditor(host, ev) {
 
   const roomsSection = section('rooms', 'Rooms and stages',
     rooms.length ? h('div', { class: 'table-wrap' }, h('table', {},
-      h('thead', {}, h('tr', {}, h('th', {}, 'Room'), h('th', {}, 'Kind'), h('th', {}, 'Capacity'), h('th', {}, 'Join / stream link'), h('th', {}, ''))),
+      h('thead', {}, h('tr', {}, h('th', {}, 'Room'), h('th', {}, 'Kind'), h('th', {}, 'Capacity'), h('th', {}, 'Join / stream link'), h('th', {}, h('span', { class: 'visually-hidden' }, 'Actions')))),
       h('tbody', {}, rooms.map((r) => h('tr', {}, h('td', {}, r.name), h('td', {}, (r.kind || '').toLowerCase()), h('td', {}, r.capacity ?? '—'),
         h('td', {}, r.joinUrl || '—'), h('td', {}, button('Remove', () => remove(`${base}/rooms/${r.id}`, r.name), { class: 'small secondary', 'aria-label': `Remove room ${r.name}` }))))))) : h('p', {}, 'No rooms yet.'),
     crudForm('room-form', [h('div', { class: 'row' },
@@ -157,7 +157,7 @@ export async function catalogueEditor(host, ev) {
       announce(`Session ${editing.id ? 'saved' : 'added'}`);
       await reload();
     } catch (err) {
-      show(sessionStatus, problemBox(err));
+      show(sessionStatus, problemBox(err, sessionForm));
     }
   });
 
@@ -182,7 +182,7 @@ export async function catalogueEditor(host, ev) {
 
   const sessionsSection = section('sessions', `Sessions (times in ${zoneLabel(ev.timeZone, `${ev.firstDay}T12:00:00Z`)})`,
     sessions.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'session-table' },
-      h('thead', {}, h('tr', {}, ['When (event time)', 'Title', 'Room', 'Track', 'Speakers', ''].map((t) => h('th', {}, t)))),
+      h('thead', {}, h('tr', {}, ['When (event time)', 'Title', 'Room', 'Track', 'Speakers'].map((t) => h('th', { scope: 'col' }, t)), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
       h('tbody', {}, sessions.map((s) => h('tr', { dataset: { sessionId: String(s.id) } },
         h('td', {}, `${s.localStart.slice(0, 10)} ${s.localStart.slice(11, 16)}–${s.localEnd.slice(11, 16)}`),
         h('td', {}, h('a', { href: `#/events/${slug}/sessions/${s.id}` }, s.title), s.cancelled ? h('span', { class: 'badge badge-cancelled' }, 'cancelled') : null),
@@ -212,7 +212,7 @@ export function invitationLink(invitation) {
 
 /** Co-organisers by name; invite by e-mail, or pick someone this event already knows (registrants, speakers). */
 async function organisersPanel(ev, base, reload) {
-  const [event, invitations] = await Promise.all([get(base), get(`${base}/invitations`).catch(() => [])]);
+  const [event, invitations] = await Promise.all([get(base), get(`${base}/invitations`).then((list) => list, (e) => e)]);
   const status = h('div', { class: 'form-status', id: 'organiser-status' });
   const list = h('ul', { id: 'organiser-list' }, (event.organisers || []).map((o) => h('li', {},
     h('strong', {}, o.name || 'someone who has not signed in yet'), o.email ? ` · ${o.email}` : '',
@@ -261,7 +261,7 @@ async function organisersPanel(ev, base, reload) {
   });
 
   const STATES = { PENDING: 'waiting', ACCEPTED: 'accepted', EXPIRED: 'expired', REVOKED: 'withdrawn' };
-  const invitationList = invitations.length ? h('details', { id: 'invitations' }, h('summary', {}, `Invitations (${invitations.length})`),
+  const invitationList = invitations instanceof Error ? loadFailed('The invitations', invitations, reload) : invitations.length ? h('details', { id: 'invitations' }, h('summary', {}, `Invitations (${invitations.length})`),
     h('ul', {}, invitations.map((i) => h('li', {},
       `${i.kind === 'SPEAKER' ? `Speaker ${i.speakerName}` : 'Co-organiser'} · ${i.email} · ${STATES[i.state] || i.state}`,
       i.acceptedByName ? ` by ${i.acceptedByName}` : '',
@@ -276,5 +276,3 @@ async function organisersPanel(ev, base, reload) {
   return h('section', { class: 'panel', id: 'organisers', 'aria-labelledby': 'organisers-h' },
     h('h2', { id: 'organisers-h' }, 'Organisers'), list, status, inviteForm, inviteResult, search, results, invitationList);
 }
-
-export { notice };

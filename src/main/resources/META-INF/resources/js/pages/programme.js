@@ -4,7 +4,7 @@ import { h, show, notice, field, button, announce } from '../dom.js';
 import { get, api, problemLines } from '../api.js';
 import { currentUser } from '../auth.js';
 import { allZones, clock, detectedZone, duration, isBetween, localDate, offsetName, offsetSuggestions, rememberZone, resolveZone, shortDay, zoneFor, zoneLabel, dayLabel, ZoneProblem } from '../time.js';
-import { problemBox } from './events.js';
+import { problemBox, loadFailed } from '../widgets.js';
 import { loadStars, calendarPanel } from './agenda.js';
 
 const main = () => document.getElementById('main');
@@ -57,7 +57,9 @@ export async function programmePage(slug) {
     return;
   }
   const user = currentUser();
-  const stars = user ? await loadStars(slug).catch(() => new Set()) : new Set();
+  // the programme shows without the stars, but says that they could not be loaded
+  let starsFailed = null;
+  const stars = user ? await loadStars(slug).catch((e) => { starsFailed = e; return new Set(); }) : new Set();
   const state = { zone: await zoneFor(slug), day: '', track: '', room: '', starredOnly: false };
   const query = new URLSearchParams(location.hash.split('?')[1] || '');
   const zoneProblem = h('div', { id: 'zone-problem' });
@@ -154,18 +156,21 @@ export async function programmePage(slug) {
 
   function slot(s, viewerDay) {
     const eventDay = localDate(s.start, eventZone);
-    const starBtn = user ? button(stars.has(s.id) ? '★ Starred' : '☆ Star', async () => {
+    // the visible word starts the accessible name (speech input users say what they see); the title follows, hidden
+    const starText = () => [h('span', { 'aria-hidden': 'true' }, stars.has(s.id) ? '★ ' : '☆ '), stars.has(s.id) ? 'Starred' : 'Star',
+      h('span', { class: 'visually-hidden' }, `: ${s.title}`)];
+    const starBtn = user ? button(starText(), async () => {
       const starred = stars.has(s.id);
       try {
         await api(starred ? 'DELETE' : 'PUT', `/api/events/${slug}/sessions/${s.id}/star`);
         if (starred) stars.delete(s.id); else stars.add(s.id);
         announce(`${starred ? 'Removed star from' : 'Starred'} ${s.title}`);
-        starBtn.textContent = stars.has(s.id) ? '★ Starred' : '☆ Star';
+        show(starBtn, starText());
         starBtn.setAttribute('aria-pressed', String(stars.has(s.id)));
       } catch (e) {
         starBtn.after(notice('error', problemLines(e)[0]));
       }
-    }, { class: 'small star', 'aria-pressed': String(stars.has(s.id)), 'aria-label': `Star ${s.title}` }) : null;
+    }, { class: 'small star', 'aria-pressed': String(stars.has(s.id)) }) : null;
     const style = s.track?.colour && /^#[0-9a-fA-F]{6}$/.test(s.track.colour) ? { '--track': s.track.colour } : null;
     // a session that ends on another day (of the viewer's calendar) says which
     const endDay = localDate(s.end, state.zone);
@@ -200,6 +205,7 @@ export async function programmePage(slug) {
   show(main(),
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Events'), ' › ', h('a', { href: `#/events/${slug}` }, ev.title)),
     h('h1', {}, `Programme: ${ev.title}`),
+    starsFailed ? loadFailed('Your stars', starsFailed, () => programmePage(slug)) : null,
     h('div', { class: 'zone-bar' }, zoneForm, zoneNow), zoneProblem,
     h('div', { class: 'filters', role: 'group', 'aria-label': 'Filters' },
       field('Day', daySelect), field('Track', trackSelect), field('Room', roomSelect),

@@ -1,9 +1,9 @@
 // Registration: a participant signs up for an event and its limited sessions; organisers approve, reject, export.
 import { h, show, notice, field, button, formValues, announce } from '../dom.js';
-import { get, api, ApiError, problemLines } from '../api.js';
+import { get, api, ApiError } from '../api.js';
 import { currentUser, signIn } from '../auth.js';
 import { viewerZone, clock, shortDay, localDate, allZones, forgetZone, offsetSuggestions, zoneFor, zoneLabel } from '../time.js';
-import { problemBox, statusBadge, eventDays } from './events.js';
+import { problemBox, statusBadge, eventDays } from '../widgets.js';
 import { normaliseSchedule } from './programme.js';
 
 const main = () => document.getElementById('main');
@@ -87,7 +87,7 @@ export async function registrationPage(slug) {
         if (values.timeZone) forgetZone();
         announce(stateText(r));
         await registrationPage(slug);
-      } catch (err) { show(status, problemBox(err)); }
+      } catch (err) { show(status, problemBox(err, form)); }
     });
     body = form;
   }
@@ -166,10 +166,11 @@ export async function registrationsAdminPage(slug) {
       });
       announce('Registration settings saved');
       await reload();
-    } catch (err) { show(status, problemBox(err)); }
+    } catch (err) { show(status, problemBox(err, settingsForm)); }
   });
 
   async function act(r, action) {
+    if (action === 'cancel' && !confirm(`Cancel the registration of ${r.displayName}? Their place goes to the next person on the waitlist.`)) return;
     try {
       await api('POST', `/api/events/${slug}/registrations/${r.id}/${action}`);
       announce(`${r.displayName}: ${{ approve: 'approved', reject: 'rejected', cancel: 'cancelled' }[action]}`);
@@ -205,7 +206,7 @@ export async function registrationsAdminPage(slug) {
       h('h2', { id: 'list-h' }, 'People'), filter,
       h('p', {}, button('Export CSV', exportCsv, { class: 'secondary', id: 'export-csv' })),
       page.items.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'registration-table' },
-        h('thead', {}, h('tr', {}, ['#', 'Name', 'Email', 'Affiliation', 'Country', 'Zone', 'State', ''].map((t) => h('th', { scope: 'col' }, t)))),
+        h('thead', {}, h('tr', {}, ['#', 'Name', 'Email', 'Affiliation', 'Country', 'Zone', 'State'].map((t) => h('th', { scope: 'col' }, t)), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
         h('tbody', {}, page.items.map((r, i) => h('tr', { dataset: { subject: r.subject } },
           h('td', {}, String(i + 1)), h('td', {}, r.displayName), h('td', {}, r.email || '—'), h('td', {}, r.affiliation || '—'),
           h('td', {}, r.country || '—'), h('td', {}, r.timeZone || '—'),
@@ -215,5 +216,3 @@ export async function registrationsAdminPage(slug) {
             r.state === 'PENDING' ? button('Reject', () => act(r, 'reject'), { class: 'small danger', 'aria-label': `Reject ${r.displayName}` }) : null,
             ['CONFIRMED', 'WAITLISTED'].includes(r.state) ? button('Cancel', () => act(r, 'cancel'), { class: 'small secondary', 'aria-label': `Cancel ${r.displayName}` }) : null))))))) : h('p', {}, 'Nobody yet.')));
 }
-
-export { problemLines };

@@ -5,7 +5,7 @@ import { h, show, notice, button, announce } from '../dom.js';
 import { get, del } from '../api.js';
 import { currentUser } from '../auth.js';
 import { clock, localDate, shortDay, viewerZone, zoneLabel, duration } from '../time.js';
-import { problemBox } from './events.js';
+import { problemBox, loadFailed } from '../widgets.js';
 import { imageLimits, putImage, uploadProblem } from '../upload.js';
 
 const main = () => document.getElementById('main');
@@ -85,7 +85,9 @@ export async function speakersPage(slug) {
 
 export async function speakerPage(slug, id) {
   const [ev, speaker] = await Promise.all([get(`/api/events/${slug}`), get(`/api/events/${slug}/speakers/${id}`)]);
-  const p = await programme(slug).catch(() => null);
+  // the profile shows without its sessions, but says that they could not be loaded
+  let programmeFailed = null;
+  const p = await programme(slug).catch((e) => { programmeFailed = e; return null; });
   const zone = viewerZone();
   const theirs = p ? p.sessions.filter((s) => s.speakers.some((r) => r.speakerId === Number(id))) : [];
   const mayEdit = Boolean(currentUser()) && (ev.organiser || speaker.mine);
@@ -159,7 +161,8 @@ export async function speakerPage(slug, id) {
             s.cancelled ? h('span', { class: 'badge badge-cancelled' }, 'cancelled') : null,
             h('p', { class: 'meta' }, h('time', { datetime: s.start }, span(s.start, s.end, zone)),
               p.rooms.get(s.roomId) ? ` · ${p.rooms.get(s.roomId).name}` : ''))))
-          : h('p', { class: 'empty-state', id: 'no-sessions' }, 'No sessions on the programme yet.'),
+          : programmeFailed ? loadFailed('Their sessions', programmeFailed, () => speakerPage(slug, id))
+            : h('p', { class: 'empty-state', id: 'no-sessions' }, 'No sessions on the programme yet.'),
         theirs.length ? h('p', { class: 'meta' }, `Times in ${zoneLabel(zone, theirs[0].start)}.`) : null)));
 }
 
