@@ -68,6 +68,7 @@ class LiveRoomReconnectBrowserTest {
             alice.open(room);
             alice.signIn("alice");
             alice.wait.until(ExpectedConditions.textToBe(By.id("live-status"), "Live"));
+            alice.click(By.id("tab-chat")); // on a phone the chat is a tab beside the questions
 
             // 1. the network goes away and the socket with it
             alice.driver.executeCdpCommand("Network.enable", Map.of());
@@ -104,6 +105,7 @@ class LiveRoomReconnectBrowserTest {
             alice.driver.navigate().refresh();
             alice.waitForRoute(room);
             alice.wait.until(ExpectedConditions.textToBe(By.id("live-status"), "Live"));
+            alice.click(By.id("tab-chat"));
             alice.wait.until(d -> chat(alice).size() == 2);
             assertThat(chat(alice), contains("Alice typed while offline", "Alice typed while the sign-in renewed"));
 

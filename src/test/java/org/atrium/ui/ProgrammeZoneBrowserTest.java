@@ -3,6 +3,7 @@ package org.atrium.ui;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
@@ -137,7 +138,11 @@ class ProgrammeZoneBrowserTest {
                     slots(london),
                     contains("05:54–Fri 14 May 17:00 Exhibition: traces in the soil", "12:00–13:00 Opening"));
             london.click(By.linkText("Exhibition: traces in the soil"));
-            london.wait.until(d -> d.getCurrentUrl().contains("/sessions/"));
+            // the session's own page says both days, then its live room does
+            london.wait.until(d -> d.getCurrentUrl().endsWith("/about"));
+            assertThat(london.text(By.cssSelector(".session-when")), containsString("Fri 14 May"));
+            london.click(By.id("to-live-room"));
+            london.wait.until(d -> !d.getCurrentUrl().endsWith("/about"));
             assertThat(
                     london.text(By.id("session-when")),
                     equalTo("Wed 12 May 05:54 – Fri 14 May 17:00 Europe/London (GMT+1)"

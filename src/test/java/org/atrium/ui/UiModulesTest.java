@@ -85,4 +85,60 @@ class UiModulesTest {
             return s.filter(p -> p.toString().endsWith(".js")).toList();
         }
     }
+
+    static final Pattern NAMED_IMPORT = Pattern.compile("import\\s*\\{([^}]*)}\\s*from\\s*'(\\.{1,2}/[^']+)'");
+    static final Pattern EXPORTED =
+            Pattern.compile("export\\s+(?:async\\s+)?(?:function\\*?|const|let|class)\\s+([A-Za-z0-9_$]+)");
+
+    /** Every name a module imports is exported by the module it names (a merge or a rename can leave one behind). */
+    @Test
+    void everyImportedNameIsExported() throws IOException {
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(JS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+                Matcher m = NAMED_IMPORT.matcher(Files.readString(file));
+                while (m.find()) {
+                    Path target = file.getParent().resolve(m.group(2)).normalize();
+                    Set<String> exported = new HashSet<>();
+                    if (Files.exists(target)) {
+                        Matcher e = EXPORTED.matcher(Files.readString(target));
+                        while (e.find()) {
+                            exported.add(e.group(1));
+                        }
+                    }
+                    for (String name : m.group(1).split(",")) {
+                        String imported = name.strip().split("\\s+as\\s+")[0];
+                        if (!imported.isEmpty() && !exported.contains(imported)) {
+                            missing.add(JS.relativize(file) + " imports " + imported + " from " + m.group(2));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(String.join("\n", missing), missing, empty());
+    }
+
+    /**
+     * The style sheet's blocks are balanced: an unclosed media query swallows every rule after it (a merge once put
+     * the projector's layout inside the phones' block, and desktops lost it).
+     */
+    @Test
+    void theStyleSheetsBlocksAreBalanced() throws IOException {
+        String css = Files.readString(Path.of("src/main/resources/META-INF/resources/app.css"))
+                .replaceAll("(?s)/\\*.*?\\*/", "");
+        int depth = 0;
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < css.length(); i++) {
+            char c = css.charAt(i);
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (depth < 0) {
+                problems.add("a '}' without its '{' at offset " + i);
+                depth = 0;
+            }
+        }
+        if (depth != 0) {
+            problems.add(depth + " block(s) left open at the end");
+        }
+        assertThat(String.join("\n", problems), problems, empty());
+    }
 }

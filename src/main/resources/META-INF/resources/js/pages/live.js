@@ -516,7 +516,8 @@ export async function projectorPage(slug, id) {
       const top = sortQuestions([...s.questions.values()].filter((q) => q.state === 'visible' && q.id !== s.pinned), 'votes').slice(0, 5);
       show(pinnedHost, pinned ? h('p', { class: 'pinned-q' }, pinned.text) : h('p', { class: 'meta' }, 'No question is being answered right now.'));
       show(topHost, top.length ? top.map((q) => h('li', {}, h('span', { class: 'n' }, `▲ ${q.votes}`), h('span', {}, q.text)))
-        : empty(['No questions yet.', join.display ? [' Ask yours at ', h('strong', {}, join.display), '.'] : ' Ask yours in the live room of this session.'], 'li', { id: 'projector-empty', class: 'empty projector-empty' }));
+        : empty(h('span', {}, 'No questions yet.', join.display ? [' Ask yours at ', h('strong', {}, join.display), '.'] : ' Ask yours in the live room of this session.'),
+          'li', { id: 'projector-empty', class: 'empty projector-empty' }));
     },
   });
   show(main(), h('div', { class: 'projector' },
