@@ -53,14 +53,14 @@ class ReminderPlanner {
             }
             written += em.createNativeQuery("insert into notification_outbox (event_id, kind, category, recipient,"
                             + " email, recipient_zone, about_starts_at, dedup_key, due_at, created_at)"
-                            + " select ?1, 'EVENT_REMINDER', 'REMINDER', r.subject, r.email, r.time_zone, ?2,"
-                            + " 'reminder:event:' || ?1 || ':' || r.subject || ':' || ?3, ?2 - make_interval(mins => l.lead), ?4"
+                            + " select ?1, 'EVENT_REMINDER', 'REMINDER', r.subject, r.email, r.time_zone, cast(?2 as timestamptz),"
+                            + " 'reminder:event:' || ?1 || ':' || r.subject || ':' || ?3, cast(?2 as timestamptz) - make_interval(mins => l.lead), ?4"
                             + " from registration r left join notification_preference p on p.subject = r.subject"
                             + " cross join lateral (select case when p.subject is null then ?5"
                             + " else p.event_lead_minutes end as lead) l"
                             + " where r.event_id = ?1 and r.state = 'CONFIRMED' and r.email is not null"
                             + " and l.lead is not null and (p.subject is null or p.reminders)"
-                            + " and ?2 - make_interval(mins => l.lead) > ?6 and ?2 - make_interval(mins => l.lead) <= ?7"
+                            + " and cast(?2 as timestamptz) - make_interval(mins => l.lead) > ?6 and cast(?2 as timestamptz) - make_interval(mins => l.lead) <= ?7"
                             + " on conflict (dedup_key) do nothing")
                     .setParameter(1, event.id)
                     .setParameter(2, start)

@@ -45,12 +45,23 @@ class Sender {
         List<Long> ids = QuarkusTransaction.requiringNew().call(() -> claim(now));
         int sent = 0;
         int failed = 0;
+        String unreachable = null;
         for (long id : ids) {
-            switch (sendOne(id, now)) {
+            if (unreachable != null) {
+                // the server is down: the rest of the batch backs off with it instead of each waiting for a refusal
+                String error = unreachable;
+                QuarkusTransaction.requiringNew()
+                        .run(() -> OutboxMessage.<OutboxMessage>findById(id).failed(error, now, config));
+                failed++;
+                continue;
+            }
+            Attempt attempt = sendOne(id, now);
+            switch (attempt.outcome()) {
                 case SENT -> sent++;
                 case FAILED -> failed++;
                 default -> {}
             }
+            unreachable = attempt.unreachable();
         }
         return new Pass(ids.size(), sent, failed);
     }
@@ -80,10 +91,13 @@ class Sender {
 
     private record Prepared(Mail mail, Outcome early) {}
 
-    Outcome sendOne(long id, Instant now) {
+    /** What sending one message did; {@code unreachable} is the error when no SMTP conversation took place. */
+    record Attempt(Outcome outcome, String unreachable) {}
+
+    Attempt sendOne(long id, Instant now) {
         Prepared prepared = QuarkusTransaction.requiringNew().call(() -> prepare(id, now));
         if (prepared.early() != null) {
-            return prepared.early();
+            return new Attempt(prepared.early(), null);
         }
         try {
             mailer.send(prepared.mail());
@@ -108,11 +122,11 @@ class Sender {
                 }
             });
             Log.warnf("notification %d to %s not sent: %s", id, prepared.mail().getTo(), error);
-            return Outcome.FAILED;
+            return new Attempt(Outcome.FAILED, smtp == null ? error : null);
         }
         QuarkusTransaction.requiringNew()
                 .run(() -> OutboxMessage.<OutboxMessage>findById(id).sent(now));
-        return Outcome.SENT;
+        return new Attempt(Outcome.SENT, null);
     }
 
     private Prepared prepare(long id, Instant now) {
@@ -128,9 +142,10 @@ class Sender {
         Instant windowStart = now.minus(Duration.ofHours(1));
         @SuppressWarnings("unchecked")
         List<Object> oldest = em.createNativeQuery("select min(sent_at), count(*) from notification_outbox"
-                        + " where recipient = ?1 and state = 'SENT' and sent_at > ?2")
+                        + " where recipient = ?1 and state = 'SENT' and sent_at > ?2 and sent_at <= ?3")
                 .setParameter(1, m.recipient)
                 .setParameter(2, windowStart)
+                .setParameter(3, now)
                 .getResultList();
         Object[] window = (Object[]) oldest.get(0);
         if (((Number) window[1]).intValue() >= config.perRecipientPerHour()) {
