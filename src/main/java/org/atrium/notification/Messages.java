@@ -95,7 +95,7 @@ class Messages {
                 ? eventZone
                 : ViewerZones.tryParse(m.recipientZone).orElse(eventZone);
         String base = baseUrl();
-        String eventUrl = base + "/events/" + event.slug;
+        String eventUrl = base + "/#/events/" + event.slug;
         ConferenceSession session = null;
         if (m.sessionId != null) {
             session = ConferenceSession.findById(m.sessionId);
@@ -132,7 +132,7 @@ class Messages {
                 moved,
                 roomChanged,
                 session != null && session.cancelled,
-                base + "/notifications",
+                base + "/#/notifications",
                 base + "/api/notifications/unsubscribe?token=" + tokens.sign(m.recipient, m.category));
         Template text = engine.getTemplate("notification/" + m.kind.template + ".txt");
         Template html = engine.getTemplate("notification/" + m.kind.template + ".html");
