@@ -17,6 +17,10 @@ public interface NotificationConfig {
     @WithDefault("500")
     int batchSize();
 
+    /** How many messages one node hands to SMTP at the same time (keep at most {@code quarkus.mailer.max-pool-size}). */
+    @WithDefault("8")
+    int parallelism();
+
     /** How long a claimed row stays away from other senders; after a crash it is sent again (at-least-once). */
     @WithDefault("PT5M")
     Duration lease();

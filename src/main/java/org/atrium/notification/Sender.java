@@ -10,8 +10,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends what is due in the outbox: claims a batch ({@code FOR UPDATE SKIP LOCKED}, so several senders or nodes
@@ -40,47 +48,79 @@ class Sender {
     /** What one pass did. */
     record Pass(int claimed, int sent, int failed) {}
 
-    /** One pass over what is due at {@code now}. */
+    /**
+     * One pass over what is due at {@code now}: the claimed messages go out {@code parallelism} at a time (each SMTP
+     * conversation is a few round trips; the mailer pools its connections).
+     */
     Pass sendDue(Instant now) {
-        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> claim(now));
-        int sent = 0;
-        int failed = 0;
-        String unreachable = null;
-        for (long id : ids) {
-            if (unreachable != null) {
-                // the server is down: the rest of the batch backs off with it instead of each waiting for a refusal
-                String error = unreachable;
+        List<Object[]> claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
+        // one recipient's messages go one after the other, so that the hourly limit counts each of them
+        Map<String, List<Long>> byRecipient = new LinkedHashMap<>();
+        for (Object[] row : claimed) {
+            byRecipient.computeIfAbsent((String) row[1], r -> new ArrayList<>()).add(((Number) row[0]).longValue());
+        }
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicReference<String> unreachable = new AtomicReference<>();
+        Semaphore slots = new Semaphore(config.parallelism());
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (List<Long> ids : byRecipient.values()) {
+                slots.acquireUninterruptibly();
+                workers.submit(() -> {
+                    try {
+                        for (long id : ids) {
+                            send(id, now, unreachable, sent, failed);
+                        }
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        }
+        return new Pass(claimed.size(), sent.get(), failed.get());
+    }
+
+    private void send(
+            long id, Instant now, AtomicReference<String> unreachable, AtomicInteger sent, AtomicInteger failed) {
+        try {
+            String down = unreachable.get();
+            if (down != null) {
+                // the server is down: the rest of the batch backs off with it, without waiting for refusals
                 QuarkusTransaction.requiringNew()
-                        .run(() -> OutboxMessage.<OutboxMessage>findById(id).failed(error, now, config));
-                failed++;
-                continue;
+                        .run(() -> OutboxMessage.<OutboxMessage>findById(id).failed(down, now, config));
+                failed.incrementAndGet();
+                return;
             }
             Attempt attempt = sendOne(id, now);
             switch (attempt.outcome()) {
-                case SENT -> sent++;
-                case FAILED -> failed++;
+                case SENT -> sent.incrementAndGet();
+                case FAILED -> failed.incrementAndGet();
                 default -> {}
             }
-            unreachable = attempt.unreachable();
+            if (attempt.unreachable() != null) {
+                unreachable.compareAndSet(null, attempt.unreachable());
+            }
+        } catch (RuntimeException e) {
+            Log.errorf(e, "notification %d: unexpected failure (sent again after the lease)", id);
         }
-        return new Pass(ids.size(), sent, failed);
     }
 
     @SuppressWarnings("unchecked")
-    private List<Long> claim(Instant now) {
-        List<Number> rows = em.createNativeQuery("select id from notification_outbox where state = 'PENDING'"
-                        + " and due_at <= ?1 order by due_at, id limit ?2 for update skip locked")
+    private List<Object[]> claim(Instant now) {
+        List<Object[]> rows = em.createNativeQuery(
+                        "select id, recipient from notification_outbox where state = 'PENDING'"
+                                + " and due_at <= ?1 order by due_at, id limit ?2 for update skip locked")
                 .setParameter(1, now)
                 .setParameter(2, config.batchSize())
                 .getResultList();
-        List<Long> ids = rows.stream().map(Number::longValue).toList();
+        List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
         if (!ids.isEmpty()) {
             em.createNativeQuery("update notification_outbox set due_at = ?1 where id in (?2)")
                     .setParameter(1, now.plus(config.lease()))
                     .setParameter(2, ids)
                     .executeUpdate();
         }
-        return ids;
+        return rows;
     }
 
     enum Outcome {

@@ -417,6 +417,28 @@ class NotificationsTest {
         assertEquals(31, Mail.to(smtp, address, event.title).size());
     }
 
+    @Test
+    void aSendNotMarkedBeforeACrashGoesAgainAfterTheLeaseWithTheSameMessageId() {
+        Event event = fixtures.publishedEvent();
+        register(event.slug, "babak", "Asia/Baku");
+        Instant now = Instant.now();
+        deliveries.run(now);
+        // the crash: the SMTP server took the message, the sender died before marking it sent; its claim had moved
+        // the row's due time a lease (5 min) ahead
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("update notification_outbox set state = 'PENDING', sent_at = null,"
+                                + " due_at = ?2 where event_id = ?1")
+                        .setParameter(1, event.id)
+                        .setParameter(2, now.plus(Duration.ofMinutes(5)))
+                        .executeUpdate());
+        deliveries.run(now.plus(Duration.ofMinutes(4))); // still leased: no other sender takes it
+        assertEquals(1, Mail.to(smtp, email("babak"), event.title).size());
+        deliveries.run(now.plus(Duration.ofMinutes(5)));
+        List<Mail> copies = Mail.to(smtp, email("babak"), event.title);
+        assertEquals(2, copies.size()); // at-least-once...
+        assertEquals(copies.get(0).messageId(), copies.get(1).messageId()); // ...with the Message-ID clients dedupe
+    }
+
     // --- helpers ---
 
     List<Mail> faultMails(Event event) {
