@@ -75,3 +75,6 @@ create table notification_bounce (
     bounced_at  timestamptz   not null
 );
 create index notification_bounce_email on notification_bounce (lower(email));
+
+-- The reminder planner looks for sessions starting in the next two weeks across all events, every poll.
+create index notification_session_starts on conference_session (starts_at) where not cancelled;

@@ -54,11 +54,10 @@ public class UnsubscribeResource {
     @Produces(MediaType.TEXT_HTML)
     public String unsubscribe(@QueryParam("token") String token) {
         UnsubscribeTokens.Subject s = verify(token);
-        if (!s.recipient().startsWith("speaker:")) {
-            NotificationPreference p = Preferences.of(s.recipient(), config);
-            p.set(s.category(), false);
-            p.updatedAt = clock.instant();
-        }
+        // the recipient is an account's subject, or speaker:<id> for a speaker without one: either has a row
+        NotificationPreference p = Preferences.of(s.recipient(), config);
+        p.set(s.category(), false);
+        p.updatedAt = clock.instant();
         return engine.getTemplate("notification/unsubscribe.html")
                 .data("category", s.category().name())
                 .data("token", token)
