@@ -24,6 +24,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.atrium.event.Event;
+import org.atrium.registration.Registration;
+import org.atrium.registration.RegistrationChanged;
 import org.atrium.schedule.ConferenceSession;
 import org.atrium.schedule.Room;
 import org.atrium.support.Fixtures;
@@ -437,6 +439,33 @@ class NotificationsTest {
         List<Mail> copies = Mail.to(smtp, email("babak"), event.title);
         assertEquals(2, copies.size()); // at-least-once...
         assertEquals(copies.get(0).messageId(), copies.get(1).messageId()); // ...with the Message-ID clients dedupe
+    }
+
+    @Inject
+    jakarta.enterprise.event.Event<Object> bus;
+
+    @Test
+    void theMessageCommitsOrRollsBackWithTheChangeThatFiredIt() {
+        Event event = fixtures.publishedEvent();
+        register(event.slug, "lena", "Europe/London");
+        long registrationId = count("select id from registration where event_id = ?1", event.id);
+        long before = count("select count(*) from notification_outbox where event_id = ?1", event.id);
+        RegistrationChanged change = new RegistrationChanged(
+                event.id,
+                registrationId,
+                "lena",
+                Registration.State.CONFIRMED,
+                Registration.State.CANCELLED,
+                RegistrationChanged.Kind.CANCELLED);
+
+        // the change's transaction rolls back: its message goes with it
+        QuarkusTransaction.begin();
+        bus.fire(change);
+        QuarkusTransaction.rollback();
+        assertEquals(before, count("select count(*) from notification_outbox where event_id = ?1", event.id));
+
+        QuarkusTransaction.requiringNew().run(() -> bus.fire(change));
+        assertEquals(before + 1, count("select count(*) from notification_outbox where event_id = ?1", event.id));
     }
 
     // --- helpers ---
