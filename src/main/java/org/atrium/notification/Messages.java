@@ -5,6 +5,7 @@ import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,6 +39,9 @@ class Messages {
 
     @Inject
     Engine engine;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     SessionInvitations invitations;
@@ -103,7 +107,7 @@ class Messages {
                 throw new Outdated("session deleted");
             }
         }
-        Instant start = session != null ? session.startsAt : ReminderPlanner.eventStart(event);
+        Instant start = session != null ? session.startsAt : ReminderPlanner.eventStart(em, event);
         if (m.aboutStartsAt != null && !m.aboutStartsAt.equals(start)) {
             throw new Outdated("moved since the reminder was planned");
         }

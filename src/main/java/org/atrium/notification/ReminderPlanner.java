@@ -47,7 +47,7 @@ class ReminderPlanner {
                 today.plusDays(MAX_LEAD.toDays() + 2));
         int written = 0;
         for (Event event : events) {
-            Instant start = eventStart(event);
+            Instant start = eventStart(em, event);
             if (!start.isAfter(now)) {
                 continue;
             }
@@ -75,9 +75,8 @@ class ReminderPlanner {
     }
 
     /** The event starts with its first session that is not cancelled, else at the start of its first day. */
-    static Instant eventStart(Event event) {
-        Instant first = Event.getEntityManager()
-                .createQuery(
+    static Instant eventStart(EntityManager em, Event event) {
+        Instant first = em.createQuery(
                         "select min(s.startsAt) from ConferenceSession s where s.event.id = ?1 and s.cancelled = false",
                         Instant.class)
                 .setParameter(1, event.id)
