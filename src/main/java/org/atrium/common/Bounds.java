@@ -68,6 +68,13 @@ public interface Bounds {
     int chatLinesPerAccountPerRoom();
 
     /**
+     * Public bodies kept rendered in memory ({@link PublicRenderings}): programmes, their viewer-zone variants (one per
+     * zone asked for), schedule feeds and event-list pages. When full, all are dropped and rebuilt on demand.
+     */
+    @WithDefault("512")
+    int publicRenderings();
+
+    /**
      * Refuses with {@code code} (409) when an event already holds {@code count} of something and may hold at most
      * {@code max}; the problem names the limit so a client can tell its user.
      */
