@@ -75,6 +75,13 @@ public interface Bounds {
     int publicRenderings();
 
     /**
+     * Bytes of those bodies (64 MiB by default; the largest event's programme is about 12.5 MB). A body larger than
+     * this is served but not kept.
+     */
+    @WithDefault("67108864")
+    long publicRenderingsBytes();
+
+    /**
      * Refuses with {@code code} (409) when an event already holds {@code count} of something and may hold at most
      * {@code max}; the problem names the limit so a client can tell its user.
      */

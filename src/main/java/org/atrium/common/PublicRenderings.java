@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * changing request's response is written; a rendering whose reads raced with that commit carries the older generation
  * and is never served. A change drops every rendering, of every event: edits are rare next to reads, and one rule
  * cannot miss a dependency (an event's title is in its feeds and in the event list). At most
- * {@link Bounds#publicRenderings()} bodies are held; when full, all are dropped and rebuilt on demand.
+ * {@link Bounds#publicRenderings()} bodies and {@link Bounds#publicRenderingsBytes()} bytes are held; when full, all
+ * are dropped and rebuilt on demand, and a body larger than the byte bound is sent but never kept.
  */
 @ApplicationScoped
 public class PublicRenderings {
@@ -36,6 +37,9 @@ public class PublicRenderings {
 
     private final AtomicLong generation = new AtomicLong();
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    /** Bytes of the bodies in {@link #entries}; guarded by {@code this}. */
+    private long bytes;
 
     @Inject
     Bounds bounds;
@@ -55,12 +59,23 @@ public class PublicRenderings {
         }
         Shareable made = render.get();
         if (made.shared()) {
-            if (entries.size() >= bounds.publicRenderings()) {
-                entries.clear();
-            }
-            entries.put(key, new Entry(current, made.rendered()));
+            keep(key, new Entry(current, made.rendered()));
         }
         return made.rendered();
+    }
+
+    /** Misses are rare next to hits, so keeping takes a lock and serving does not. */
+    private synchronized void keep(String key, Entry entry) {
+        long size = entry.rendered().body().length;
+        if (size > bounds.publicRenderingsBytes()) {
+            return;
+        }
+        if (entries.size() >= bounds.publicRenderings() || bytes + size > bounds.publicRenderingsBytes()) {
+            entries.clear();
+            bytes = 0;
+        }
+        Entry old = entries.put(key, entry);
+        bytes += size - (old == null ? 0 : old.rendered().body().length);
     }
 
     /** A fresh rendering and whether anyone may be sent it (a published event's) or only this caller (a draft's). */
@@ -77,7 +92,10 @@ public class PublicRenderings {
     /** Published data changed (here or on another node): no rendering held now is served again. */
     public void dropLocal() {
         generation.incrementAndGet();
-        entries.clear();
+        synchronized (this) {
+            entries.clear();
+            bytes = 0;
+        }
     }
 
     /** SHA-256 of {@code body}, base64url: a strong ETag value. */
