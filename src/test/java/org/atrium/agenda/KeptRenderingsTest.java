@@ -3,15 +3,23 @@ package org.atrium.agenda;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.atrium.event.Event;
 import org.atrium.schedule.Venue;
 import org.atrium.support.Fixtures;
@@ -32,6 +40,9 @@ class KeptRenderingsTest {
 
     @Inject
     SessionFactory sessionFactory;
+
+    @TestHTTPResource("/")
+    URI server;
 
     static List<String> paths(String slug) {
         String base = "/api/events/" + slug;
@@ -87,6 +98,40 @@ class KeptRenderingsTest {
                     .statusCode(200)
                     .body(containsString("Renamed " + event.slug))
                     .body(not(containsString("Event " + event.slug)));
+        }
+    }
+
+    @Test
+    void keptBodiesAreCompressedAsBeforeJsonGzippedOnceUnderTheSameTagXmlAndICalendarAsTheyAre() throws Exception {
+        Event event = fixtures.publishedEvent();
+        fixtures.room(event, "Main", 10);
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : paths(event.slug)) {
+            HttpResponse<byte[]> plain = http.send(
+                    HttpRequest.newBuilder(server.resolve(path))
+                            .header("Accept-Encoding", "identity")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> gzipped = http.send(
+                    HttpRequest.newBuilder(server.resolve(path))
+                            .header("Accept-Encoding", "br;q=0.5, gzip")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, plain.statusCode(), path);
+            assertEquals(200, gzipped.statusCode(), path);
+            assertEquals(
+                    "identity", plain.headers().firstValue("Content-Encoding").orElse("identity"), path);
+            // the HTTP layer compresses JSON per response (quarkus.http.enable-compression); XML and iCalendar are
+            // not in its media types, so they go as they are
+            boolean json =
+                    plain.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json");
+            String encoding = gzipped.headers().firstValue("Content-Encoding").orElse("identity");
+            assertEquals(json ? "gzip" : "identity", encoding, path);
+            byte[] decoded = json
+                    ? new GZIPInputStream(new ByteArrayInputStream(gzipped.body())).readAllBytes()
+                    : gzipped.body();
+            assertArrayEquals(plain.body(), decoded, path);
+            assertEquals(plain.headers().firstValue("ETag"), gzipped.headers().firstValue("ETag"), path);
         }
     }
 
