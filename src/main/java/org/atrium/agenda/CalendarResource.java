@@ -12,10 +12,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.ZoneId;
 import java.util.List;
+import org.atrium.common.PublicRenderings;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 
-/** iCalendar feeds of a whole event and of one session (times in UTC, so no VTIMEZONE is needed). */
+/**
+ * iCalendar feeds of a whole event (kept rendered while it is published) and of one session (times in UTC, so no
+ * VTIMEZONE is needed).
+ */
 @Path("/api/events/{slug}")
 class CalendarResource {
 
@@ -28,13 +32,23 @@ class CalendarResource {
     @Inject
     PublicBaseUrl baseUrl;
 
+    @Inject
+    PublicRenderings renderings;
+
     @GET
     @Path("calendar.ics")
     @Produces(ICalendars.MEDIA_TYPE)
     @PermitAll
     public Response event(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
-        Event event = events.visible(slug);
-        return ics(event.slug + ".ics", event, slots.ofEvent(event), uri, request);
+        String base = baseUrl.of(uri);
+        PublicRenderings.Rendered rendered = Feeds.ofEvent(
+                renderings, "calendar.ics " + slug + " " + base, events, slug, ICalendars.MEDIA_TYPE, event -> {
+                    var feed = new ICalendars.Feed(event.title, event.description, event.zone());
+                    return ICalendars.bytes(ICalendars.write(feed, slots.ofEvent(event), base));
+                });
+        return Feeds.ok(request, rendered)
+                .header("Content-Disposition", "inline; filename=\"" + slug + ".ics\"")
+                .build();
     }
 
     @GET

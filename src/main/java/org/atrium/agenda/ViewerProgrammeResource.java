@@ -1,5 +1,7 @@
 package org.atrium.agenda;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -9,15 +11,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.atrium.common.DomainException;
+import org.atrium.common.PublicRenderings;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.registration.Participation;
+import org.atrium.security.CurrentUser;
 import org.atrium.timezone.LocalTimes;
 import org.atrium.timezone.ViewerZone;
 import org.atrium.timezone.ViewerZones;
@@ -41,14 +47,47 @@ class ViewerProgrammeResource {
     @Inject
     Participation participation;
 
-    /** The whole programme grouped by the viewer's local date ({@code tz}, else profile, else event zone). */
+    @Inject
+    PublicRenderings renderings;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * The whole programme grouped by the viewer's local date ({@code tz}, else profile, else event zone). Kept rendered
+     * per zone asked for (within {@link org.atrium.common.Bounds#publicRenderings()}) while the event is published,
+     * unless it depends on a signed-in viewer's profile (no {@code tz}).
+     */
     @GET
     @Path("programme")
     @PermitAll
-    public ViewerProgrammeView programme(@PathParam("slug") String slug, @QueryParam("tz") String tz) {
-        Event event = events.visible(slug);
-        ViewerZone viewer = viewers.zone(event, tz);
-        return ViewerProgrammeView.of(event, viewer, slots.ofEvent(event));
+    public Response programme(@PathParam("slug") String slug, @QueryParam("tz") String tz) {
+        boolean explicit = tz != null && !tz.isEmpty();
+        if (!explicit && user.subject().isPresent()) {
+            Event event = events.visible(slug);
+            return Response.ok(ViewerProgrammeView.of(event, viewers.zone(event, tz), slots.ofEvent(event)))
+                    .build();
+        }
+        String key = "programme-tz " + slug + " " + (explicit ? tz : "-");
+        PublicRenderings.Rendered rendered = renderings.get(key, () -> {
+            Event event = events.visible(slug);
+            ViewerZone viewer = viewers.zone(event, tz);
+            byte[] body = bytes(ViewerProgrammeView.of(event, viewer, slots.ofEvent(event)));
+            return new PublicRenderings.Shareable(
+                    PublicRenderings.Rendered.of(body, MediaType.APPLICATION_JSON), event.status != Event.Status.DRAFT);
+        });
+        return Response.ok(rendered.body(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private byte[] bytes(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One session's local time in each zone of {@code zones} (comma-separated), the viewer's and the event's. */

@@ -87,6 +87,20 @@ public interface Bounds {
     int imageMaxSide();
 
     /**
+     * Public bodies kept rendered in memory ({@link PublicRenderings}): programmes, their viewer-zone variants (one per
+     * zone asked for), schedule feeds and event-list pages. When full, all are dropped and rebuilt on demand.
+     */
+    @WithDefault("512")
+    int publicRenderings();
+
+    /**
+     * Bytes of those bodies (64 MiB by default; the largest event's programme is about 12.5 MB). A body larger than
+     * this is served but not kept.
+     */
+    @WithDefault("67108864")
+    long publicRenderingsBytes();
+
+    /**
      * Refuses with {@code code} (409) when an event already holds {@code count} of something and may hold at most
      * {@code max}; the problem names the limit so a client can tell its user.
      */

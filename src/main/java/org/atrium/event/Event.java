@@ -20,6 +20,7 @@ import java.util.Set;
 import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
 import org.atrium.common.IdentifiedEntity;
+import org.atrium.common.PublishedEntity;
 
 /**
  * A conference. Its days are local dates in its IANA zone; everything timed inside it is stored as an instant and
@@ -27,7 +28,7 @@ import org.atrium.common.IdentifiedEntity;
  */
 @Entity
 @Table(name = "event")
-public class Event extends IdentifiedEntity {
+public class Event extends IdentifiedEntity implements PublishedEntity {
 
     public enum Status {
         DRAFT,

@@ -1,5 +1,7 @@
 package org.atrium.event;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -25,6 +28,7 @@ import java.util.stream.Collectors;
 import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
 import org.atrium.common.Page;
+import org.atrium.common.PublicRenderings;
 import org.atrium.security.CurrentUser;
 import org.atrium.security.People;
 import org.atrium.timezone.Zones;
@@ -53,12 +57,36 @@ class EventResource {
     @Inject
     People people;
 
-    /** Published, listed events for everyone, plus the caller's own drafts and unlisted events. */
+    @Inject
+    PublicRenderings renderings;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * Published, listed events for everyone, plus the caller's own drafts and unlisted events. Anonymous pages are
+     * the same for everyone and kept rendered by {@link PublicRenderings}.
+     */
     @GET
     @PermitAll
-    public Page<EventView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of events",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)))
+    public Response list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Page.Request paging = Page.Request.of(page, size);
-        String me = user.subject().orElse("");
+        if (user.subject().isPresent()) {
+            return Response.ok(list(paging, user.subject().get()), MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
+        PublicRenderings.Rendered rendered = renderings.get(
+                "events " + paging.page() + " " + paging.size(),
+                () -> new PublicRenderings.Shareable(
+                        PublicRenderings.Rendered.of(bytes(list(paging, "")), MediaType.APPLICATION_JSON), true));
+        return Response.ok(rendered.body(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private Page<EventView> list(Page.Request paging, String me) {
         var query = Event.find(
                 "select distinct e from Event e left join e.organisers o"
                         + " where (e.status <> ?1 and e.visibility = ?2) or o = ?3 order by e.firstDay, e.slug",
@@ -74,6 +102,14 @@ class EventResource {
                 .map(e -> EventView.of(e, e.isOrganiser(me), names))
                 .toList();
         return new Page<>(items, paging.page(), paging.size(), query.count());
+    }
+
+    private byte[] bytes(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @GET

@@ -13,12 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import org.atrium.common.DomainException;
 import org.atrium.common.IdentifiedEntity;
+import org.atrium.common.PublishedEntity;
 import org.atrium.event.Event;
 
 /** A slot on the programme (talk, panel, workshop, exhibition...). Named so to keep clear of HTTP/ORM sessions. */
 @Entity
 @Table(name = "conference_session")
-public class ConferenceSession extends IdentifiedEntity {
+public class ConferenceSession extends IdentifiedEntity implements PublishedEntity {
 
     public enum Type {
         KEYNOTE,

@@ -16,20 +16,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
 import org.atrium.common.EntityTags;
+import org.atrium.common.PublicRenderings;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.speaker.Speaker;
 
 /**
  * The public programme: a visible event's whole schedule in one call, read with a fixed number of queries however
- * many sessions it has, and kept rendered by {@link ProgrammeCache} until one of its rows changes. The ETag is a strong hash of the exact body, so any change to the event, its sessions, rooms,
- * tracks or speakers changes it; {@code If-None-Match} answers 304 ({@link EntityTags}, as the feeds). Published events may be cached by anyone for a
- * minute and then revalidated; drafts (seen only by organisers) are never stored.
+ * many sessions it has. A published event's rendering is kept by {@link PublicRenderings} until published data
+ * changes, so serving it again costs no database round trip. The ETag is a strong hash of the exact body, so any
+ * change to the event, its sessions, rooms, tracks or speakers changes it; {@code If-None-Match} answers 304
+ * ({@link EntityTags}, as the feeds). Published events may be cached by anyone for a minute and then revalidated;
+ * drafts (seen only by organisers) are never stored, here or by clients.
  */
 @Path("/api/events/{slug}/schedule")
 class ProgrammeResource {
@@ -44,7 +44,7 @@ class ProgrammeResource {
     ObjectMapper json;
 
     @Inject
-    ProgrammeCache cache;
+    PublicRenderings renderings;
 
     @Inject
     EntityManager em;
@@ -56,20 +56,23 @@ class ProgrammeResource {
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     public Response programme(@PathParam("slug") String slug, @Context Request request) {
-        Event event = events.visible(slug);
-        ProgrammeCache.Rendered rendered = cache.get(event, () -> render(event));
-        EntityTag tag = new EntityTag(rendered.hash());
-        String cacheControl = event.status == Event.Status.DRAFT ? PRIVATE_CACHE : PUBLIC_CACHE;
+        boolean[] draft = {false};
+        PublicRenderings.Rendered rendered = renderings.get("programme " + slug, () -> {
+            Event event = events.visible(slug);
+            draft[0] = event.status == Event.Status.DRAFT;
+            return new PublicRenderings.Shareable(render(event), !draft[0]);
+        });
+        EntityTag tag = new EntityTag(rendered.tag());
+        String cacheControl = draft[0] ? PRIVATE_CACHE : PUBLIC_CACHE;
         Response.ResponseBuilder notModified = EntityTags.notModified(request, tag);
         Response.ResponseBuilder answer =
                 notModified != null ? notModified : Response.ok(rendered.body(), MediaType.APPLICATION_JSON_TYPE);
         return answer.tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
     }
 
-    private ProgrammeCache.Rendered render(Event event) {
+    private PublicRenderings.Rendered render(Event event) {
         try {
-            byte[] body = json.writeValueAsBytes(load(event));
-            return new ProgrammeCache.Rendered(body, hash(body));
+            return PublicRenderings.Rendered.of(json.writeValueAsBytes(load(event)), MediaType.APPLICATION_JSON);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,15 +98,5 @@ class ProgrammeResource {
                 .setParameter("e", event.id)
                 .getResultList();
         return ProgrammeView.of(event, venues, tracks, speakers, sessions, lineUps.ofEvent(event.id));
-    }
-
-    /** The ETag's value (unquoted): the body's SHA-256, base64url. */
-    static String hash(byte[] body) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

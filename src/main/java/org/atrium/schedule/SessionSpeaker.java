@@ -14,12 +14,13 @@ import jakarta.persistence.MapsId;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
+import org.atrium.common.PublishedEntity;
 import org.atrium.speaker.Speaker;
 
 /** A speaker on a session, with their role there. */
 @Entity
 @Table(name = "session_speaker")
-public class SessionSpeaker extends PanacheEntityBase {
+public class SessionSpeaker extends PanacheEntityBase implements PublishedEntity {
 
     public enum Role {
         SPEAKER,

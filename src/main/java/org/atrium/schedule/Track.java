@@ -8,12 +8,13 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.atrium.common.IdentifiedEntity;
+import org.atrium.common.PublishedEntity;
 import org.atrium.event.Event;
 
 /** A thematic strand of an event's programme, shown by colour. */
 @Entity
 @Table(name = "track")
-public class Track extends IdentifiedEntity {
+public class Track extends IdentifiedEntity implements PublishedEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "event_id")

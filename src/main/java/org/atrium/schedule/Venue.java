@@ -10,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.atrium.common.IdentifiedEntity;
+import org.atrium.common.PublishedEntity;
 import org.atrium.event.Event;
 
 /**
@@ -21,7 +22,7 @@ import org.atrium.event.Event;
  */
 @Entity
 @Table(name = "room")
-public class Venue extends IdentifiedEntity {
+public class Venue extends IdentifiedEntity implements PublishedEntity {
 
     public enum Kind {
         STAGE,

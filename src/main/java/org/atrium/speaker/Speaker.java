@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.atrium.common.DomainException;
 import org.atrium.common.IdentifiedEntity;
+import org.atrium.common.PublishedEntity;
 import org.atrium.event.Event;
 
 /**
@@ -26,7 +27,7 @@ import org.atrium.event.Event;
  */
 @Entity
 @Table(name = "speaker")
-public class Speaker extends IdentifiedEntity {
+public class Speaker extends IdentifiedEntity implements PublishedEntity {
 
     @Embeddable
     public static class Link {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Throughput of {@code GET /schedule} for a 300-session event, next to the same bytes as a static file from the same
- * server, measured with wrk. A benchmark, not a test: the normal build skips it; {@code ./mvnw -B verify -Pbenchmark}
+ * server (first and last, so drift in the box's load shows), and of the viewer-zone programme and schedule.xml,
+ * measured with wrk; ends with a table of requests/s, p50 and p99. A benchmark, not a test: the normal build skips it; {@code ./mvnw -B verify -Pbenchmark}
  * runs it with the other benchmarks, {@code ./mvnw -B verify -Pbenchmark -Dtest=ProgrammeBenchmark} alone (needs
  * {@code wrk} on the PATH; {@code -Dbench.seconds=10 -Dbench.connections=32}). It prints figures and asserts nothing
  * about speed, but fails when wrk fails or gets answers other than the expected 200 or 304 (figures for errors would
@@ -49,13 +50,38 @@ class ProgrammeBenchmark {
 
         int seconds = Integer.getInteger("bench.seconds", 10);
         int connections = Integer.getInteger("bench.connections", 32);
+        String base = "http://localhost:" + RestAssured.port + "/api/events/" + event.slug;
+        String zoneUrl = base + "/programme?tz=America/New_York";
+        String xmlUrl = base + "/schedule.xml";
+        given().get(zoneUrl).then().statusCode(200);
+        given().get(xmlUrl).then().statusCode(200);
         System.out.printf("%nprogramme: %d sessions, %d bytes (uncompressed), ETag %s%n", 300, body.length, etag);
-        wrk("schedule 200 (full body)", seconds, connections, url);
-        wrk("schedule 304 (If-None-Match)", seconds, connections, url, "-H", "If-None-Match: " + etag);
-        wrk("static file, same bytes", seconds, connections, staticUrl);
+        List<String> rows = new ArrayList<>();
+        rows.add(wrk("static file, same bytes", seconds, connections, staticUrl));
+        rows.add(wrk("schedule 200 (full body)", seconds, connections, url));
+        rows.add(wrk("schedule 304 (If-None-Match)", seconds, connections, url, "-H", "If-None-Match: " + etag));
+        rows.add(wrk("programme?tz=America/New_York", seconds, connections, zoneUrl));
+        rows.add(wrk("schedule.xml", seconds, connections, xmlUrl));
+        rows.add(wrk("static file, same bytes (again)", seconds, connections, staticUrl));
+        System.out.println("\n| read | requests/s | p50 | p99 |\n| --- | --- | --- | --- |");
+        rows.forEach(System.out::println);
     }
 
-    private static void wrk(String label, int seconds, int connections, String url, String... extra)
+    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern P50 = Pattern.compile("\\s50%\\s+(\\S+)");
+    private static final Pattern P99 = Pattern.compile("\\s99%\\s+(\\S+)");
+
+    /** One row of the summary table: label, requests/s, p50, p99 as wrk printed them. */
+    static String row(String label, String out) {
+        return "| " + label + " | " + find(RATE, out) + " | " + find(P50, out) + " | " + find(P99, out) + " |";
+    }
+
+    private static String find(Pattern pattern, String out) {
+        Matcher m = pattern.matcher(out);
+        return m.find() ? m.group(1) : "?";
+    }
+
+    private static String wrk(String label, int seconds, int connections, String url, String... extra)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 "wrk",
@@ -81,6 +107,7 @@ class ProgrammeBenchmark {
         System.out.println("=== " + label + ": " + String.join(" ", command));
         System.out.println(out);
         checkWrk(label, exit, out);
+        return row(label, out);
     }
 
     /**
