@@ -457,8 +457,9 @@ class KeycloakBrowserIT {
 
     private static List<String> chatLines(Browser browser) {
         @SuppressWarnings("unchecked")
-        List<String> lines = (List<String>) browser.script(
-                "return [...document.querySelectorAll('#chat-log li')].map((li) => li.lastChild.textContent);");
+        List<String> lines = (List<String>)
+                browser.script(
+                        "return [...document.querySelectorAll('#chat-log li')].map((li) => li.querySelector('.text').textContent);");
         return lines;
     }
 
