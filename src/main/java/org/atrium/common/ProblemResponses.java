@@ -1,5 +1,6 @@
 package org.atrium.common;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -14,14 +15,19 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Puts the problem responses into the OpenAPI document ({@code mp.openapi.filter}), so that a generated client knows
+ * Puts the problem responses into the OpenAPI document, so that a generated client knows
  * them: every error answer is {@code application/problem+json} with the {@link Problem} schema. Which statuses an
  * operation lists follows from what every operation of that shape can get from {@link ProblemMapper} and the
  * use cases: 400 with query parameters or a body; 401 and 403 when it needs a signed-in account; 404 with a path
  * parameter (an unknown slug or id, or a draft the caller may not see); 409 for a signed-in change (a stale
  * {@code version}, a taken slug, a concurrent change); 413 and 415 with a body. The statuses of success (201 for
  * creates) are declared on the resource methods.
+ *
+ * <p>It runs when the application is built (after Quarkus has added the security requirements it reads), so the
+ * document in the jar is already complete and no filter of ours runs at start-up. (Quarkus 3.33 still parses and
+ * re-serialises that document at every start, whatever the filters: see src/docs/benchmarks.md, "Cold start".)
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
 
     static final String SCHEMA = "Problem";
