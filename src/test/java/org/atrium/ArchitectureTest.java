@@ -59,8 +59,6 @@ class ArchitectureTest {
             .definedBy("org.atrium.registration..", "org.atrium.live..")
             .layer("Agenda")
             .definedBy("org.atrium.agenda..")
-            .layer("Notification")
-            .definedBy("org.atrium.notification..")
             .layer("Demo")
             .definedBy("org.atrium.demo..")
             .layer("Ui")
@@ -69,18 +67,16 @@ class ArchitectureTest {
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("Ui")
             .mayNotBeAccessedByAnyLayer()
-            .whereLayer("Notification")
-            .mayOnlyBeAccessedByLayers("Demo")
             .whereLayer("Agenda")
-            .mayOnlyBeAccessedByLayers("Notification", "Demo")
+            .mayOnlyBeAccessedByLayers("Demo")
             .whereLayer("Participation")
-            .mayOnlyBeAccessedByLayers("Agenda", "Notification", "Demo")
+            .mayOnlyBeAccessedByLayers("Agenda", "Demo")
             .whereLayer("Catalogue")
-            .mayOnlyBeAccessedByLayers("Participation", "Agenda", "Notification", "Demo")
+            .mayOnlyBeAccessedByLayers("Participation", "Agenda", "Demo")
             .whereLayer("Event")
-            .mayOnlyBeAccessedByLayers("Catalogue", "Participation", "Agenda", "Notification", "Demo")
+            .mayOnlyBeAccessedByLayers("Catalogue", "Participation", "Agenda", "Demo")
             .because("features depend one way: common, timezone, security <- event <- speaker, schedule"
-                    + " <- registration, live <- agenda <- notification (STYLE.md)");
+                    + " <- registration, live <- agenda (STYLE.md)");
 
     @ArchTest
     static final ArchRule common_depends_on_no_feature = noClasses()

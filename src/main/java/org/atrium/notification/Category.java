@@ -1,8 +1,0 @@
-package org.atrium.notification;
-
-/** What a recipient can turn off as a whole (preferences, one-click unsubscribe). */
-public enum Category {
-    REGISTRATION,
-    REMINDER,
-    SCHEDULE
-}
