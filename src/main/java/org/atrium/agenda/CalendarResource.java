@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.ZoneId;
 import java.util.List;
+import org.atrium.common.PublicBaseUrl;
 import org.atrium.common.PublicRenderings;
 import org.atrium.event.Event;
 import org.atrium.event.Events;

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.atrium.common.DomainException;
+import org.atrium.common.PublicBaseUrl;
 import org.atrium.registration.Participation;
 import org.atrium.security.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

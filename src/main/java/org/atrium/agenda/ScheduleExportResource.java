@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.atrium.common.PublicBaseUrl;
 import org.atrium.common.PublicRenderings;
 import org.atrium.event.Event;
 import org.atrium.event.Events;

@@ -20,10 +20,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
+import org.atrium.common.PublicBaseUrl;
 import org.atrium.common.SecretTokens;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
@@ -62,8 +62,8 @@ class InvitationResource {
     @ConfigProperty(name = "atrium.invitations.validity", defaultValue = "P14D")
     Duration validity;
 
-    @ConfigProperty(name = "atrium.public-url")
-    Optional<String> publicUrl;
+    @Inject
+    PublicBaseUrl publicBase;
 
     @Context
     UriInfo uri;
@@ -246,9 +246,6 @@ class InvitationResource {
     }
 
     private String base() {
-        String base = publicUrl
-                .filter(u -> !u.isBlank())
-                .orElseGet(() -> uri.getBaseUri().toString());
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return publicBase.of(uri);
     }
 }

@@ -18,12 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import java.util.Optional;
 import org.atrium.common.DomainException;
+import org.atrium.common.PublicBaseUrl;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.schedule.ConferenceSession;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How the audience in a hall joins a session's live room from the projector: a short link ({@code /s/{id}}, see
@@ -39,8 +38,8 @@ class JoinResource {
     @Inject
     Events events;
 
-    @ConfigProperty(name = "atrium.public-url")
-    Optional<String> publicUrl;
+    @Inject
+    PublicBaseUrl publicBase;
 
     /** The short link and what it points to, absolute; {@code display} is the short link without its scheme. */
     public record JoinView(String url, String shortUrl, String display, String qrCode) {}
@@ -126,9 +125,6 @@ class JoinResource {
     }
 
     private String base(UriInfo uri) {
-        String base = publicUrl
-                .filter(u -> !u.isBlank())
-                .orElseGet(() -> uri.getBaseUri().toString());
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return publicBase.of(uri);
     }
 }

@@ -1,18 +1,22 @@
-package org.atrium.agenda;
+package org.atrium.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Absolute links in feeds: {@code atrium.public-url} when configured, else the base URL the request came in on. */
+/**
+ * The base of every absolute link Atrium hands out (feeds, invitation links, the projector's short link and QR code):
+ * {@code atrium.public-url} when configured (behind a reverse proxy the request's own base is the internal address),
+ * else the base URL the request came in on; never with a trailing slash.
+ */
 @ApplicationScoped
-class PublicBaseUrl {
+public class PublicBaseUrl {
 
     @ConfigProperty(name = "atrium.public-url")
     Optional<String> publicUrl;
 
-    String of(UriInfo uri) {
+    public String of(UriInfo uri) {
         String base = publicUrl
                 .filter(u -> !u.isBlank())
                 .orElseGet(() -> uri.getBaseUri().toString());
