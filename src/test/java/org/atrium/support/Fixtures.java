@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.atrium.event.Event;
 import org.atrium.registration.Registration;
@@ -27,6 +29,22 @@ public class Fixtures {
 
     /** A published event in Asia/Baku on 2027-05-12..13 organised by the account "organiser". */
     @Transactional
+    /**
+     * A published event in Baku (yesterday to tomorrow) whose session "Clearing land" on the Main Stage started ten
+     * minutes ago and lasts an hour; its speaker is Dr. Leyla Hüseynova (account {@code speaker}); {@code alice} is a
+     * confirmed participant in London. The live room the browser tests meet.
+     */
+    public ConferenceSession sessionUnderway(String slugPrefix) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Event event = event(uniqueSlug(slugPrefix), "Asia/Baku", today.minusDays(1), today.plusDays(1), true);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        ConferenceSession session = session(
+                event, room(event, "Main Stage", 300), "Clearing land", now.minusSeconds(600), now.plusSeconds(3000));
+        addSpeaker(session, speaker(event, "Dr. Leyla Hüseynova", "speaker"), SessionSpeaker.Role.SPEAKER);
+        registration(event, "alice", Registration.State.CONFIRMED, "Europe/London");
+        return session;
+    }
+
     public Event publishedEvent() {
         return event(uniqueSlug("ev"), "Asia/Baku", LocalDate.of(2027, 5, 12), LocalDate.of(2027, 5, 13), true);
     }

@@ -14,14 +14,10 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.atrium.event.Event;
-import org.atrium.registration.Registration;
 import org.atrium.schedule.ConferenceSession;
-import org.atrium.schedule.SessionSpeaker;
 import org.atrium.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -45,19 +41,8 @@ class PhoneLayoutBrowserTest {
 
     @Test
     void theModerationConsoleAndTheLiveRoomFitAPhoneWithQuestionsAndChatAsTabs() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Event event =
-                fixtures.event(Fixtures.uniqueSlug("phone"), "Asia/Baku", today.minusDays(1), today.plusDays(1), true);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        ConferenceSession session = fixtures.session(
-                event,
-                fixtures.room(event, "Main Stage", 300),
-                "Clearing land",
-                now.minusSeconds(600),
-                now.plusSeconds(3000));
-        fixtures.addSpeaker(
-                session, fixtures.speaker(event, "Dr. Leyla Hüseynova", "speaker"), SessionSpeaker.Role.SPEAKER);
-        fixtures.registration(event, "alice", Registration.State.CONFIRMED, "Europe/London");
+        ConferenceSession session = fixtures.sessionUnderway("phone");
+        Event event = session.event;
         String room = "#/events/" + event.slug + "/sessions/" + session.id;
 
         try (Browser speaker = new Browser(base, "Asia/Baku");

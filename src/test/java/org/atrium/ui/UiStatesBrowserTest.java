@@ -10,14 +10,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import org.atrium.event.Event;
-import org.atrium.registration.Registration;
 import org.atrium.schedule.ConferenceSession;
-import org.atrium.schedule.SessionSpeaker;
 import org.atrium.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -70,19 +64,8 @@ class UiStatesBrowserTest {
 
     @Test
     void anEmptyChatAndAnEmptyProjectorSaySo() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Event event =
-                fixtures.event(Fixtures.uniqueSlug("empty"), "Asia/Baku", today.minusDays(1), today.plusDays(1), true);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        ConferenceSession session = fixtures.session(
-                event,
-                fixtures.room(event, "Main Stage", 300),
-                "Clearing land",
-                now.minusSeconds(600),
-                now.plusSeconds(3000));
-        fixtures.addSpeaker(
-                session, fixtures.speaker(event, "Dr. Leyla Hüseynova", "speaker"), SessionSpeaker.Role.SPEAKER);
-        fixtures.registration(event, "alice", Registration.State.CONFIRMED, "Europe/London");
+        ConferenceSession session = fixtures.sessionUnderway("empty");
+        Event event = session.event;
         String room = "#/events/" + event.slug + "/sessions/" + session.id;
         try (Browser alice = new Browser(base, "Europe/London");
                 Browser speaker = new Browser(base, "Asia/Baku")) {
