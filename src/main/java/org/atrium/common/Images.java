@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -23,7 +24,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /**
  * Every uploaded image goes through here once: bounded in bytes, its type sniffed from its first bytes (never from
  * what the client declares), its dimensions read from the header and bounded before anything is decoded (a small
- * file can declare a huge canvas: a decompression bomb), then decoded, downscaled to at most {@code maxSide} pixels
+ * file can declare a huge canvas: a decompression bomb), then decoded (a large one with source subsampling, so only
+ * about twice the stored size is ever held in memory), downscaled to at most {@code maxSide} pixels
  * on its longer side, and encoded afresh. What is stored is only the pixels: EXIF and GPS metadata, comments, colour
  * profiles and anything appended or hidden in the file (a polyglot that is also HTML or a script) are gone.
  *
@@ -143,7 +145,12 @@ public final class Images {
                                 + height + ".",
                         Map.of("width", width, "height", height, "limit", limits.maxPixels()));
             }
-            return reader.read(0);
+            ImageReadParam param = reader.getDefaultReadParam();
+            int step = subsampling(width, height, limits.maxSide());
+            if (step > 1) {
+                param.setSourceSubsampling(step, step, 0, 0);
+            }
+            return reader.read(0, param);
         } catch (DomainException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -151,6 +158,18 @@ public final class Images {
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * Every how many pixels the decoder keeps one, in each direction, so that the decoded raster is at most twice
+     * {@code maxSide} on its longer side (and still at least {@code maxSide}; {@link #downscale} scales the rest
+     * smoothly) rather than the whole canvas: a 40-megapixel upload decoded whole is some 160 MB of pixels, and a few
+     * at once exhaust the heap.
+     */
+    static int subsampling(int width, int height, int maxSide) {
+        long longer = Math.max(width, height);
+        long most = 2L * maxSide;
+        return (int) Math.max(1, (longer + most - 1) / most);
     }
 
     private static DomainException unreadable(Format format) {

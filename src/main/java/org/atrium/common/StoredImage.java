@@ -67,10 +67,24 @@ public class StoredImage extends IdentifiedEntity {
     }
 
     /**
+     * How an owner serves its image: the image {@code imageId} (404 {@code what} when there is none), cached for good
+     * when the request names that version ({@code ?v=}), for a while under its plain URL, and never by shared caches
+     * while the owner's event is a {@code draft}. Visibility is the owner's to check first.
+     */
+    public static Response serve(Long imageId, Long version, boolean draft, Request request, String what) {
+        StoredImage image = imageId == null ? null : findById(imageId);
+        if (image == null) {
+            throw DomainException.notFound(what);
+        }
+        String cache = draft ? PRIVATE : imageId.equals(version) ? IMMUTABLE : PUBLIC;
+        return image.response(request, cache);
+    }
+
+    /**
      * The image with its own media type, a strong ETag (its content hash; {@code If-None-Match} answers 304),
      * {@code cacheControl}, {@code X-Content-Type-Options: nosniff} and an inline disposition.
      */
-    public Response response(Request request, String cacheControl) {
+    private Response response(Request request, String cacheControl) {
         EntityTag tag = new EntityTag(sha256.substring(0, 32));
         Response.ResponseBuilder notModified = request == null ? null : request.evaluatePreconditions(tag);
         Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(bytes, mediaType);

@@ -15,13 +15,13 @@ final class Branding {
 
     static final double MINIMUM = 4.5;
 
-    /** The fixed surfaces the accent is used with, as app.css paints them (named in a refusal). */
+    /** The fixed surfaces the accent is used with: app.css's --surface and --canvas (BrandingTest reads them). */
     static final Map<String, String> SURFACES = surfaces();
 
     private static Map<String, String> surfaces() {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("white (button text, cards)", "#ffffff");
-        s.put("the page background", "#f6f5f2");
+        s.put("the page background", "#f5f4f0");
         return s;
     }
 

@@ -91,14 +91,7 @@ class BrandingResource {
     @Produces({"image/png", "image/jpeg"})
     public Response logo(@PathParam("slug") String slug, @QueryParam("v") Long version, @Context Request request) {
         Event event = events.visible(slug);
-        StoredImage image = event.logoImageId == null ? null : StoredImage.findById(event.logoImageId);
-        if (image == null) {
-            throw DomainException.notFound("logo");
-        }
-        String cache = event.status == Event.Status.DRAFT
-                ? StoredImage.PRIVATE
-                : event.logoImageId.equals(version) ? StoredImage.IMMUTABLE : StoredImage.PUBLIC;
-        return image.response(request, cache);
+        return StoredImage.serve(event.logoImageId, version, event.status == Event.Status.DRAFT, request, "logo");
     }
 
     /** Replaces the logo with the uploaded image (PNG or JPEG, re-encoded). */

@@ -66,17 +66,10 @@ class SpeakerPhotoResource {
         if (speaker == null || !speaker.isAccount(me)) {
             events.visible(slug);
         }
-        if (speaker == null || speaker.photoImageId == null) {
+        if (speaker == null) {
             throw DomainException.notFound("photo");
         }
-        StoredImage image = StoredImage.findById(speaker.photoImageId);
-        if (image == null) {
-            throw DomainException.notFound("photo");
-        }
-        String cache = event.status == Event.Status.DRAFT
-                ? StoredImage.PRIVATE
-                : speaker.photoImageId.equals(version) ? StoredImage.IMMUTABLE : StoredImage.PUBLIC;
-        return image.response(request, cache);
+        return StoredImage.serve(speaker.photoImageId, version, event.status == Event.Status.DRAFT, request, "photo");
     }
 
     /** Replaces the photo with the uploaded image (re-encoded); answers the profile. */

@@ -151,6 +151,40 @@ class ImagesTest {
     }
 
     @Test
+    void aHugeUploadIsDecodedSubsampledNotWhole() throws IOException {
+        BufferedImage big = new BufferedImage(6000, 6000, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = big.createGraphics();
+        g.setColor(new Color(20, 120, 60));
+        g.fillRect(0, 0, 6000, 6000);
+        g.dispose();
+        byte[] png = encoded(big, "png");
+        big = null;
+
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        long started = System.nanoTime();
+        Images.Processed stored = Images.normalise(png, LIMITS);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        System.out.printf(
+                "6000x6000 PNG (%d bytes) -> %dx%d in %d ms, %d MB allocated%n",
+                png.length,
+                stored.width(),
+                stored.height(),
+                (System.nanoTime() - started) / 1_000_000,
+                allocated >> 20);
+
+        assertThat(stored.width() + "x" + stored.height(), equalTo("1024x1024"));
+        assertThat(new Color(read(stored.bytes()).getRGB(512, 512)), equalTo(new Color(20, 120, 60)));
+        // decoded whole, 36 megapixels are over 100 MB as 3-byte BGR and 144 MB more as the clean RGB copy; subsampled
+        // to at most 2048 pixels a side, the whole upload costs a few tens of MB
+        assertThat("MB allocated", allocated >> 20 < 80, equalTo(true));
+        assertThat(Images.subsampling(6000, 6000, 1024), equalTo(3));
+        assertThat(Images.subsampling(2048, 100, 1024), equalTo(1));
+        assertThat(Images.subsampling(100, 2049, 1024), equalTo(2));
+    }
+
+    @Test
     void aDeclaredGiantCanvasIsRefusedFromItsHeaderBeforeDecoding() {
         // a valid signature and IHDR of 50,000 x 50,000 (2.5 gigapixels) followed by a few bytes that are no image
         // data at all: decoding would fail differently (or exhaust memory); the header check answers first
