@@ -1,5 +1,6 @@
 package org.atrium.event;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -98,16 +99,19 @@ class BrandingResource {
     @PUT
     @Path("logo")
     @Authenticated
-    @Transactional
     @Consumes(MediaType.WILDCARD)
     public EventView uploadLogo(@PathParam("slug") String slug, byte[] body) {
-        Event event = events.organised(slug);
+        events.organised(slug); // refused before any decoding
+        // decoded outside the transaction: a large logo takes up to a second, which no database connection waits for
         Images.Processed image = Images.normalise(body, Images.Limits.of(bounds));
-        Long old = event.logoImageId;
-        event.logoImageId = StoredImage.store(image, Instant.now(clock)).id;
-        EventView view = touched(event);
-        StoredImage.discard(old);
-        return view;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Event event = events.organised(slug);
+            Long old = event.logoImageId;
+            event.logoImageId = StoredImage.store(image, Instant.now(clock)).id;
+            EventView view = touched(event);
+            StoredImage.discard(old);
+            return view;
+        });
     }
 
     @DELETE

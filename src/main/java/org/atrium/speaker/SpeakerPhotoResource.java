@@ -1,5 +1,6 @@
 package org.atrium.speaker;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -75,16 +76,19 @@ class SpeakerPhotoResource {
     /** Replaces the photo with the uploaded image (re-encoded); answers the profile. */
     @PUT
     @Authenticated
-    @Transactional
     @Consumes(MediaType.WILDCARD)
     public SpeakerView put(@PathParam("slug") String slug, @PathParam("id") long id, byte[] body) {
-        Editing editing = editable(slug, id);
+        editable(slug, id); // refused before any decoding
+        // decoded outside the transaction: a large photo takes up to a second, which no database connection waits for
         Images.Processed image = Images.normalise(body, Images.Limits.of(bounds));
-        Long old = editing.speaker.photoImageId;
-        editing.speaker.photoImageId = StoredImage.store(image, Instant.now(clock)).id;
-        editing.speaker.persistAndFlush();
-        StoredImage.discard(old);
-        return view(editing);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Editing editing = editable(slug, id);
+            Long old = editing.speaker.photoImageId;
+            editing.speaker.photoImageId = StoredImage.store(image, Instant.now(clock)).id;
+            editing.speaker.persistAndFlush();
+            StoredImage.discard(old);
+            return view(editing);
+        });
     }
 
     /** Removes the uploaded photo (an external {@code photoUrl} stays). */
