@@ -189,6 +189,29 @@ class LiveSocketTest {
     }
 
     @Test
+    void aRefResentOnANewConnectionAfterItsAckWasLostIsStoredOnceAndAckedWithItsSeq() {
+        // what js/live.js does after a break: the line was stored but its ack went down with the old socket, so the
+        // client sends it again with the same ref once the new connection is live
+        Setup s = room();
+        String line = "{\"type\":\"chat.post\",\"ref\":\"lost-ack\",\"text\":\"only once\"}";
+        JsonNode first;
+        try (LiveClient alice = join(s, "alice")) {
+            first = alice.command(line);
+            assertEquals("ack", first.get("type").asText());
+        }
+        try (LiveClient alice = join(s, "alice")) {
+            JsonNode again = alice.command(line);
+            assertEquals(first, again);
+            assertEquals(List.of(), alice.drain(300));
+        }
+        try (LiveClient bob = LiveClient.connect(base, s.path(), "bob")) {
+            JsonNode chat = bob.next("snapshot").get("chat");
+            assertEquals(1, chat.size());
+            assertEquals("only once", chat.get(0).get("text").asText());
+        }
+    }
+
+    @Test
     void badFramesGetErrorsWithTheirRefAndTheConnectionStaysOpen() {
         Setup s = room();
         Setup other = room();
