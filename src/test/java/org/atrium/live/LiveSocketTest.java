@@ -212,6 +212,34 @@ class LiveSocketTest {
     }
 
     @Test
+    void pingIsAnsweredWithItsRefAndStoresNothing() {
+        // js/live.js knows a resume has caught up when the pong with its probe's ref comes back
+        Setup s = room();
+        try (LiveClient alice = join(s, "alice")) {
+            long before = alice.command("{\"type\":\"chat.post\",\"ref\":\"a\",\"text\":\"one\"}")
+                    .get("seq")
+                    .asLong();
+            alice.next("chat.posted");
+            alice.send("{\"type\":\"ping\",\"ref\":\"p1\"}");
+            JsonNode pong = alice.next();
+            assertEquals("pong", pong.get("type").asText());
+            assertEquals("p1", pong.get("ref").asText());
+            alice.send("{\"type\":\"ping\"}");
+            assertEquals(List.of("type"), List.copyOf(iterable(alice.next().fieldNames())));
+            long after = alice.command("{\"type\":\"chat.post\",\"ref\":\"b\",\"text\":\"two\"}")
+                    .get("seq")
+                    .asLong();
+            assertEquals(before + 1, after);
+        }
+    }
+
+    private static <T> List<T> iterable(java.util.Iterator<T> it) {
+        List<T> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
     void badFramesGetErrorsWithTheirRefAndTheConnectionStaysOpen() {
         Setup s = room();
         Setup other = room();
