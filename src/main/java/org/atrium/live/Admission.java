@@ -26,9 +26,20 @@ class Admission {
         REFUSED
     }
 
-    record Pass(Verdict verdict, String room, long eventId, Long sessionId, boolean moderator, boolean organiser) {
+    /**
+     * An admission: the room, the member's roles, and in a session room the name the programme gives a speaker or
+     * moderator on its line-up (null for everyone else), under which their replies appear.
+     */
+    record Pass(
+            Verdict verdict,
+            String room,
+            long eventId,
+            Long sessionId,
+            boolean moderator,
+            boolean organiser,
+            String stageName) {
         static Pass refused(Verdict v) {
-            return new Pass(v, null, 0, null, false, false);
+            return new Pass(v, null, 0, null, false, false, null);
         }
     }
 
@@ -58,13 +69,15 @@ class Admission {
         if (!event.isVisibleTo(subject)) {
             return Pass.refused(Verdict.NOT_FOUND);
         }
-        boolean onStage = roles.isSpeakerOrModerator(sessionId, subject);
+        // one read answers both whether the account is on the line-up and the name it has there
+        String stageName = roles.stageName(sessionId, subject).orElse(null);
+        boolean onStage = stageName != null;
         if (!organiser && !onStage && !participation.isConfirmed(event.id, subject)) {
             return Pass.refused(Verdict.REFUSED);
         }
         String room = LiveRoom.sessionKey(sessionId);
         ensureRoom(room, event.id, sessionId);
-        return new Pass(Verdict.ADMITTED, room, event.id, sessionId, organiser || onStage, organiser);
+        return new Pass(Verdict.ADMITTED, room, event.id, sessionId, organiser || onStage, organiser, stageName);
     }
 
     @Transactional
@@ -83,7 +96,7 @@ class Admission {
         }
         String room = LiveRoom.eventKey(event.id);
         ensureRoom(room, event.id, null);
-        return new Pass(Verdict.ADMITTED, room, event.id, null, organiser, organiser);
+        return new Pass(Verdict.ADMITTED, room, event.id, null, organiser, organiser, null);
     }
 
     /** Rooms known to have their row committed; a join then writes nothing (no commit to wait for). */

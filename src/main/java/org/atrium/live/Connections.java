@@ -165,6 +165,7 @@ class Connections {
                 loop,
                 subject,
                 Accounts.displayNameOf(identity),
+                pass.stageName(),
                 pass.moderator(),
                 pass.organiser(),
                 room,

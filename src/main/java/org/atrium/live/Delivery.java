@@ -69,10 +69,6 @@ record Delivery(
         return new Rendering(r.text(), encode(r.text()));
     }
 
-    boolean isFramed() {
-        return full.frame() != null;
-    }
-
     static Delivery unsequenced(String frame) {
         return new Delivery(0, frame, null, false);
     }

@@ -66,7 +66,7 @@ class Intake {
             if (kind == null) {
                 throw new DomainException(400, "message.unknown-type", "Unknown message type '" + type + "'.");
             }
-            if (kind == LiveCommand.PING) {
+            if (kind.immediate()) {
                 member.send(
                         ref == null
                                 ? "{\"type\":\"pong\"}"

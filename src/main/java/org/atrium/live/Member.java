@@ -63,6 +63,12 @@ final class Member {
     final EventLoop loop;
     final String subject;
     final String name;
+    /**
+     * The name the programme gives this member on the session's line-up, read at admission (null when not on it):
+     * their replies carry it, without a query per reply in the room writer's transaction.
+     */
+    final String stageName;
+
     final boolean moderator;
     final boolean organiser;
     final LiveRoom room;
@@ -102,6 +108,7 @@ final class Member {
             EventLoop loop,
             String subject,
             String name,
+            String stageName,
             boolean moderator,
             boolean organiser,
             LiveRoom room,
@@ -111,6 +118,7 @@ final class Member {
         this.loop = loop;
         this.subject = subject;
         this.name = name;
+        this.stageName = stageName;
         this.moderator = moderator;
         this.organiser = organiser;
         this.room = room;

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.atrium.common.Bounds;
 import org.atrium.common.DomainException;
-import org.atrium.schedule.SessionRoles;
 
 /**
  * The Q&A use cases of a session room. Each runs inside the room writer's transaction, checks everything before it
@@ -41,9 +40,6 @@ class QuestionBoard {
 
     @Inject
     Bounds bounds;
-
-    @Inject
-    SessionRoles roles;
 
     RoomEvent ask(BatchContext b, Member asker, Payload.Ask ask) {
         b.requireQaOpen();
@@ -159,10 +155,8 @@ class QuestionBoard {
         Reply r = new Reply();
         r.questionId = q.id;
         r.author = moderator.subject;
-        // a speaker answers under the name the programme gives them; organisers and others under their account's
-        r.authorName = b.room.sessionId == null
-                ? moderator.name
-                : roles.stageName(b.room.sessionId, r.author).orElse(moderator.name);
+        // a speaker answers under the name the programme gave them when they joined; organisers under their account's
+        r.authorName = moderator.stageName != null ? moderator.stageName : moderator.name;
         r.text = reply.text();
         r.createdAt = b.now;
         em.persist(r);

@@ -13,13 +13,17 @@ const FATAL = { 4403: 'not-admitted', 4404: 'not-found', 4429: 'too-many-connect
 const AUTH_EXPIRED = 4001;
 /** A command not acknowledged within this long is given up and reported to its author (it is never resent after). */
 const GIVE_UP_MS = 60000;
+/** How many given-up commands are remembered, so a line stored after all is recognised (see {@link LiveRoom#giveUp}). */
+const GIVEN_UP_KEPT = 20;
 
 export class LiveRoom {
-  constructor(sessionId, { onChange, onEvent, onError, onStatus, onPending }) {
+  constructor(sessionId, { onChange, onEvent, onError, onStatus, onPending, onArrived }) {
     this.sessionId = sessionId;
-    this.handlers = { onChange, onEvent, onError, onStatus, onPending };
+    this.handlers = { onChange, onEvent, onError, onStatus, onPending, onArrived };
     this.lastSeq = null;
     this.pending = new Map();
+    /** Given-up commands by ref: {@code type}, {@code fields}, and {@code key} (type and fields) to know a resend by. */
+    this.givenUp = new Map();
     this.state = { questions: new Map(), pinned: null, myVotes: new Set(), chat: [], settings: {}, presence: 0, you: null, room: null, muted: false };
     this.attempt = 0;
     this.probes = 0;
@@ -152,13 +156,19 @@ export class LiveRoom {
    * Sends a command; resolves with its seq when acknowledged, rejects with the error frame. While the connection is
    * down it waits and goes out (same ref) once the room has caught up after the reconnect; it is rejected with
    * {@code live.not-sent} when the room is left for good or nothing acknowledges it within {@link GIVE_UP_MS}.
+   * Sending a given-up command again (same type and fields) reuses its ref: if it was stored after all (its ack lost
+   * with the connection), the server answers with the original ack and nothing is stored twice.
    */
   send(type, fields = {}) {
-    const ref = crypto.randomUUID();
+    const key = JSON.stringify([type, fields]);
+    let ref = crypto.randomUUID();
+    for (const [r, g] of this.givenUp) {
+      if (g.key === key) { ref = r; this.givenUp.delete(r); break; }
+    }
     const frame = JSON.stringify({ type, ref, ...fields });
     return new Promise((resolve, reject) => {
-      const giveUp = setTimeout(() => this.settle(ref, (p) => p.reject({ code: 'live.not-sent', status: 'timeout' })), GIVE_UP_MS);
-      this.pending.set(ref, { frame, resolve, reject, type, fields, giveUp });
+      const giveUp = setTimeout(() => this.giveUp(ref, 'timeout'), GIVE_UP_MS);
+      this.pending.set(ref, { frame, resolve, reject, type, fields, key, giveUp });
       if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(frame);
       this.handlers.onPending?.(this.pending.size);
     });
@@ -175,8 +185,38 @@ export class LiveRoom {
     return p;
   }
 
+  /**
+   * Reports a pending command as not sent and stops resending it. It may have been stored all the same (sent, its ack
+   * lost with the connection), so it is remembered: its line arriving later in the room's events, or the author
+   * sending it again, clears the report (see {@link #arrived}, {@link #send}).
+   */
+  giveUp(ref, status) {
+    const p = this.settle(ref, (c) => c.reject({ code: 'live.not-sent', status }));
+    if (!p) return;
+    this.givenUp.set(ref, { type: p.type, fields: p.fields, key: p.key });
+    if (this.givenUp.size > GIVEN_UP_KEPT) this.givenUp.delete(this.givenUp.keys().next().value);
+  }
+
   failPending(error) {
     for (const ref of [...this.pending.keys()]) this.settle(ref, (p) => p.reject(error));
+  }
+
+  /**
+   * A room event that is the author's own line (chat or question) matching a given-up command: it was stored after
+   * all, so it is no longer "not sent" ({@code onArrived} with the command's type and fields).
+   */
+  arrived(f) {
+    if (!this.givenUp.size) return;
+    const line = f.type === 'chat.posted' ? ['chat.post', f.message] : f.type === 'question.asked' ? ['question.ask', f.question] : null;
+    const you = this.state.you?.subject;
+    if (!line || !you || line[1]?.author?.subject !== you) return;
+    for (const [ref, g] of this.givenUp) {
+      if (g.type === line[0] && g.fields.text === line[1].text) {
+        this.givenUp.delete(ref);
+        this.handlers.onArrived?.(g.type, g.fields);
+        return;
+      }
+    }
   }
 
   receive(f, ws = this.ws) {
@@ -219,6 +259,7 @@ export class LiveRoom {
       this.lastSeq = f.seq;
     }
     this.apply(f);
+    this.arrived(f);
     this.handlers.onEvent?.(f);
     this.handlers.onChange?.(f);
   }

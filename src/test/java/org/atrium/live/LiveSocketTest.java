@@ -189,6 +189,57 @@ class LiveSocketTest {
     }
 
     @Test
+    void aRefResentOnANewConnectionAfterItsAckWasLostIsStoredOnceAndAckedWithItsSeq() {
+        // what js/live.js does after a break: the line was stored but its ack went down with the old socket, so the
+        // client sends it again with the same ref once the new connection is live
+        Setup s = room();
+        String line = "{\"type\":\"chat.post\",\"ref\":\"lost-ack\",\"text\":\"only once\"}";
+        JsonNode first;
+        try (LiveClient alice = join(s, "alice")) {
+            first = alice.command(line);
+            assertEquals("ack", first.get("type").asText());
+        }
+        try (LiveClient alice = join(s, "alice")) {
+            JsonNode again = alice.command(line);
+            assertEquals(first, again);
+            assertEquals(List.of(), alice.drain(300));
+        }
+        try (LiveClient bob = LiveClient.connect(base, s.path(), "bob")) {
+            JsonNode chat = bob.next("snapshot").get("chat");
+            assertEquals(1, chat.size());
+            assertEquals("only once", chat.get(0).get("text").asText());
+        }
+    }
+
+    @Test
+    void pingIsAnsweredWithItsRefAndStoresNothing() {
+        // js/live.js knows a resume has caught up when the pong with its probe's ref comes back
+        Setup s = room();
+        try (LiveClient alice = join(s, "alice")) {
+            long before = alice.command("{\"type\":\"chat.post\",\"ref\":\"a\",\"text\":\"one\"}")
+                    .get("seq")
+                    .asLong();
+            alice.next("chat.posted");
+            alice.send("{\"type\":\"ping\",\"ref\":\"p1\"}");
+            JsonNode pong = alice.next();
+            assertEquals("pong", pong.get("type").asText());
+            assertEquals("p1", pong.get("ref").asText());
+            alice.send("{\"type\":\"ping\"}");
+            assertEquals(List.of("type"), List.copyOf(iterable(alice.next().fieldNames())));
+            long after = alice.command("{\"type\":\"chat.post\",\"ref\":\"b\",\"text\":\"two\"}")
+                    .get("seq")
+                    .asLong();
+            assertEquals(before + 1, after);
+        }
+    }
+
+    private static <T> List<T> iterable(java.util.Iterator<T> it) {
+        List<T> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
     void badFramesGetErrorsWithTheirRefAndTheConnectionStaysOpen() {
         Setup s = room();
         Setup other = room();

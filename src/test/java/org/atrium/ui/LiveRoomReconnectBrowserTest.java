@@ -109,7 +109,34 @@ class LiveRoomReconnectBrowserTest {
             alice.wait.until(d -> chat(alice).size() == 2);
             assertThat(chat(alice), contains("Alice typed while offline", "Alice typed while the sign-in renewed"));
 
-            // 3. the sign-in ends during a break: what was typed is reported as not sent, never left pending
+            // 3. the line is stored but its ack and its event go down with the socket, and the minute runs out: it is
+            // reported as not sent until the resumed connection brings the line, then the report is taken back
+            alice.script("const live = window.atriumLive, receive = live.receive.bind(live); window.__lost = [];"
+                    + " live.receive = (f, ws) => ['ack', 'chat.posted'].includes(f.type)"
+                    + " ? window.__lost.push(f.type) : receive(f, ws);");
+            alice.type(By.id("chat-text"), "stored but never acknowledged");
+            alice.click(By.id("chat-send"));
+            alice.wait.until(d -> (Boolean) alice.script("return window.__lost.includes('ack');"));
+            alice.script(
+                    "for (const ref of [...window.atriumLive.pending.keys()]) window.atriumLive.giveUp(ref, 'timeout');");
+            assertThat(
+                    alice.text(By.cssSelector("#chat-status .notice-error")),
+                    equalTo("Not sent: the live room could not be reached for a minute."
+                            + " Check your connection and send it again."));
+            alice.script("delete window.atriumLive.receive; window.atriumLive.drop();");
+            alice.wait.until(d -> chat(alice).contains("Alice stored but never acknowledged"));
+            alice.wait.until(d ->
+                    d.findElements(By.cssSelector("#chat-status .notice-error")).isEmpty());
+            assertThat(alice.find(By.id("chat-text")).getAttribute("value"), equalTo(""));
+            alice.wait.until(ExpectedConditions.textToBe(By.id("live-status"), "Live"));
+            assertThat(
+                    chat(alice),
+                    contains(
+                            "Alice typed while offline",
+                            "Alice typed while the sign-in renewed",
+                            "Alice stored but never acknowledged"));
+
+            // 4. the sign-in ends during a break: what was typed is reported as not sent, never left pending
             alice.script(HOLD_TICKETS + " window.__before = window.atriumLive.ws;");
             signedOut.fire(new AccountSignedOut("alice", null));
             alice.wait.until(d -> (Boolean) alice.script("return window.atriumLive.ws !== window.__before;"));

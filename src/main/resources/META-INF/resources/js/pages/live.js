@@ -220,6 +220,13 @@ export async function sessionPage(slug, id) {
     onEvent: (f) => announceEvent(live, f),
     // a refused join is said once, by the status line (the close that follows the error frame)
     onError: (e) => { if (e.code !== 'live.not-admitted') show(askStatus, notice('error', errorText(e))); },
+    // a line reported as not sent turned up in the room after all (stored before its ack was lost): take the report back
+    onArrived: (type, fields) => {
+      const [input, status] = type === 'chat.post' ? [chatText, chatStatus] : [askText, askStatus];
+      if (input.value.trim() === fields.text) input.value = '';
+      if (type === 'chat.post') show(status);
+      else show(status, notice('success', live.state.settings.premoderation ? 'Thanks! Your question will appear once a moderator approves it.' : 'Your question is posted.'));
+    },
   });
   window.atriumLive = live;
 
