@@ -37,13 +37,14 @@ export async function zoneFor(slug) {
 }
 
 /**
- * Reads a zone as a person wrote it ("GMT+4", "UTC-3:30", "+05:45", "Asia/Baku", "baku") through the server, which
- * accepts the same forms everywhere; resolves with the zone id to format with, rejects with a {@link ZoneProblem}
- * (its message says why, its suggestions are zones the person may have meant).
+ * Reads a zone as a person wrote it ("GMT+4", "UTC-3:30", "+05:45", "Asia/Baku") through the server, which accepts
+ * the same forms everywhere (`GET /api/zones/resolve`: nothing is rendered or kept per spelling); resolves with the
+ * zone id to format with, rejects with a {@link ZoneProblem} (its message says why, its suggestions are zones the
+ * person may have meant: "baku" suggests Asia/Baku).
  */
-export async function resolveZone(slug, input) {
+export async function resolveZone(input) {
   try {
-    const z = (await get(`/api/events/${encodeURIComponent(slug)}/programme?tz=${encodeURIComponent(input)}`)).viewerZone;
+    const z = await get(`/api/zones/resolve?q=${encodeURIComponent(input)}`);
     if (!z || !isZone(z.id)) throw new ZoneProblem(input, `This browser cannot show times in ${z?.id || input}.`, []);
     return z.id;
   } catch (e) {
