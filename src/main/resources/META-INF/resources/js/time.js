@@ -22,16 +22,17 @@ function savedZone() {
 
 /**
  * The zone to show an event's times in, in order: the one chosen on this browser, the zone the signed-in participant
- * registered with for this event (the server reads it: "GMT+4" becomes "+04:00"), the browser's own.
+ * registered with for this event (their registration keeps it as typed; the server reads it: "GMT+4" becomes
+ * "+04:00", and one it no longer understands is ignored, as the server does), the browser's own.
  */
 export async function zoneFor(slug) {
   const saved = savedZone();
   if (saved) return saved;
   if (currentUser()) {
     try {
-      const z = (await get(`/api/events/${encodeURIComponent(slug)}/programme`)).viewerZone;
-      if (z?.source === 'profile' && isZone(z.id)) return z.id;
-    } catch { /* not available: the browser's zone */ }
+      const typed = (await get(`/api/events/${encodeURIComponent(slug)}/registration`)).timeZone;
+      if (typed) return await resolveZone(typed);
+    } catch { /* not registered, or no zone the server or this browser understands: the browser's zone */ }
   }
   return detectedZone();
 }
