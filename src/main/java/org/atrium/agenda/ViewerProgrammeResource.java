@@ -14,10 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.atrium.common.DomainException;
 import org.atrium.common.PublicRenderings;
 import org.atrium.event.Event;
@@ -58,20 +60,24 @@ class ViewerProgrammeResource {
 
     /**
      * The whole programme grouped by the viewer's local date ({@code tz}, else profile, else event zone). Kept rendered
-     * per zone asked for (within {@link org.atrium.common.Bounds#publicRenderings()}) while the event is published,
-     * unless it depends on a signed-in viewer's profile (no {@code tz}).
+     * per zone (within {@link org.atrium.common.Bounds#publicRenderings()}) while the event is published, unless it
+     * depends on a signed-in viewer's profile (no {@code tz}). The body depends only on the zone {@code tz} names, so
+     * it is kept under that zone's canonical id: {@code GMT+4}, {@code utc+4} and {@code +0400} share one body, and a
+     * caller cannot fill the kept renderings with spellings. A {@code tz} that is not understood is never kept.
      */
     @GET
     @Path("programme")
     @PermitAll
     public Response programme(@PathParam("slug") String slug, @QueryParam("tz") String tz) {
         boolean explicit = tz != null && !tz.isEmpty();
-        if (!explicit && user.subject().isPresent()) {
+        Optional<ZoneId> asked = explicit ? ViewerZones.tryParse(tz) : Optional.empty();
+        if (explicit ? asked.isEmpty() : user.subject().isPresent()) {
+            // a viewer's own zone, or a zone not understood (its 400 comes after the event's 404, as always)
             Event event = events.visible(slug);
             return Response.ok(ViewerProgrammeView.of(event, viewers.zone(event, tz), slots.ofEvent(event)))
                     .build();
         }
-        String key = "programme-tz " + slug + " " + (explicit ? tz : "-");
+        String key = "programme-tz " + slug + " " + asked.map(ZoneId::getId).orElse("-");
         PublicRenderings.Rendered rendered = renderings.get(key, () -> {
             Event event = events.visible(slug);
             ViewerZone viewer = viewers.zone(event, tz);

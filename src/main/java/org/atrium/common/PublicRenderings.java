@@ -78,6 +78,11 @@ public class PublicRenderings {
         bytes += size - (old == null ? 0 : old.rendered().body().length);
     }
 
+    /** How many bodies are kept now (for tests that check what a request leaves behind). */
+    public int kept() {
+        return entries.size();
+    }
+
     /** A fresh rendering and whether anyone may be sent it (a published event's) or only this caller (a draft's). */
     public record Shareable(Rendered rendered, boolean shared) {}
 

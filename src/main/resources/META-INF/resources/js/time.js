@@ -22,28 +22,30 @@ function savedZone() {
 
 /**
  * The zone to show an event's times in, in order: the one chosen on this browser, the zone the signed-in participant
- * registered with for this event (the server reads it: "GMT+4" becomes "+04:00"), the browser's own.
+ * registered with for this event (their registration keeps it as typed; the server reads it: "GMT+4" becomes
+ * "+04:00", and one it no longer understands is ignored, as the server does), the browser's own.
  */
 export async function zoneFor(slug) {
   const saved = savedZone();
   if (saved) return saved;
   if (currentUser()) {
     try {
-      const z = (await get(`/api/events/${encodeURIComponent(slug)}/programme`)).viewerZone;
-      if (z?.source === 'profile' && isZone(z.id)) return z.id;
-    } catch { /* not available: the browser's zone */ }
+      const typed = (await get(`/api/events/${encodeURIComponent(slug)}/registration`)).timeZone;
+      if (typed) return await resolveZone(typed);
+    } catch { /* not registered, or no zone the server or this browser understands: the browser's zone */ }
   }
   return detectedZone();
 }
 
 /**
- * Reads a zone as a person wrote it ("GMT+4", "UTC-3:30", "+05:45", "Asia/Baku", "baku") through the server, which
- * accepts the same forms everywhere; resolves with the zone id to format with, rejects with a {@link ZoneProblem}
- * (its message says why, its suggestions are zones the person may have meant).
+ * Reads a zone as a person wrote it ("GMT+4", "UTC-3:30", "+05:45", "Asia/Baku") through the server, which accepts
+ * the same forms everywhere (`GET /api/zones/resolve`: nothing is rendered or kept per spelling); resolves with the
+ * zone id to format with, rejects with a {@link ZoneProblem} (its message says why, its suggestions are zones the
+ * person may have meant: "baku" suggests Asia/Baku).
  */
-export async function resolveZone(slug, input) {
+export async function resolveZone(input) {
   try {
-    const z = (await get(`/api/events/${encodeURIComponent(slug)}/programme?tz=${encodeURIComponent(input)}`)).viewerZone;
+    const z = await get(`/api/zones/resolve?q=${encodeURIComponent(input)}`);
     if (!z || !isZone(z.id)) throw new ZoneProblem(input, `This browser cannot show times in ${z?.id || input}.`, []);
     return z.id;
   } catch (e) {

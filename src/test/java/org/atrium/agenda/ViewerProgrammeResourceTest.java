@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -15,6 +17,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneRulesProvider;
 import java.util.List;
+import org.atrium.common.PublicRenderings;
 import org.atrium.event.Event;
 import org.atrium.registration.Registration;
 import org.atrium.schedule.ConferenceSession;
@@ -30,6 +33,9 @@ class ViewerProgrammeResourceTest {
 
     @Inject
     Fixtures fixtures;
+
+    @Inject
+    PublicRenderings renderings;
 
     static Instant baku(int day, int hour, int minute) {
         return ZonedDateTime.of(2027, 5, day, hour, minute, 0, 0, ZoneId.of("Asia/Baku"))
@@ -437,5 +443,35 @@ class ViewerProgrammeResourceTest {
                 .body(
                         "checks.find { it.name == 'time-zone database' }.data.tzdbVersion",
                         equalTo(ZoneRulesProvider.getVersions("UTC").lastKey()));
+    }
+
+    @Test
+    void manySpellingsOfOneZoneKeepOneBodyAndAZoneNotUnderstoodKeepsNone() {
+        Event event = fixtures.publishedEvent();
+        String path = "/api/events/" + event.slug + "/programme";
+        renderings.dropLocal();
+        byte[] first = null;
+        for (String tz : List.of(
+                "GMT+4", "gmt+4", "UTC+4", "utc+04:00", "+04:00", "+0400", "GMT 4", " 04:00", "GMT+04", "UT+4")) {
+            byte[] body = given().queryParam("tz", tz)
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .body("viewerZone.id", equalTo("+04:00"))
+                    .extract()
+                    .asByteArray();
+            if (first == null) {
+                first = body;
+            }
+            assertArrayEquals(first, body, tz + " is served the body kept for +04:00");
+        }
+        assertEquals(1, renderings.kept(), "ten spellings of UTC+4 keep one body");
+        for (String tz : List.of("baku", "Baku", "BAKU", "UTC+15")) {
+            given().queryParam("tz", tz).get(path).then().statusCode(400).body("code", equalTo("timezone.unknown"));
+        }
+        assertEquals(1, renderings.kept(), "zones not understood keep nothing");
+        given().queryParam("tz", "etc/gmt-4").get(path).then().body("viewerZone.id", equalTo("Etc/GMT-4"));
+        given().queryParam("tz", "Etc/GMT-4").get(path).then().body("viewerZone.id", equalTo("Etc/GMT-4"));
+        assertEquals(2, renderings.kept(), "a region is another zone, kept once under its own id");
     }
 }

@@ -169,8 +169,14 @@ class ProgrammeZoneBrowserTest {
             alice.signIn("alice");
             alice.wait.until(d -> d.findElement(By.id("zone-name")).getText().equals("GMT+4"));
             assertThat(slots(alice).get(1), equalTo("15:00–16:00 Opening"));
+            alice.script("performance.clearResourceTimings();");
             alice.open("#/events/" + event.slug + "/register");
             assertThat(alice.text(By.id("signup-zone")), equalTo("Times in GMT+4."));
+            // the registered zone comes from the registration, not from rendering the whole programme
+            assertThat(
+                    alice.script("return performance.getEntriesByType('resource').map(e => e.name)"
+                            + ".filter(n => n.includes('/programme')).length;"),
+                    equalTo(0L));
 
             // registering with GMT+4 (as the form suggests) on a phone
             bob.driver.manage().window().setSize(new Dimension(390, 844));

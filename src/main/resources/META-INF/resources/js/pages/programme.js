@@ -67,7 +67,7 @@ export async function programmePage(slug) {
   let askedZone = query.get('zone') || '';
   if (askedZone) {
     try {
-      state.zone = await resolveZone(slug, askedZone);
+      state.zone = await resolveZone(askedZone);
     } catch (e) {
       if (!(e instanceof ZoneProblem)) throw e;
       zoneTrouble(e);
@@ -106,7 +106,7 @@ export async function programmePage(slug) {
     const text = input.trim();
     if (!text) return;
     try {
-      state.zone = await resolveZone(slug, text);
+      state.zone = await resolveZone(text);
     } catch (e) {
       if (!(e instanceof ZoneProblem)) { show(zoneProblem, problemBox(e)); return; }
       zoneTrouble(e);
