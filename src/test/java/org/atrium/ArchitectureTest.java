@@ -59,6 +59,8 @@ class ArchitectureTest {
             .definedBy("org.atrium.registration..", "org.atrium.live..")
             .layer("Agenda")
             .definedBy("org.atrium.agenda..")
+            .layer("Notification")
+            .definedBy("org.atrium.notification..")
             .layer("Demo")
             .definedBy("org.atrium.demo..")
             .layer("Ui")
@@ -67,16 +69,18 @@ class ArchitectureTest {
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("Ui")
             .mayNotBeAccessedByAnyLayer()
-            .whereLayer("Agenda")
+            .whereLayer("Notification")
             .mayOnlyBeAccessedByLayers("Demo")
+            .whereLayer("Agenda")
+            .mayOnlyBeAccessedByLayers("Notification", "Demo")
             .whereLayer("Participation")
-            .mayOnlyBeAccessedByLayers("Agenda", "Demo")
+            .mayOnlyBeAccessedByLayers("Agenda", "Notification", "Demo")
             .whereLayer("Catalogue")
-            .mayOnlyBeAccessedByLayers("Participation", "Agenda", "Demo")
+            .mayOnlyBeAccessedByLayers("Participation", "Agenda", "Notification", "Demo")
             .whereLayer("Event")
-            .mayOnlyBeAccessedByLayers("Catalogue", "Participation", "Agenda", "Demo")
+            .mayOnlyBeAccessedByLayers("Catalogue", "Participation", "Agenda", "Notification", "Demo")
             .because("features depend one way: common, timezone, security <- event <- speaker, schedule"
-                    + " <- registration, live <- agenda (STYLE.md)");
+                    + " <- registration, live <- agenda <- notification (STYLE.md)");
 
     @ArchTest
     static final ArchRule common_depends_on_no_feature = noClasses()

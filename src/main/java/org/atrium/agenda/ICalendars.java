@@ -75,6 +75,27 @@ final class ICalendars {
         return fold(out.toString());
     }
 
+    /**
+     * One session as an iTIP message (RFC 5546) for e-mail: METHOD:REQUEST, or METHOD:CANCEL when the session is
+     * cancelled, with the feed's VEVENT (same UID and SEQUENCE) and the sender as ORGANIZER.
+     */
+    static String invitation(Slot s, String baseUrl, String organiser) {
+        ICalendar ical = new ICalendar();
+        ical.setProductId("-//Atrium//Atrium conference schedule//EN");
+        ical.setMethod(s.cancelled() ? biweekly.property.Method.cancel() : biweekly.property.Method.request());
+        VEvent e = event(s, baseUrl);
+        e.setOrganizer(new biweekly.property.Organizer(null, organiser));
+        ical.addEvent(e);
+        StringWriter out = new StringWriter();
+        try (ICalWriter writer = new ICalWriter(out, ICalVersion.V2_0)) {
+            writer.getVObjectWriter().getFoldedLineWriter().setLineLength(null);
+            writer.write(ical);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return fold(out.toString());
+    }
+
     private static VEvent event(Slot s, String baseUrl) {
         VEvent e = new VEvent();
         e.setUid(uid(s));

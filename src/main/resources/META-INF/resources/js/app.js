@@ -25,6 +25,7 @@ const lazyRoutes = [
   [/^#\/events\/([a-z0-9-]+)\/speakers$/, './pages/speakers.js', 'speakersPage'],
   [/^#\/events\/([a-z0-9-]+)\/speakers\/(\d+)$/, './pages/speakers.js', 'speakerPage'],
   [/^#\/events\/([a-z0-9-]+)\/sessions\/(\d+)\/about$/, './pages/speakers.js', 'sessionDetailPage'],
+  [/^#\/notifications$/, './pages/notifications.js', 'notificationsPage'],
 ];
 
 let cleanup = null;
