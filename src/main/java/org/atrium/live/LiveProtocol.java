@@ -45,7 +45,8 @@ final class LiveProtocol {
             "member.muted",
             "member.unmuted",
             "announcement.posted",
-            "session.changed");
+            "session.changed",
+            "notice.received");
 
     private LiveProtocol() {}
 

@@ -101,6 +101,23 @@ final class LiveRoom {
         return true;
     }
 
+    /** Hands one frame to one account's members only (a personal notice; see {@link PersonalNotices}). */
+    void tell(String subject, Delivery delivery) {
+        Delivery framed = delivery.framed();
+        byLoop.forEach((loop, members) -> {
+            if (members.stream().anyMatch(m -> m.subject.equals(subject))) {
+                loop.execute(() -> {
+                    for (Member m : members) {
+                        if (m.subject.equals(subject)) {
+                            m.deliver(framed);
+                            m.flush();
+                        }
+                    }
+                });
+            }
+        });
+    }
+
     /** Hands the events to every loop once; each loop delivers them to its members in order. */
     void fanOut(List<Delivery> deliveries) {
         if (deliveries.isEmpty()) {

@@ -26,6 +26,11 @@ class LiveRooms {
         return rooms.computeIfAbsent(key, k -> new LiveRoom(k, eventId, sessionId, changesOf(eventId)));
     }
 
+    /** The room if it is in memory (someone joined it since the start), else null. */
+    LiveRoom existing(String key) {
+        return rooms.get(key);
+    }
+
     Collection<LiveRoom> all() {
         return rooms.values();
     }

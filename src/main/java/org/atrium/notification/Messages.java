@@ -1,8 +1,5 @@
 package org.atrium.notification;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.qute.Engine;
-import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,7 +8,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.atrium.agenda.SessionInvitations;
@@ -23,9 +23,9 @@ import org.atrium.timezone.ViewerZones;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Renders an outbox row into a mail from the templates in {@code templates/notification} (plain text and HTML, the
- * subject a fragment of the text template; no words in code, ready for a template per language), with the state of
- * the event and session as it is when the message is sent. No images, no tracking.
+ * Renders an outbox row into a mail from the templates and phrases in {@code notification/} ({@link Templates}:
+ * plain text and HTML, no words in code, ready for a translation per language), with the state of the event and
+ * session as it is when the message is sent. No images, no tracking.
  */
 @ApplicationScoped
 class Messages {
@@ -36,9 +36,6 @@ class Messages {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(
                     FormatStyle.FULL, FormatStyle.SHORT)
             .withLocale(LOCALE);
-
-    @Inject
-    Engine engine;
 
     @Inject
     EntityManager em;
@@ -58,29 +55,19 @@ class Messages {
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int port;
 
-    @ConfigProperty(name = "quarkus.mailer.from")
-    Optional<String> from;
+    @Inject
+    Smtp smtp;
+
+    private static void put(Map<String, Object> model, String key, When when) {
+        if (when != null) {
+            model.put(key + ".local", when.local());
+            model.put(key + ".event", when.event());
+            model.put(key + ".sameZone", when.sameZone());
+        }
+    }
 
     /** A time on the recipient's clock and on the event's. */
     public record When(String local, String event, boolean sameZone) {}
-
-    /** What the templates read ({@code m}). */
-    public record Model(
-            String kind,
-            String name,
-            String eventTitle,
-            String eventUrl,
-            String sessionTitle,
-            String joinUrl,
-            String room,
-            String wasRoom,
-            When when,
-            When was,
-            boolean moved,
-            boolean roomChanged,
-            boolean cancelled,
-            String preferencesUrl,
-            String unsubscribeUrl) {}
 
     /** Why a row is not sent (its session gone, its reminder outdated). */
     static final class Outdated extends RuntimeException {
@@ -89,7 +76,7 @@ class Messages {
         }
     }
 
-    Mail render(OutboxMessage m) {
+    Email render(OutboxMessage m) {
         Event event = Event.findById(m.eventId);
         if (event == null) {
             throw new Outdated("event deleted");
@@ -120,42 +107,54 @@ class Messages {
                 && (!m.wasStartsAt.equals(session.startsAt) || !Objects.equals(m.wasEndsAt, session.endsAt));
         boolean roomChanged = m.kind.category == Category.SCHEDULE
                 && (m.wasStartsAt == null ? false : !Objects.equals(m.wasRoom, room));
-        Model model = new Model(
-                m.kind.name(),
-                name(m, event),
-                event.title,
-                eventUrl,
-                session == null ? null : session.title,
+        Map<String, Object> model = new HashMap<>();
+        model.put("language", LOCALE.getLanguage());
+        model.put("kind", m.kind.name());
+        model.put("name", name(m, event));
+        model.put("eventTitle", event.title);
+        model.put("eventUrl", eventUrl);
+        model.put("sessionTitle", session == null ? null : session.title);
+        model.put(
+                "joinUrl",
                 session != null && session.venue != null && session.venue.joinUrl != null
                         ? session.venue.joinUrl
-                        : sessionUrl,
-                room,
-                m.wasRoom,
-                when(start, zone, eventZone),
-                m.wasStartsAt == null ? null : when(m.wasStartsAt, zone, eventZone),
-                moved,
-                roomChanged,
-                session != null && session.cancelled,
-                base + "/#/notifications",
-                base + "/api/notifications/unsubscribe?token=" + tokens.sign(m.recipient, m.category));
-        Template text = engine.getTemplate("notification/" + m.kind.template + ".txt");
-        Template html = engine.getTemplate("notification/" + m.kind.template + ".html");
-        String subject = text.getFragment("subject").data("m", model).render().strip();
-        Mail mail = Mail.withText(m.email, subject, text.data("m", model).render())
-                .setHtml(html.data("m", model).render())
-                .addHeader("Message-ID", messageId(m))
-                .addHeader("Auto-Submitted", "auto-generated")
-                .addHeader("List-Unsubscribe", "<" + model.unsubscribeUrl() + ">")
-                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
-                .addHeader("X-Atrium-Notice", m.kind.name());
+                        : sessionUrl);
+        model.put("room", room);
+        model.put("wasRoom", m.wasRoom);
+        put(model, "when", when(start, zone, eventZone));
+        put(model, "was", m.wasStartsAt == null ? null : when(m.wasStartsAt, zone, eventZone));
+        model.put("moved", moved);
+        model.put("roomChanged", roomChanged);
+        model.put("cancelled", session != null && session.cancelled);
+        model.put("preferencesUrl", base + "/#/notifications");
+        String unsubscribeUrl = base + "/api/notifications/unsubscribe?token=" + tokens.sign(m.recipient, m.category);
+        model.put("unsubscribeUrl", unsubscribeUrl);
+        String subject = Templates.phrase(m.kind.name() + ".subject", model, LOCALE);
+        model.put("subject", subject);
+        model.put("lead", Templates.phrase(m.kind.name() + ".lead", model, LOCALE));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Message-ID", messageId(m));
+        headers.put("Auto-Submitted", "auto-generated");
+        headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        headers.put("X-Atrium-Notice", m.kind.name());
+        Email.Attachment calendar = null;
         if (session != null && m.kind != NoticeKind.EVENT_REMINDER) {
-            SessionInvitations.Invitation ics =
-                    invitations.of(event, session.id, base, from.orElse("atrium@localhost"));
-            mail.addAttachment(
+            SessionInvitations.Invitation ics = invitations.of(event, session.id, base, smtp.from());
+            calendar = new Email.Attachment(
                     "session.ics",
-                    ics.ics().getBytes(StandardCharsets.UTF_8),
-                    "text/calendar; charset=utf-8; method=" + ics.method());
+                    "text/calendar; charset=utf-8; method=" + ics.method(),
+                    ics.ics().getBytes(StandardCharsets.UTF_8));
         }
+        Email mail = new Email(
+                m.email,
+                subject,
+                Templates.render(m.kind.template + ".txt", model, LOCALE),
+                Templates.render(m.kind.template + ".html", model, LOCALE),
+                headers,
+                calendar,
+                (String) model.get("lead"),
+                sessionUrl.substring(base.length()));
         return mail;
     }
 

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Settings of the notification outbox (src/docs/notifications.md); SMTP itself is {@code quarkus.mailer.*}. */
+/** Settings of the notification outbox (src/docs/notifications.md); SMTP itself is {@link SmtpConfig}. */
 @ConfigMapping(prefix = "atrium.notifications")
 public interface NotificationConfig {
 
@@ -17,7 +17,7 @@ public interface NotificationConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** How many messages one node hands to SMTP at the same time (keep at most {@code quarkus.mailer.max-pool-size}). */
+    /** How many messages one node hands to SMTP at the same time (keep at most {@code atrium.smtp.max-connections}). */
     @WithDefault("8")
     int parallelism();
 

@@ -1,8 +1,6 @@
 package org.atrium.notification;
 
 import io.quarkus.logging.Log;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,10 +35,13 @@ class Sender {
     EntityManager em;
 
     @Inject
-    Mailer mailer;
+    Smtp smtp;
 
     @Inject
     Messages messages;
+
+    @Inject
+    Inbox inbox;
 
     @Inject
     NotificationConfig config;
@@ -50,7 +51,7 @@ class Sender {
 
     /**
      * One pass over what is due at {@code now}: the claimed messages go out {@code parallelism} at a time (each SMTP
-     * conversation is a few round trips; the mailer pools its connections).
+     * conversation is a few round trips; {@link Smtp} pools its connections).
      */
     Pass sendDue(Instant now) {
         List<Object[]> claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
@@ -129,18 +130,26 @@ class Sender {
         NOT_SENT
     }
 
-    private record Prepared(Mail mail, Outcome early) {}
+    private record Prepared(Email mail, Outcome early, String recipient, Inbox.NoticeView notice) {
+
+        Prepared(Email mail, Outcome early) {
+            this(mail, early, null, null);
+        }
+    }
 
     /** What sending one message did; {@code unreachable} is the error when no SMTP conversation took place. */
     record Attempt(Outcome outcome, String unreachable) {}
 
     Attempt sendOne(long id, Instant now) {
         Prepared prepared = QuarkusTransaction.requiringNew().call(() -> prepare(id, now));
+        if (prepared.notice() != null) {
+            inbox.push(prepared.recipient(), prepared.notice());
+        }
         if (prepared.early() != null) {
             return new Attempt(prepared.early(), null);
         }
         try {
-            mailer.send(prepared.mail());
+            smtp.send(prepared.mail());
         } catch (RuntimeException e) {
             SMTPException smtp = smtp(e);
             String error = smtp != null ? smtp.getReplyCode() + " " + smtp.getReplyMessage() : String.valueOf(e);
@@ -161,7 +170,7 @@ class Sender {
                     m.failed(error, now, config);
                 }
             });
-            Log.warnf("notification %d to %s not sent: %s", id, prepared.mail().getTo(), error);
+            Log.warnf("notification %d to %s not sent: %s", id, prepared.mail().to(), error);
             return new Attempt(Outcome.FAILED, smtp == null ? error : null);
         }
         QuarkusTransaction.requiringNew()
@@ -174,10 +183,19 @@ class Sender {
         if (m == null || m.state != OutboxMessage.State.PENDING) {
             return new Prepared(null, Outcome.NOT_SENT);
         }
+        Email mail;
+        try {
+            mail = messages.render(m);
+        } catch (Messages.Outdated e) {
+            m.skipped(e.getMessage());
+            return new Prepared(null, Outcome.NOT_SENT);
+        }
+        // the in-app notice whatever the e-mail preferences say (they are about e-mail), once per row
+        Inbox.NoticeView notice = inbox.record(m, mail, now).orElse(null);
         NotificationPreference p = NotificationPreference.findById(m.recipient);
         if (p != null && !p.wants(m.category)) {
             m.skipped("turned off by the recipient");
-            return new Prepared(null, Outcome.NOT_SENT);
+            return new Prepared(null, Outcome.NOT_SENT, m.recipient, notice);
         }
         Instant windowStart = now.minus(Duration.ofHours(1));
         @SuppressWarnings("unchecked")
@@ -190,14 +208,9 @@ class Sender {
         Object[] window = (Object[]) oldest.get(0);
         if (((Number) window[1]).intValue() >= config.perRecipientPerHour()) {
             m.dueAt = ScheduleNotices.instant(window[0]).plus(Duration.ofHours(1));
-            return new Prepared(null, Outcome.NOT_SENT);
+            return new Prepared(null, Outcome.NOT_SENT, m.recipient, notice);
         }
-        try {
-            return new Prepared(messages.render(m), null);
-        } catch (Messages.Outdated e) {
-            m.skipped(e.getMessage());
-            return new Prepared(null, Outcome.NOT_SENT);
-        }
+        return new Prepared(mail, null, m.recipient, notice);
     }
 
     private static SMTPException smtp(Throwable e) {

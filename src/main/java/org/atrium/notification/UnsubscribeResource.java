@@ -1,6 +1,5 @@
 package org.atrium.notification;
 
-import io.quarkus.qute.Engine;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.util.Map;
 import org.atrium.common.DomainException;
 
 /**
@@ -30,9 +30,6 @@ public class UnsubscribeResource {
     NotificationConfig config;
 
     @Inject
-    Engine engine;
-
-    @Inject
     Clock clock;
 
     @GET
@@ -40,11 +37,7 @@ public class UnsubscribeResource {
     @Produces(MediaType.TEXT_HTML)
     public String confirm(@QueryParam("token") String token) {
         UnsubscribeTokens.Subject s = verify(token);
-        return engine.getTemplate("notification/unsubscribe.html")
-                .data("category", s.category().name())
-                .data("token", token)
-                .data("done", false)
-                .render();
+        return page(s, token, false);
     }
 
     @POST
@@ -58,11 +51,20 @@ public class UnsubscribeResource {
         NotificationPreference p = Preferences.of(s.recipient(), config);
         p.set(s.category(), false);
         p.updatedAt = clock.instant();
-        return engine.getTemplate("notification/unsubscribe.html")
-                .data("category", s.category().name())
-                .data("token", token)
-                .data("done", true)
-                .render();
+        return page(s, token, true);
+    }
+
+    private static String page(UnsubscribeTokens.Subject s, String token, boolean done) {
+        Map<String, Object> model = Map.of(
+                "language",
+                Messages.LOCALE.getLanguage(),
+                "categoryName",
+                Templates.phrase("category." + s.category().name(), Map.of(), Messages.LOCALE),
+                "token",
+                token,
+                "done",
+                done);
+        return Templates.render("unsubscribe.html", model, Messages.LOCALE);
     }
 
     private UnsubscribeTokens.Subject verify(String token) {

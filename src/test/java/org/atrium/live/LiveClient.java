@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.atrium.support.Tokens;
 
 /** A real WebSocket client for the live tests (Vert.x): frames in arrival order, close code, upgrade status. */
-final class LiveClient implements AutoCloseable {
+public final class LiveClient implements AutoCloseable {
 
     static final Vertx VERTX = Vertx.vertx();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -47,7 +47,7 @@ final class LiveClient implements AutoCloseable {
     }
 
     /** Connects with a bearer header (user null: no token). */
-    static LiveClient connect(URI base, String path, String user) {
+    public static LiveClient connect(URI base, String path, String user) {
         return connect(base, path, user == null ? Map.of() : Map.of("Authorization", Tokens.bearer(user)), List.of());
     }
 
@@ -98,7 +98,7 @@ final class LiveClient implements AutoCloseable {
     }
 
     /** The next frame other than presence. */
-    JsonNode next() {
+    public JsonNode next() {
         while (true) {
             JsonNode f = poll(20);
             assertNotNull(f, "no frame arrived");
@@ -108,14 +108,14 @@ final class LiveClient implements AutoCloseable {
         }
     }
 
-    JsonNode next(String type) {
+    public JsonNode next(String type) {
         JsonNode f = next();
         assertEquals(type, f.path("type").asText(), () -> "expected " + type + " but got " + f);
         return f;
     }
 
     /** Sends a command and returns the frame that answers it (ack or error), after checking its ref. */
-    JsonNode command(String frame) {
+    public JsonNode command(String frame) {
         send(frame);
         JsonNode answer = next();
         String type = answer.path("type").asText();

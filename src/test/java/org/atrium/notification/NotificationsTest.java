@@ -12,18 +12,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.atrium.event.Event;
+import org.atrium.live.LiveClient;
 import org.atrium.registration.Registration;
 import org.atrium.registration.RegistrationChanged;
 import org.atrium.schedule.ConferenceSession;
@@ -55,6 +60,72 @@ class NotificationsTest {
 
     @Inject
     EntityManager em;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    /**
+     * In-app: each notice reaches its own recipient's open connection on the event channel (no one else's, not an
+     * organiser's) and their notification list, where it can be marked read; e-mail preferences do not hide it.
+     */
+    @Test
+    void inAppNoticesReachOnlyTheirRecipientOnTheEventChannelAndTheList() {
+        Event event = fixtures.publishedEvent();
+        fixtures.session(event, null, "Opening", OPENING, OPENING.plus(Duration.ofMinutes(30)));
+        register(event.slug, "lena", "Europe/London");
+        register(event.slug, "babak", "Asia/Baku");
+        String path = "/live/events/" + event.slug;
+        try (LiveClient lena = LiveClient.connect(base, path, "lena");
+                LiveClient babak = LiveClient.connect(base, path, "babak");
+                LiveClient organiser = LiveClient.connect(base, path, "organiser")) {
+            lena.next("snapshot");
+            babak.next("snapshot");
+            organiser.next("snapshot");
+
+            deliveries.run(Instant.now());
+
+            JsonNode hers = lena.next("notice.received").get("notice");
+            assertEquals(
+                    "Registration confirmed: " + event.title, hers.get("title").asText());
+            assertEquals(
+                    "Your registration for " + event.title + " is confirmed.",
+                    hers.get("text").asText());
+            assertEquals("/#/events/" + event.slug, hers.get("link").asText());
+            assertEquals(
+                    "REGISTRATION_CONFIRMED",
+                    babak.next("notice.received").at("/notice/kind").asText());
+            // an announcement after the notices: the next frame each gets is it, so no one got another's notice
+            organiser.command("{\"type\":\"announcement.post\",\"ref\":\"a-1\",\"text\":\"Doors open\"}");
+            assertEquals("announcement.posted", lena.next().get("type").asText());
+            assertEquals("announcement.posted", babak.next().get("type").asText());
+            assertEquals("announcement.posted", organiser.next().get("type").asText());
+
+            // the list: her notice, unread until she marks it read
+            List<Map<String, Object>> listed = notices("lena", event);
+            assertEquals(1, listed.size());
+            assertEquals(hers.get("id").asLong(), ((Number) listed.get(0).get("id")).longValue());
+            assertEquals(false, listed.get(0).get("read"));
+            given().header("Authorization", Tokens.bearer("lena"))
+                    .post("/api/me/notifications/read?upTo=" + hers.get("id").asLong())
+                    .then()
+                    .statusCode(200);
+            assertEquals(true, notices("lena", event).get(0).get("read"));
+            assertEquals(1, notices("babak", event).size());
+        }
+    }
+
+    static List<Map<String, Object>> notices(String user, Event event) {
+        List<Map<String, Object>> all = given().header("Authorization", Tokens.bearer(user))
+                .get("/api/me/notifications")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("notices");
+        return all.stream()
+                .filter(n -> ((Number) n.get("eventId")).longValue() == event.id)
+                .toList();
+    }
 
     @Test
     void registrationMessagesGiveTheTimesInTheRecipientsZoneAndTheEvents() {

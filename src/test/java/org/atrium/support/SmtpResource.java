@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 import java.util.Map;
 
 /**
- * A real SMTP server for the test run: GreenMail in the test JVM on a free port, the mailer pointed at it. Tests get
+ * A real SMTP server for the test run: GreenMail in the test JVM on a free port, atrium.smtp pointed at it. Tests get
  * it in a field annotated {@link InjectSmtp} and read what it received.
  */
 public class SmtpResource implements QuarkusTestResourceLifecycleManager {
@@ -23,7 +23,7 @@ public class SmtpResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        // a fixed port, so that a test can stop the server and start it again where the mailer looks for it
+        // a fixed port, so that a test can stop the server and start it again where the sender looks for it
         int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
             port = probe.getLocalPort();
@@ -33,11 +33,10 @@ public class SmtpResource implements QuarkusTestResourceLifecycleManager {
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         return Map.of(
-                "quarkus.mailer.mock", "false",
-                "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", String.valueOf(smtp.getSmtp().getPort()),
-                "quarkus.mailer.start-tls", "DISABLED",
-                "quarkus.mailer.from", "atrium@atrium.test");
+                "atrium.smtp.host", "127.0.0.1",
+                "atrium.smtp.port", String.valueOf(smtp.getSmtp().getPort()),
+                "atrium.smtp.start-tls", "DISABLED",
+                "atrium.smtp.from", "atrium@atrium.test");
     }
 
     @Override
