@@ -36,8 +36,8 @@ import java.util.stream.Stream;
 
 /**
  * The module structure of Atrium (see STYLE.md): top-level packages are features and their dependencies point one way,
- * common, timezone, security <- event <- speaker, schedule, invitation <- registration, live <- agenda (starring and feeds,
- * which nothing depends on). The demo may use anything and nothing uses it; the ui (the browser's configuration and
+ * common, timezone, security <- event <- speaker, schedule, invitation <- registration, live <- agenda (starring and feeds)
+ * <- notification (e-mail and in-app notices, which nothing depends on). The demo may use anything and nothing uses it; the ui (the browser's configuration and
  * headers) uses only common and nothing uses it. New top-level packages are free until they are placed here. Features
  * ask each other through their read APIs ({@code Participation}, {@code SessionRoles}, {@code Events}), and no class
  * borrows an entity's EntityManager ({@code Event.getEntityManager()}) to query another.

@@ -1,13 +1,13 @@
 package org.atrium.invitation;
 
 /**
- * Fired (a CDI event) when an organiser creates an invitation. This is the seam for sending it by e-mail: nothing
- * observes it yet (the notifications feature will, after commit, with
- * {@code @Observes(during = TransactionPhase.AFTER_SUCCESS)}); until then the organiser passes on the link that the
- * create request answers with. {@code link} carries the single-use token: never log it.
+ * Fired (a CDI event) inside the transaction that creates an invitation: the notifications feature writes the e-mail
+ * that carries the link into its outbox in the same transaction (src/docs/notifications.md). The create request still
+ * answers with the link too. {@code link} carries the single-use token: never log it.
  */
 public record InvitationCreated(
         long invitationId,
+        long eventId,
         String eventSlug,
         String eventTitle,
         Invitation.Kind kind,

@@ -115,6 +115,7 @@ class InvitationResource {
         InvitationView view = view(invitation, now, names(List.of(invitation)), link);
         created.fire(new InvitationCreated(
                 invitation.id,
+                event.id,
                 event.slug,
                 event.title,
                 invitation.kind,

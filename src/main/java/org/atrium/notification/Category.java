@@ -4,5 +4,7 @@ package org.atrium.notification;
 public enum Category {
     REGISTRATION,
     REMINDER,
-    SCHEDULE
+    SCHEDULE,
+    /** Invitations to speak or organise: sent to an address, not an account, and not something to turn off. */
+    INVITATION
 }

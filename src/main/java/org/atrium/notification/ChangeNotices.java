@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
+import org.atrium.invitation.Invitation;
+import org.atrium.invitation.InvitationCreated;
 import org.atrium.registration.Registration;
 import org.atrium.registration.RegistrationChanged;
 import org.atrium.schedule.SessionChanged;
@@ -45,6 +47,19 @@ class ChangeNotices {
         m.recipientZone = r.timeZone;
         m.persist();
     }
+
+    /** An invitation to speak or co-organise: its e-mail, with the link, due now (sent to the address, no account). */
+    void invitationCreated(@Observes InvitationCreated created) {
+        NoticeKind kind =
+                created.kind() == Invitation.Kind.SPEAKER ? NoticeKind.SPEAKER_INVITED : NoticeKind.ORGANISER_INVITED;
+        OutboxMessage m = OutboxMessage.of(
+                created.eventId(), kind, INVITATION_PREFIX + created.invitationId(), created.email(), clock.instant());
+        m.secretLink = created.link();
+        m.persist();
+    }
+
+    /** The recipient of an invitation's message: the invitation, not an account. */
+    static final String INVITATION_PREFIX = "invitation:";
 
     /**
      * A session created records what people will be told it is; a change (re)starts its debounce: the notice is due

@@ -33,7 +33,7 @@ class Inbox {
 
     /** Records the notice of an outbox row (inside the sender's transaction); empty when it was already recorded. */
     Optional<NoticeView> record(OutboxMessage m, Email mail, Instant now) {
-        if (m.recipient.startsWith("speaker:")) {
+        if (m.recipient.startsWith("speaker:") || m.recipient.startsWith(ChangeNotices.INVITATION_PREFIX)) {
             return Optional.empty();
         }
         String text = capitalised(mail.summary());

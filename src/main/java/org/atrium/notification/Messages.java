@@ -16,8 +16,11 @@ import java.util.Objects;
 import java.util.Optional;
 import org.atrium.agenda.SessionInvitations;
 import org.atrium.event.Event;
+import org.atrium.invitation.Invitation;
 import org.atrium.registration.Registration;
 import org.atrium.schedule.ConferenceSession;
+import org.atrium.security.People;
+import org.atrium.security.Person;
 import org.atrium.timezone.LocalTimes;
 import org.atrium.timezone.ViewerZones;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -58,6 +61,12 @@ class Messages {
     @Inject
     Smtp smtp;
 
+    @Inject
+    People people;
+
+    @Inject
+    java.time.Clock clock;
+
     private static void put(Map<String, Object> model, String key, When when) {
         if (when != null) {
             model.put(key + ".local", when.local());
@@ -87,6 +96,9 @@ class Messages {
                 : ViewerZones.tryParse(m.recipientZone).orElse(eventZone);
         String base = baseUrl();
         String eventUrl = base + "/#/events/" + event.slug;
+        if (m.category == Category.INVITATION) {
+            return invitation(m, event, zone, base, eventUrl);
+        }
         ConferenceSession session = null;
         if (m.sessionId != null) {
             session = ConferenceSession.findById(m.sessionId);
@@ -156,6 +168,49 @@ class Messages {
                 (String) model.get("lead"),
                 sessionUrl.substring(base.length()));
         return mail;
+    }
+
+    /** An invitation to speak or organise, with its link; not sent once the invitation is no longer open. */
+    private Email invitation(OutboxMessage m, Event event, ZoneId zone, String base, String eventUrl) {
+        Invitation invitation =
+                Invitation.findById(Long.parseLong(m.recipient.substring(ChangeNotices.INVITATION_PREFIX.length())));
+        Instant now = clock.instant();
+        if (invitation == null
+                || m.secretLink == null
+                || invitation.acceptedAt != null
+                || invitation.revokedAt != null
+                || !invitation.expiresAt.isAfter(now)) {
+            throw new Outdated("invitation no longer open");
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("language", LOCALE.getLanguage());
+        model.put("kind", m.kind.name());
+        model.put(
+                "name",
+                invitation.speaker != null && invitation.speaker.name != null ? invitation.speaker.name : m.email);
+        Person inviter = people.of(java.util.Set.of(invitation.invitedBy)).get(invitation.invitedBy);
+        model.put("inviter", inviter == null || inviter.name() == null ? invitation.invitedBy : inviter.name());
+        model.put("eventTitle", event.title);
+        model.put("eventUrl", eventUrl);
+        model.put("acceptUrl", m.secretLink);
+        put(model, "expires", when(invitation.expiresAt, zone, zone));
+        Instant start = ReminderPlanner.eventStart(em, event);
+        put(model, "when", start == null ? null : when(start, zone, zone));
+        String subject = Templates.phrase(m.kind.name() + ".subject", model, LOCALE);
+        model.put("subject", subject);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Message-ID", messageId(m));
+        headers.put("Auto-Submitted", "auto-generated");
+        headers.put("X-Atrium-Notice", m.kind.name());
+        return new Email(
+                m.email,
+                subject,
+                Templates.render(m.kind.template + ".txt", model, LOCALE),
+                Templates.render(m.kind.template + ".html", model, LOCALE),
+                headers,
+                null,
+                Templates.phrase(m.kind.name() + ".lead", model, LOCALE),
+                eventUrl.substring(base.length()));
     }
 
     /** Stable per outbox row: a resend after a crash carries the same Message-ID, which mail clients deduplicate. */

@@ -11,7 +11,9 @@ enum NoticeKind {
     EVENT_REMINDER(Category.REMINDER, "reminder"),
     SESSION_REMINDER(Category.REMINDER, "reminder"),
     SESSION_CHANGED(Category.SCHEDULE, "schedule-change"),
-    SESSION_CANCELLED(Category.SCHEDULE, "schedule-change");
+    SESSION_CANCELLED(Category.SCHEDULE, "schedule-change"),
+    SPEAKER_INVITED(Category.INVITATION, "invitation"),
+    ORGANISER_INVITED(Category.INVITATION, "invitation");
 
     final Category category;
     final String template;

@@ -48,6 +48,7 @@ class NotificationPreference extends PanacheEntityBase {
             case REGISTRATION -> registration;
             case REMINDER -> reminders;
             case SCHEDULE -> schedule;
+            case INVITATION -> true;
         };
     }
 
@@ -56,6 +57,7 @@ class NotificationPreference extends PanacheEntityBase {
             case REGISTRATION -> registration = on;
             case REMINDER -> reminders = on;
             case SCHEDULE -> schedule = on;
+            case INVITATION -> {}
         }
     }
 }

@@ -89,6 +89,10 @@ class OutboxMessage extends IdentifiedEntity {
     @Column(name = "sent_at")
     Instant sentAt;
 
+    /** An invitation's link (its single-use token): kept until the message is sent, skipped or bounced. */
+    @Column(name = "secret_link")
+    String secretLink;
+
     static OutboxMessage of(long eventId, NoticeKind kind, String recipient, String email, Instant now) {
         OutboxMessage m = new OutboxMessage();
         m.eventId = eventId;
@@ -105,11 +109,13 @@ class OutboxMessage extends IdentifiedEntity {
         state = State.SENT;
         sentAt = now;
         lastError = null;
+        secretLink = null;
     }
 
     void skipped(String why) {
         state = State.SKIPPED;
         lastError = why;
+        secretLink = null;
     }
 
     /** A failed attempt: tried again after an exponential backoff, dead-lettered after {@code maxAttempts}. */
@@ -128,6 +134,7 @@ class OutboxMessage extends IdentifiedEntity {
         attempts++;
         state = State.BOUNCED;
         lastError = truncate(error);
+        secretLink = null;
     }
 
     private static String truncate(String error) {

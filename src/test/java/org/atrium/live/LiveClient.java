@@ -86,7 +86,7 @@ public final class LiveClient implements AutoCloseable {
         }
     }
 
-    void send(String frame) {
+    public void send(String frame) {
         socket.writeTextMessage(frame).toCompletionStage().toCompletableFuture().join();
     }
 

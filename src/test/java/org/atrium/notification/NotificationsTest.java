@@ -33,6 +33,7 @@ import org.atrium.registration.Registration;
 import org.atrium.registration.RegistrationChanged;
 import org.atrium.schedule.ConferenceSession;
 import org.atrium.schedule.Venue;
+import org.atrium.speaker.Speaker;
 import org.atrium.support.Fixtures;
 import org.atrium.support.SmtpResource.InjectSmtp;
 import org.atrium.support.Tokens;
@@ -125,6 +126,57 @@ class NotificationsTest {
         return all.stream()
                 .filter(n -> ((Number) n.get("eventId")).longValue() == event.id)
                 .toList();
+    }
+
+    /**
+     * A speaker's invitation is e-mailed with its link (written with the invitation, sent by the outbox); the row
+     * forgets the link once sent; a withdrawn invitation's message is not sent.
+     */
+    @Test
+    void speakerInvitationsAreMailedWithTheirLinkOnceAndNotAfterWithdrawal() {
+        Event event = fixtures.publishedEvent();
+        fixtures.session(event, null, "Opening", OPENING, OPENING.plus(Duration.ofMinutes(30)));
+        Speaker speaker = fixtures.speaker(event, "Eleanor Whitcombe", null);
+        String address = "eleanor-" + event.slug + "@example.org";
+        String link = invite(
+                        event, "{\"kind\":\"SPEAKER\",\"email\":\"" + address + "\",\"speakerId\":" + speaker.id + "}")
+                .getString("link");
+        String other = "withdrawn-" + event.slug + "@example.org";
+        long withdrawn = invite(event, "{\"kind\":\"ORGANISER\",\"email\":\"" + other + "\"}")
+                .getLong("id");
+        given().header("Authorization", Tokens.bearer("organiser"))
+                .post("/api/events/" + event.slug + "/invitations/" + withdrawn + "/revoke")
+                .then()
+                .statusCode(200);
+
+        deliveries.run(Instant.now());
+        deliveries.run(Instant.now());
+
+        List<Mail> mails = Mail.to(smtp, address, event.title);
+        assertEquals(List.of("Invitation to speak: " + event.title), subjects(mails));
+        Mail invitation = mails.get(0);
+        has(invitation.text(), "Hello Eleanor Whitcombe,");
+        has(invitation.text(), "Accept (sign in or create an account first): " + link + "\n");
+        has(invitation.html(), "<a href=\"" + link + "\">Accept the invitation</a>");
+        has(invitation.text(), "Starts: Wednesday, 12 May 2027, 15:00 Asia/Baku (GMT+04:00)\n");
+        assertEquals(null, invitation.listUnsubscribe()); // not a category one turns off
+        assertTrue(Mail.to(smtp, other, event.title).isEmpty());
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from notification_outbox where event_id = ?1 and secret_link is not null",
+                        event.id));
+    }
+
+    static io.restassured.path.json.JsonPath invite(Event event, String body) {
+        return given().header("Authorization", Tokens.bearer("organiser"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/events/" + event.slug + "/invitations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     @Test
