@@ -1,0 +1,81 @@
+package org.atrium.ui;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.net.URL;
+import java.time.Instant;
+import org.atrium.event.Event;
+import org.atrium.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The notification list on #/notifications: the account's notices newest first, the unread ones marked, a link into
+ * the page they are about, and "Mark all as read". The notice is written as the sender writes it (an outbox row and
+ * its notice); NotificationsTest covers how notices come to be.
+ */
+@QuarkusTest
+class NotificationListBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void theListShowsTheNewestNoticeUnreadLinksToItsPageAndMarksAllRead() {
+        Event event = fixtures.publishedEvent();
+        String title = "Changed: Panel at " + event.slug;
+        QuarkusTransaction.requiringNew().run(() -> {
+            Number outbox = (Number) em.createNativeQuery("insert into notification_outbox (event_id, kind, category,"
+                            + " recipient, email, state, due_at, created_at, sent_at) values (?1, 'SESSION_CHANGED',"
+                            + " 'SCHEDULE', 'ines', 'ines@example.com', 'SENT', ?2, ?2, ?2) returning id")
+                    .setParameter(1, event.id)
+                    .setParameter(2, Instant.now())
+                    .getSingleResult();
+            em.createNativeQuery("insert into notification_inbox (outbox_id, recipient, event_id, kind, title, body,"
+                            + " link, created_at) values (?1, 'ines', ?2, 'SESSION_CHANGED', ?3,"
+                            + " '\"Panel\" has changed.', ?4, ?5)")
+                    .setParameter(1, outbox.longValue())
+                    .setParameter(2, event.id)
+                    .setParameter(3, title)
+                    .setParameter(4, "/#/events/" + event.slug)
+                    .setParameter(5, Instant.now())
+                    .executeUpdate();
+        });
+
+        try (Browser b = new Browser(base, "Europe/London")) {
+            b.signIn("ines");
+            b.open("#/notifications");
+            WebElement first = b.wait.until(d -> d.findElement(By.cssSelector("#notice-list li")));
+            assertThat(first.findElement(By.tagName("a")).getText(), equalTo(title));
+            assertTrue(first.getAttribute("class").contains("notify18-unread"), "the new notice is marked unread");
+            assertThat(first.findElement(By.tagName("p")).getText(), equalTo("\"Panel\" has changed."));
+            b.screenshot("notification-list");
+
+            b.click(By.id("mark-notices-read"));
+            b.wait.until(d -> d.findElement(By.id("notice-unread")).getText().equals("Nothing unread."));
+            WebElement read = b.find(By.cssSelector("#notice-list li"));
+            assertEquals("notify18-notice", read.getAttribute("class"));
+
+            read.findElement(By.tagName("a")).click();
+            b.waitForRoute("#/events/" + event.slug);
+            assertThat(b.text(By.cssSelector("#main h1")), equalTo(event.title));
+            assertThat(b.consoleErrors(), empty());
+        }
+    }
+}
