@@ -152,7 +152,7 @@ class Messages {
         headers.put("X-Atrium-Notice", m.kind.name());
         Email.Attachment calendar = null;
         if (session != null && m.kind != NoticeKind.EVENT_REMINDER) {
-            SessionInvitations.Invitation ics = invitations.of(event, session.id, base, smtp.from());
+            SessionInvitations.Invitation ics = invitations.of(event, session.id, base, smtp.fromAddress());
             calendar = new Email.Attachment(
                     "session.ics",
                     "text/calendar; charset=utf-8; method=" + ics.method(),

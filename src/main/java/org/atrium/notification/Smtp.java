@@ -36,6 +36,17 @@ class Smtp {
         return config.from();
     }
 
+    /** The bare address of the sender ({@code atrium@example.org} for {@code Atrium <atrium@example.org>}). */
+    String fromAddress() {
+        return address(config.from());
+    }
+
+    static String address(String mailbox) {
+        int open = mailbox.lastIndexOf('<');
+        int close = mailbox.lastIndexOf('>');
+        return open >= 0 && close > open ? mailbox.substring(open + 1, close).strip() : mailbox.strip();
+    }
+
     /** Sends, or throws: an {@link io.vertx.ext.mail.SMTPException} carries the server's reply. */
     void send(Email email) {
         MailMessage message = new MailMessage()
