@@ -1,6 +1,7 @@
 package org.atrium.ui;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +15,9 @@ import jakarta.persistence.EntityManager;
 import java.net.URL;
 import java.time.Instant;
 import org.atrium.event.Event;
+import org.atrium.live.PersonalNotices;
+import org.atrium.registration.Registration;
+import org.atrium.schedule.ConferenceSession;
 import org.atrium.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -35,6 +39,39 @@ class NotificationListBrowserTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PersonalNotices notices;
+
+    /**
+     * In a session's live room the page also holds the event's channel: a notice for the person shows at once, with
+     * its link. The notice is pushed as the sender pushes it, until the page's connection has joined (notices are not
+     * stored on the channel, so one pushed before the join is not for this page).
+     */
+    @Test
+    void aNoticeForThePersonShowsInTheLiveRoomWhileTheyAreThere() {
+        ConferenceSession session = fixtures.sessionUnderway("notices");
+        Event event = session.event;
+        fixtures.registration(event, "ines", Registration.State.CONFIRMED, "Europe/London");
+        String json = "{\"id\":1,\"eventId\":" + event.id + ",\"kind\":\"SESSION_CHANGED\",\"title\":\"Changed:"
+                + " Keynote\",\"text\":\"\\\"Keynote\\\" has changed.\",\"link\":\"/#/events/" + event.slug
+                + "\",\"at\":\"2027-05-12T11:00:00Z\",\"read\":false}";
+        try (Browser b = new Browser(base, "Europe/London")) {
+            b.signIn("ines");
+            b.open("#/events/" + event.slug + "/sessions/" + session.id);
+            WebElement shown = b.wait.until(d -> {
+                notices.tell(event.id, "ines", json);
+                return d.findElements(By.cssSelector("#live-notices .notice-title")).stream()
+                        .findFirst()
+                        .orElse(null);
+            });
+            assertThat(shown.getText(), equalTo("Changed: Keynote"));
+            assertThat(b.text(By.id("live-notices")), containsString("\"Keynote\" has changed."));
+            b.click(By.cssSelector("#live-notices .notice-title"));
+            b.waitForRoute("#/events/" + event.slug);
+            assertThat(b.consoleErrors(), empty());
+        }
+    }
 
     @Test
     void theListShowsTheNewestNoticeUnreadLinksToItsPageAndMarksAllRead() {

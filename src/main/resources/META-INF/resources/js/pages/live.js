@@ -6,6 +6,7 @@ import { LiveRoom, errorText } from '../live.js';
 import { absolute, ago, clock, localDate, shortDay, span, viewerZone, zoneFor, zoneLabel, duration } from '../time.js';
 import { problemBox } from '../widgets.js';
 import { joinPanel } from '../join.js';
+import { listenForNotices } from '../notices.js';
 
 const main = () => document.getElementById('main');
 
@@ -193,6 +194,7 @@ export async function sessionPage(slug, id) {
   if (!currentUser()) { show(main(), head, h('p', {}, 'Sign in to join the Q&A and chat.'), button('Sign in', () => signIn(location.hash), { id: 'sign-in-live' })); return; }
 
   const statusHost = h('p', { class: 'live-status', 'aria-live': 'off' });
+  const noticesHost = h('div', { id: 'live-notices', 'aria-live': 'polite' });
   const qaInfo = h('p', { class: 'meta', id: 'qa-info' });
   const askStatus = h('div', { id: 'ask-status' });
   const chatStatus = h('div', { id: 'chat-status' });
@@ -340,7 +342,7 @@ export async function sessionPage(slug, id) {
   order.addEventListener('change', render);
 
   const showTab = phoneTabs();
-  show(main(), head, statusHost, moderatorLink,
+  show(main(), head, statusHost, noticesHost, moderatorLink,
     showTab.bar,
     showTab.wrap(h('div', { class: 'live', id: 'live-panels' },
       h('section', { 'aria-labelledby': 'qa-h', dataset: { panel: 'questions' }, id: 'questions-panel' }, h('h2', { id: 'qa-h' }, 'Questions & answers'), qaInfo, askForm, askStatus, pinnedHost,
@@ -349,7 +351,8 @@ export async function sessionPage(slug, id) {
   statusLine(live, statusHost);
   live.connect();
   const stopTicking = tickTimes();
-  return () => { live.close(); stopTicking(); };
+  const stopNotices = listenForNotices(slug, noticesHost);
+  return () => { live.close(); stopTicking(); stopNotices(); };
 }
 
 function announceEvent(live, f) {
