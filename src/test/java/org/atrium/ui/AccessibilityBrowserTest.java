@@ -102,7 +102,7 @@ class AccessibilityBrowserTest {
                     .isEmpty());
 
             checkHere(alice, room, "participant", found);
-            for (String page : List.of(ev + "/programme", ev + "/register", ev)) {
+            for (String page : List.of(ev + "/programme", ev + "/register", ev, "#/notifications")) {
                 check(alice, page, "participant", found);
             }
             checkHere(speaker, room + "/moderate", "speaker", found);

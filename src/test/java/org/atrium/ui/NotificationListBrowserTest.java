@@ -103,6 +103,7 @@ class NotificationListBrowserTest {
             assertTrue(first.getAttribute("class").contains("notify18-unread"), "the new notice is marked unread");
             assertThat(first.findElement(By.tagName("p")).getText(), equalTo("\"Panel\" has changed."));
             b.screenshot("notification-list");
+            assertThat(b.axeViolations(), empty());
 
             b.click(By.id("mark-notices-read"));
             b.wait.until(d -> d.findElement(By.id("notice-unread")).getText().equals("Nothing unread."));
