@@ -43,8 +43,15 @@ class DevMailServer {
         if (!config.devServer()) {
             return;
         }
-        server = new GreenMail(new ServerSetup(config.port(), config.host(), ServerSetup.PROTOCOL_SMTP));
-        server.start();
+        GreenMail mail = new GreenMail(new ServerSetup(config.port(), config.host(), ServerSetup.PROTOCOL_SMTP));
+        try {
+            mail.start();
+        } catch (RuntimeException e) {
+            // another dev server holds the port: Atrium runs on, and its messages wait in the outbox (retried)
+            LOG.warnf("Dev SMTP server not started on %s:%d: %s", config.host(), config.port(), e.getMessage());
+            return;
+        }
+        server = mail;
         LOG.infof(
                 "Dev SMTP server (GreenMail) on %s:%d catches every e-mail: http://localhost:%d/dev/mail",
                 config.host(), config.port(), httpPort);
