@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 
 /**
  * The module structure of Atrium (see STYLE.md): top-level packages are features and their dependencies point one way,
- * common, timezone, security <- event <- speaker, schedule, invitation <- registration, live <- agenda (starring and feeds,
+ * cluster <- common, timezone, security <- event <- speaker, schedule, invitation <- registration, live <- agenda (starring and feeds,
  * which nothing depends on). The demo may use anything and nothing uses it; the ui (the browser's configuration and
  * headers) uses only common and nothing uses it. New top-level packages are free until they are placed here. Features
  * ask each other through their read APIs ({@code Participation}, {@code SessionRoles}, {@code Events}), and no class
@@ -50,7 +50,7 @@ class ArchitectureTest {
             .consideringOnlyDependenciesInLayers()
             .withOptionalLayers(true)
             .layer("Foundation")
-            .definedBy("org.atrium.common..", "org.atrium.timezone..", "org.atrium.security..")
+            .definedBy("org.atrium.common..", "org.atrium.timezone..", "org.atrium.security..", "org.atrium.cluster..")
             .layer("Event")
             .definedBy("org.atrium.event..")
             .layer("Catalogue")
@@ -83,8 +83,17 @@ class ArchitectureTest {
             .that()
             .resideInAPackage("org.atrium.common..")
             .should()
-            .dependOnClassesThat(resideInAPackage("org.atrium..").and(not(resideInAPackage("org.atrium.common.."))))
-            .because("common is the bottom of the stack and kept tiny");
+            .dependOnClassesThat(resideInAPackage("org.atrium..")
+                    .and(not(resideInAnyPackage("org.atrium.common..", "org.atrium.cluster.."))))
+            .because("common is the bottom of the stack (above the cluster channel) and kept tiny");
+
+    @ArchTest
+    static final ArchRule cluster_depends_on_nothing = noClasses()
+            .that()
+            .resideInAPackage("org.atrium.cluster..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("org.atrium..").and(not(resideInAPackage("org.atrium.cluster.."))))
+            .because("the cluster channel is plumbing under everything: PostgreSQL LISTEN/NOTIFY between nodes");
 
     @ArchTest
     static final ArchRule timezone_and_security_use_only_common = noClasses()
@@ -93,7 +102,10 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat(resideInAPackage("org.atrium..")
                     .and(not(resideInAnyPackage(
-                            "org.atrium.common..", "org.atrium.timezone..", "org.atrium.security.."))))
+                            "org.atrium.common..",
+                            "org.atrium.cluster..",
+                            "org.atrium.timezone..",
+                            "org.atrium.security.."))))
             .because("timezone and security sit below every feature");
 
     @ArchTest
