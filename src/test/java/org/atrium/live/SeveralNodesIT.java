@@ -1,0 +1,230 @@
+package org.atrium.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.atrium.EmbeddedDatabase;
+import org.atrium.demo.DemoEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two packaged Atrium processes on one PostgreSQL, started at the same moment with the demo event enabled: what each
+ * node keeps for itself (public renderings, live tickets, the demo loader) must behave as one server. Prints the
+ * cross-node invalidation lag it measures.
+ */
+class SeveralNodesIT {
+
+    static final String ISSUER = "https://atrium.test/issuer";
+    static final String SLUG = DemoEvent.SLUG;
+
+    static Path work;
+    static EmbeddedDatabase db;
+    static int dbPort;
+    static KeyPair keys;
+    static final List<Process> nodes = new ArrayList<>();
+    static URI a;
+    static URI b;
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        work = Files.createTempDirectory("atrium-nodes-it");
+        dbPort = freePort();
+        db = EmbeddedDatabase.start(work.resolve("pg"), dbPort);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        keys = generator.generateKeyPair();
+        int portA = freePort();
+        int portB = freePort();
+        a = URI.create("http://localhost:" + portA + "/");
+        b = URI.create("http://localhost:" + portB + "/");
+        // both at once: they race for the migrations and the demo event
+        Process nodeA = launch(portA, "a");
+        Process nodeB = launch(portB, "b");
+        awaitReady(nodeA, a, "a");
+        awaitReady(nodeB, b, "b");
+    }
+
+    @AfterAll
+    static void stop() {
+        nodes.forEach(Process::destroyForcibly);
+        if (db != null) {
+            db.stop();
+        }
+        if (work != null) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory; the OS cleans it eventually
+            }
+        }
+    }
+
+    @Test
+    void theDemoEventIsCreatedOnceByNodesStartingTogether() throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER);
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("select count(*) from event where slug = '" + SLUG + "'")) {
+            rows.next();
+            assertEquals(1, rows.getInt(1));
+        }
+        assertEquals(200, get(a, "/api/events/" + SLUG + "/schedule").statusCode());
+        assertEquals(200, get(b, "/api/events/" + SLUG + "/schedule").statusCode());
+    }
+
+    @Test
+    void anEditThroughOneNodeIsServedByTheOtherAfterTheNotification() throws Exception {
+        String organiser = "Bearer " + token("organiser");
+        JsonNode venue = json.readTree(get(a, "/api/events/" + SLUG + "/rooms").body())
+                .get("items")
+                .get(0);
+        long id = venue.get("id").asLong();
+        long version = venue.get("version").asLong();
+        String original = venue.get("name").asText();
+        List<Long> lagMicros = new ArrayList<>();
+        int edits = 20;
+        for (int edit = 1; edit <= edits; edit++) {
+            String name = "Hall " + edit + " of " + original;
+            // node b keeps the programme before the edit
+            assertEquals(200, get(b, "/api/events/" + SLUG + "/schedule").statusCode());
+            HttpResponse<String> put = http.send(
+                    HttpRequest.newBuilder(a.resolve("/api/events/" + SLUG + "/rooms/" + id))
+                            .header("Authorization", organiser)
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(json.createObjectNode()
+                                    .put("name", name)
+                                    .put("version", version)
+                                    .toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, put.statusCode(), put.body());
+            version = json.readTree(put.body()).get("version").asLong();
+            long answered = System.nanoTime();
+            long deadline = answered + TimeUnit.SECONDS.toNanos(10);
+            while (!get(b, "/api/events/" + SLUG + "/schedule").body().contains(name)) {
+                assertTrue(System.nanoTime() < deadline, "node b still serves the programme from before edit " + edit);
+                Thread.sleep(1);
+            }
+            lagMicros.add((System.nanoTime() - answered) / 1_000);
+        }
+        Collections.sort(lagMicros);
+        System.out.printf(
+                "Cross-node programme invalidation, %d edits on node a, reads on node b: from a's response to b"
+                        + " serving the edit p50 %.1f ms, max %.1f ms (polling b as fast as it answers)%n",
+                edits, lagMicros.get(edits / 2) / 1000.0, lagMicros.get(edits - 1) / 1000.0);
+    }
+
+    @Test
+    void aTicketMintedOnOneNodeOpensAConnectionOnTheOtherOnceOnly() throws Exception {
+        String organiser = "Bearer " + token("organiser");
+        HttpResponse<String> minted = http.send(
+                HttpRequest.newBuilder(a.resolve("/api/live/tickets"))
+                        .header("Authorization", organiser)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, minted.statusCode(), minted.body());
+        String ticket = json.readTree(minted.body()).get("ticket").asText();
+        String path = "/live/events/" + SLUG + "?ticket=" + ticket;
+        try (LiveClient onB = LiveClient.connect(b, path, Map.of(), List.of())) {
+            assertEquals("snapshot", onB.next("snapshot").get("type").asText());
+        }
+        assertEquals(401, LiveClient.refusal(a, path, Map.of()));
+        assertEquals(401, LiveClient.refusal(b, path, Map.of()));
+    }
+
+    private static HttpResponse<String> get(URI node, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(node.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Process launch(int port, String name) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String jar = System.getProperty("atrium.app.jar", "target/quarkus-app/quarkus-run.jar");
+        Process p = new ProcessBuilder(
+                        java,
+                        "-Dquarkus.http.port=" + port,
+                        "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:" + dbPort + "/postgres",
+                        "-Dquarkus.datasource.username=" + EmbeddedDatabase.USER,
+                        "-Dquarkus.datasource.password=" + EmbeddedDatabase.USER,
+                        "-Dquarkus.oidc.public-key="
+                                + Base64.getEncoder()
+                                        .encodeToString(keys.getPublic().getEncoded()),
+                        "-Dquarkus.oidc.token.issuer=" + ISSUER,
+                        "-Datrium.demo.enabled=true",
+                        "-jar",
+                        jar)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("node-" + name + ".log").toFile())
+                .start();
+        nodes.add(p);
+        return p;
+    }
+
+    private static void awaitReady(Process p, URI node, String name) throws Exception {
+        Path log = work.resolve("node-" + name + ".log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("node " + name + " stopped:\n" + Files.readString(log));
+            }
+            try {
+                if (get(node, "/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("node " + name + " did not become ready:\n" + Files.readString(log));
+    }
+
+    /** An RS256 access token the nodes verify with the configured public key. */
+    static String token(String subject) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        long now = Instant.now().getEpochSecond();
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"preferred_username\":\"" + subject
+                + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
+        String body = b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        Signature signer = Signature.getInstance("SHA256withRSA");
+        signer.initSign(keys.getPrivate());
+        signer.update((header + "." + body).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + body + "." + b64.encodeToString(signer.sign());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
