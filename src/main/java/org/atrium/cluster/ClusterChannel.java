@@ -49,6 +49,9 @@ public class ClusterChannel {
     /** The PostgreSQL channel every node listens on. */
     static final String CHANNEL = "atrium_cluster";
 
+    /** The listening connection's {@code application_name}, followed by the node id (pg_stat_activity shows it). */
+    static final String LISTENER_NAME = "atrium-cluster-listener";
+
     /** PostgreSQL refuses a notification payload of 8,000 bytes or more; leave room for the node and topic. */
     public static final int MAX_PAYLOAD_BYTES = 7_000;
 
@@ -260,7 +263,7 @@ public class ClusterChannel {
         Properties properties = new Properties();
         username.ifPresent(u -> properties.setProperty("user", u));
         password.ifPresent(p -> properties.setProperty("password", p));
-        properties.setProperty("ApplicationName", "atrium-cluster-listener");
+        properties.setProperty("ApplicationName", LISTENER_NAME + " " + node);
         properties.setProperty("tcpKeepAlive", "true");
         Connection c = DriverManager.getConnection(url, properties);
         c.setAutoCommit(true);

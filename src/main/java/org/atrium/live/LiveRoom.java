@@ -37,6 +37,16 @@ final class LiveRoom {
     final RateLimits limits = new RateLimits();
 
     /**
+     * The highest seq this node has handed to the room's fan-out, from its own writer or read back after another
+     * node's batch ({@link OtherNodes}); members drop what they had and catch up on any gap themselves.
+     */
+    final AtomicLong fannedOut = new AtomicLong();
+    /** Another node's batches wait to be read while one read is under way (one reader per room). */
+    final AtomicBoolean readingOthers = new AtomicBoolean();
+    /** The highest seq another node announced for this room. */
+    final AtomicLong announced = new AtomicLong();
+
+    /**
      * What the writer checks each batch against (settings, mutes, banned words, session times) as of a value of the
      * event's change counter; a batch reads them again when the counter moved or it changes them itself.
      */
@@ -101,11 +111,22 @@ final class LiveRoom {
         return true;
     }
 
+    /** Whether any member is connected to this room on this node. */
+    boolean hasMembers() {
+        for (Set<Member> members : byLoop.values()) {
+            if (!members.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Hands the events to every loop once; each loop delivers them to its members in order. */
     void fanOut(List<Delivery> deliveries) {
         if (deliveries.isEmpty()) {
             return;
         }
+        fannedOut.accumulateAndGet(deliveries.get(deliveries.size() - 1).seq(), Math::max);
         List<Delivery> batch = deliveries.stream().map(Delivery::framed).toList();
         byLoop.forEach((loop, members) -> {
             if (!members.isEmpty()) {

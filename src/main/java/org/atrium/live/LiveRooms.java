@@ -49,6 +49,14 @@ class LiveRooms {
         rulesChanged(change.eventId());
     }
 
+    /** The cluster message topic of a committed batch; the payload is {@code room first-seq last-seq}. */
+    static final String EVENTS_TOPIC = "live";
+
+    /** The room under {@code key} if this node has it in memory, else null. */
+    LiveRoom existing(String key) {
+        return rooms.get(key);
+    }
+
     /** The cluster message topic of a rules change; the payload is the event's id. */
     static final String RULES_TOPIC = "room-rules";
 

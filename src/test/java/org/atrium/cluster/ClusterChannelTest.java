@@ -215,7 +215,7 @@ class ClusterChannelTest {
     private static int terminateListener(Connection c) throws Exception {
         try (Statement s = c.createStatement();
                 var rows = s.executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity"
-                        + " where application_name = 'atrium-cluster-listener'")) {
+                        + " where application_name like 'atrium-cluster-listener %'")) {
             rows.next();
             return rows.getInt(1);
         }

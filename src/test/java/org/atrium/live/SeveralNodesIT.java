@@ -162,6 +162,107 @@ class SeveralNodesIT {
         assertEquals(401, LiveClient.refusal(b, path, Map.of()));
     }
 
+    /** Alice's connection is on node a, Bob's on node b, in one session's room; both talk at once. */
+    @Test
+    void membersOnTwoNodesGetEveryEventOnceInTheSameOrderAndAGapIsRepaired() throws Exception {
+        long session = liveSessionWithTwoParticipants();
+        String path = "/live/sessions/" + session;
+        try (LiveClient alice =
+                        LiveClient.connect(a, path, Map.of("Authorization", "Bearer " + token("alice")), List.of());
+                LiveClient bob =
+                        LiveClient.connect(b, path, Map.of("Authorization", "Bearer " + token("bob")), List.of())) {
+            alice.next("snapshot");
+            bob.next("snapshot");
+            int each = 40;
+            for (int i = 0; i < each; i++) {
+                alice.send(chat("a" + i, "from a " + i));
+                bob.send(chat("b" + i, "from b " + i));
+            }
+            List<String> seenByAlice = chatLines(alice, 2 * each);
+            List<String> seenByBob = chatLines(bob, 2 * each);
+            assertEquals(seenByAlice, seenByBob, "the same events in the same order on both nodes");
+            assertEquals(2 * each, new java.util.HashSet<>(seenByAlice).size(), "each once");
+            List<Long> seqs = seenByAlice.stream()
+                    .map(line -> Long.parseLong(line.split(" ", 2)[0]))
+                    .toList();
+            for (int i = 1; i < seqs.size(); i++) {
+                assertEquals(seqs.get(i - 1) + 1, seqs.get(i), "one gapless seq across the nodes: " + seqs);
+            }
+
+            // node b stops hearing node a (its listening backend is terminated): what a writes still reaches bob
+            try (Connection c =
+                            DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER);
+                    Statement s = c.createStatement();
+                    ResultSet cut = s.executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                            + " where application_name like 'atrium-cluster-listener %:"
+                            + nodes.get(1).pid() + "'")) {
+                cut.next();
+                assertEquals(1, cut.getInt(1), "node b's listening connection");
+            }
+            for (int i = 0; i < 5; i++) {
+                alice.send(chat("gap" + i, "during the gap " + i));
+            }
+            List<String> afterGapAlice = chatLines(alice, 5);
+            List<String> afterGapBob = chatLines(bob, 5);
+            assertEquals(afterGapAlice, afterGapBob);
+            assertEquals(
+                    seqs.get(seqs.size() - 1) + 1,
+                    Long.parseLong(afterGapBob.get(0).split(" ", 2)[0]));
+        }
+    }
+
+    private static String chat(String ref, String text) {
+        return json.createObjectNode()
+                .put("type", "chat.post")
+                .put("ref", ref)
+                .put("text", text)
+                .toString();
+    }
+
+    /** The next {@code count} chat lines a client receives, as "seq text", skipping its acks. */
+    private static List<String> chatLines(LiveClient client, int count) {
+        List<String> lines = new ArrayList<>();
+        while (lines.size() < count) {
+            JsonNode frame = client.next();
+            String type = frame.path("type").asText();
+            if (type.equals("error")) {
+                throw new AssertionError("refused: " + frame);
+            }
+            if (type.equals("chat.posted")) {
+                lines.add(frame.get("seq").asLong() + " "
+                        + frame.path("message").path("text").asText(frame.toString()));
+            }
+        }
+        return lines;
+    }
+
+    /** The demo's session running now (its gallery), with alice and bob registered to the demo event. */
+    private static long liveSessionWithTwoParticipants() throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER)) {
+            long event;
+            long session;
+            try (Statement s = c.createStatement();
+                    ResultSet rows = s.executeQuery("select e.id, s.id from event e join conference_session s on"
+                            + " s.event_id = e.id where e.slug = '" + SLUG + "' and s.starts_at <= now()"
+                            + " and s.ends_at > now() order by s.id limit 1")) {
+                assertTrue(rows.next(), "the demo has a session running now");
+                event = rows.getLong(1);
+                session = rows.getLong(2);
+            }
+            for (String who : List.of("alice", "bob")) {
+                try (var st = c.prepareStatement("insert into registration (event_id, subject, display_name, state,"
+                        + " created_at, updated_at) values (?, ?, ?, 'CONFIRMED', now(), now())"
+                        + " on conflict do nothing")) {
+                    st.setLong(1, event);
+                    st.setString(2, who);
+                    st.setString(3, who);
+                    st.executeUpdate();
+                }
+            }
+            return session;
+        }
+    }
+
     private static HttpResponse<String> get(URI node, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(node.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -180,6 +281,7 @@ class SeveralNodesIT {
                                         .encodeToString(keys.getPublic().getEncoded()),
                         "-Dquarkus.oidc.token.issuer=" + ISSUER,
                         "-Datrium.demo.enabled=true",
+                        "-Datrium.live.chat-per-minute=1000000",
                         "-jar",
                         jar)
                 .redirectErrorStream(true)
