@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * node keeps for itself (public renderings, live tickets, the demo loader) must behave as one server. Prints the
  * cross-node invalidation lag it measures.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class SeveralNodesIT {
 
     static final String ISSUER = "https://atrium.test/issuer";
@@ -209,6 +210,166 @@ class SeveralNodesIT {
                     seqs.get(seqs.size() - 1) + 1,
                     Long.parseLong(afterGapBob.get(0).split(" ", 2)[0]));
         }
+    }
+
+    /**
+     * Through nginx (Debian's package; the shipped docker/nginx/atrium.conf with the two nodes as upstreams, node b as
+     * the backup so the test knows where a connection lands): node a is SIGKILLed while Alice publishes through the
+     * proxy; she reconnects through the proxy (to node b), resumes from her last seq and sends again what was not
+     * acknowledged. Every line is stored once, Bob (on node b) gets each once in order, and Alice's stream has no gap.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // last: it kills node a
+    void aKilledNodesClientsResumeThroughTheProxyOnTheOtherNodeWithNothingLostOrDoubled() throws Exception {
+        Path nginx = nginx();
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                nginx != null || "true".equals(System.getenv("CI")),
+                "nginx is not installed (apt-get install nginx-light); .ci/run installs it and CI never skips");
+        assertTrue(nginx != null, "nginx must be installed under CI (.ci/run installs nginx-light)");
+        int proxyPort = freePort();
+        URI proxy = URI.create("http://localhost:" + proxyPort + "/");
+        Process proxyProcess = startNginx(nginx, proxyPort);
+        try {
+            long session = liveSessionWithTwoParticipants();
+            String path = "/live/sessions/" + session;
+            Map<String, String> aliceAuth = Map.of("Authorization", "Bearer " + token("alice"));
+            int total = 60;
+            java.util.Set<String> acked = new java.util.HashSet<>();
+            long lastSeen;
+            List<String> aliceLines = new ArrayList<>();
+            try (LiveClient bob =
+                    LiveClient.connect(b, path, Map.of("Authorization", "Bearer " + token("bob")), List.of())) {
+                bob.next("snapshot");
+                LiveClient alice = LiveClient.connect(proxy, path, aliceAuth, List.of());
+                lastSeen = alice.next("snapshot").get("seq").asLong();
+                for (int i = 0; i < total; i++) {
+                    alice.send(chat("k" + i, "line " + i));
+                    if (i == total / 2) {
+                        nodes.get(0).destroyForcibly(); // SIGKILL, mid-stream
+                    }
+                }
+                // what reached Alice before the break
+                while (true) {
+                    JsonNode f = alice.poll(10);
+                    if (f == null) {
+                        break;
+                    }
+                    String type = f.path("type").asText();
+                    if (type.equals("ack")) {
+                        acked.add(f.get("ref").asText());
+                    } else if (type.equals("chat.posted")) {
+                        assertEquals(lastSeen + 1, f.get("seq").asLong(), "gapless before the break");
+                        lastSeen = f.get("seq").asLong();
+                        aliceLines.add(f.path("message").path("text").asText());
+                    }
+                }
+                alice.close();
+                assertTrue(acked.size() < total, "the kill interrupted the stream (" + acked.size() + " acked)");
+
+                // reconnect through the proxy, resume, and send again everything not acknowledged, same refs
+                try (LiveClient again = LiveClient.connect(proxy, path + "?since=" + lastSeen, aliceAuth, List.of())) {
+                    for (int i = 0; i < total; i++) {
+                        if (!acked.contains("k" + i)) {
+                            again.send(chat("k" + i, "line " + i));
+                        }
+                    }
+                    while (acked.size() < total) {
+                        JsonNode f = again.next();
+                        String type = f.path("type").asText();
+                        if (type.equals("error")) {
+                            throw new AssertionError("refused after the resume: " + f);
+                        }
+                        if (type.equals("ack")) {
+                            acked.add(f.get("ref").asText());
+                        } else if (type.equals("chat.posted")) {
+                            assertEquals(lastSeen + 1, f.get("seq").asLong(), "gapless across the resume");
+                            lastSeen = f.get("seq").asLong();
+                            aliceLines.add(f.path("message").path("text").asText());
+                        }
+                    }
+                    while (aliceLines.size() < total) {
+                        JsonNode f = again.next("chat.posted");
+                        assertEquals(lastSeen + 1, f.get("seq").asLong());
+                        lastSeen = f.get("seq").asLong();
+                        aliceLines.add(f.path("message").path("text").asText());
+                    }
+                }
+                List<String> bobLines = chatLines(bob, total).stream()
+                        .map(line -> line.split(" ", 2)[1])
+                        .toList();
+                assertEquals(aliceLines, bobLines, "the same lines in the same order for both");
+                assertEquals(total, new java.util.HashSet<>(bobLines).size(), "each line once");
+            }
+            try (Connection c =
+                            DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER);
+                    Statement st = c.createStatement();
+                    ResultSet rows = st.executeQuery("select count(*), count(distinct client_ref) from live_log"
+                            + " where room = 'session:" + session + "' and author = 'alice'"
+                            + " and client_ref like 'k%'")) {
+                rows.next();
+                assertEquals(total, rows.getInt(1), "stored once each");
+                assertEquals(total, rows.getInt(2));
+            }
+        } finally {
+            proxyProcess.destroy();
+            proxyProcess.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Path nginx() {
+        for (String candidate : List.of("/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return Path.of(candidate);
+            }
+        }
+        return null;
+    }
+
+    /** nginx in the foreground with the shipped server block, its upstreams pointed at the two test nodes. */
+    private static Process startNginx(Path nginx, int port) throws Exception {
+        Path dir = work.resolve("nginx");
+        Files.createDirectories(dir.resolve("tmp"));
+        dir.resolve("tmp").toFile().setWritable(true, false);
+        String shipped = Files.readString(Path.of("docker/nginx/atrium.conf"));
+        String site = shipped.replace("server atrium-1:8080", "server 127.0.0.1:" + a.getPort())
+                .replace(
+                        "server atrium-2:8080 max_fails=1 fail_timeout=5s",
+                        "server 127.0.0.1:" + b.getPort() + " backup")
+                .replace("listen 80;", "listen 127.0.0.1:" + port + ";");
+        assertTrue(site.contains("127.0.0.1:" + a.getPort()) && site.contains("backup"), "the shipped upstream block");
+        String conf = "daemon off;\nworker_processes 1;\npid " + dir.resolve("nginx.pid") + ";\nerror_log "
+                + dir.resolve("error.log") + " warn;\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n"
+                + "  client_body_temp_path " + dir.resolve("tmp") + ";\n  proxy_temp_path " + dir.resolve("tmp") + ";\n"
+                + site + "\n}\n";
+        Files.writeString(dir.resolve("nginx.conf"), conf);
+        Process p = new ProcessBuilder(
+                        nginx.toString(),
+                        "-e",
+                        dir.resolve("error.log").toString(),
+                        "-p",
+                        dir.toString(),
+                        "-c",
+                        dir.resolve("nginx.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.log").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("nginx stopped:\n" + Files.readString(dir.resolve("out.log")));
+            }
+            try {
+                if (get(URI.create("http://localhost:" + port + "/"), "/q/health/ready")
+                                .statusCode()
+                        == 200) {
+                    return p;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("nginx did not answer");
     }
 
     private static String chat(String ref, String text) {
