@@ -142,6 +142,10 @@ class RoomStore {
             }
         }
         em.flush();
+        if (changesRules) {
+            // a mute is event-wide: the writers of the event's rooms on other nodes read their rules again
+            cluster.publish(LiveRooms.RULES_TOPIC, Long.toString(room.eventId));
+        }
         if (b.seq > lastSeq) {
             // the other nodes' members of this room read the new rows when this commits (and only if it does)
             cluster.publish(LiveRooms.EVENTS_TOPIC, room.key + " " + (lastSeq + 1) + " " + b.seq);
