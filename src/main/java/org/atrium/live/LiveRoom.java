@@ -98,9 +98,14 @@ final class LiveRoom {
         presenceChanged = true;
     }
 
-    /** Distinct accounts in the room. */
+    /** Distinct accounts in the room on this node (with the other nodes': {@link ClusterPresence#total}). */
     int presence() {
         return people.size();
+    }
+
+    /** Another node's head count for this room changed: members here are told at the next presence tick. */
+    void presenceChangedElsewhere() {
+        presenceChanged = true;
     }
 
     boolean takePresenceChange() {

@@ -174,6 +174,8 @@ class SeveralNodesIT {
                         LiveClient.connect(b, path, Map.of("Authorization", "Bearer " + token("bob")), List.of())) {
             alice.next("snapshot");
             bob.next("snapshot");
+            awaitPresence(alice, 2);
+            awaitPresence(bob, 2);
             int each = 40;
             for (int i = 0; i < each; i++) {
                 alice.send(chat("a" + i, "from a " + i));
@@ -370,6 +372,20 @@ class SeveralNodesIT {
             Thread.sleep(100);
         }
         throw new IllegalStateException("nginx did not answer");
+    }
+
+    /** Presence counts the room's people on every node: each side sees two (until then, only presence frames come). */
+    private static void awaitPresence(LiveClient client, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            JsonNode f = client.poll(1);
+            if (f != null
+                    && f.path("type").asText().equals("presence")
+                    && f.get("count").asInt() == count) {
+                return;
+            }
+        }
+        throw new AssertionError("presence never reached " + count);
     }
 
     private static String chat(String ref, String text) {
