@@ -22,6 +22,7 @@ public record StreamUrl(Provider provider, String url, String embedUrl) {
     /** Longest address accepted, in characters (a longer one is refused, not cut). */
     static final int MAX_LENGTH = 2048;
 
+    private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):");
     private static final Pattern YOUTUBE_ID = Pattern.compile("[A-Za-z0-9_-]{11}");
     private static final Pattern VIMEO_ID = Pattern.compile("[0-9]{1,12}");
     private static final Pattern VIMEO_HASH = Pattern.compile("[0-9a-f]{6,20}");
@@ -61,6 +62,16 @@ public record StreamUrl(Provider provider, String url, String embedUrl) {
         }
         if (named == Provider.VIMEO && VIMEO_ID.matcher(text).matches()) {
             return new StreamUrl(Provider.VIMEO, "https://vimeo.com/" + text, vimeoEmbed(text, null));
+        }
+        Matcher schemeOf = SCHEME.matcher(text);
+        if (schemeOf.lookingAt()) {
+            String scheme = schemeOf.group(1).toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("http")) {
+                throw refuse(
+                        "stream.scheme-not-allowed",
+                        "Only https addresses can be streams (not " + scheme + ":).",
+                        Map.of("scheme", scheme));
+            }
         }
         if (text.chars().anyMatch(c -> c <= 0x20 || c == 0x7f || c == '\\')) {
             throw invalid();
