@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes the tiny HLS stream that StageBrowserTest plays (src/test/resources/stage-hls): 6 s of a moving test
-# pattern, 160x90 at 10 fps, H.264 baseline in MPEG-TS segments of 2 s, no audio; about 30 KB in all.
+# pattern, 160x90 at 10 fps, H.264 baseline in MPEG-TS segments of 2 s, no audio; about 45 KB in all.
 # Run once (needs ffmpeg: apt-get install ffmpeg) and commit the output; tests never call ffmpeg.
 set -euo pipefail
 out="$(dirname "$0")/../resources/stage-hls"

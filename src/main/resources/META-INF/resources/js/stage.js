@@ -27,12 +27,13 @@ export function stageBox(slug, sessionId, stage, title) {
   return h('section', { class: 'stage', id: 'stage', 'aria-label': 'Stage' }, frame, meeting, recording);
 }
 
-/** "4 min", "2 h 5 min", "3 days": how long until (or since) an instant, rounded up to the minute. */
+/** "4 min", "2 h 5 min", "3 days 4 h": how long until (or since) an instant, rounded up to the minute. */
 export function countdown(ms) {
   const minutes = Math.max(0, Math.ceil(ms / 60000));
   if (minutes < 60) return `${minutes} min`;
   if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
-  return `${Math.floor(minutes / (24 * 60))} days`;
+  const hours = Math.floor(minutes / 60) % 24;
+  return `${Math.floor(minutes / (24 * 60))} days${hours ? ` ${hours} h` : ''}`;
 }
 
 /** "Wed 12 May 15:00 GMT+1" in a zone. */
@@ -53,6 +54,8 @@ export function lobby(slug, ev) {
   let skew = 0; // the server's clock minus the browser's: countdowns follow the server
   let live = null;
   let stopped = false;
+  let reloading = false;
+  let lastDue = 0;
   const now = () => Date.now() + skew;
   const zone = viewerZone();
 
@@ -62,7 +65,7 @@ export function lobby(slug, ev) {
     return h('p', { class: `lobby-${kind}`, dataset: { sessionId: String(s.id) } },
       h('span', { class: 'lobby-label' }, starts ? 'Next: ' : 'Now: '),
       h('a', { href: `#/events/${slug}/sessions/${s.id}` }, s.title), ' ',
-      h('span', { class: 'meta lobby-time' }, `${clock(starts ? s.start : s.end, zone)}`), ' ',
+      h('span', { class: 'meta lobby-time' }, `${starts ? 'at' : 'until'} ${clock(starts ? s.start : s.end, zone)}`), ' ',
       h('span', { class: 'countdown', dataset: { until: starts ? s.start : s.end, words: starts ? 'starts in' : 'ends in' } }));
   }
 
@@ -107,7 +110,12 @@ export function lobby(slug, ev) {
       if (left <= 0) due = true;
       el.textContent = `${el.dataset.words} ${countdown(left)}`;
     }
-    if (due && !tick.reloading) { tick.reloading = true; load().finally(() => { tick.reloading = false; }); }
+    // at most one such reload every 5 s, should the server still list what just ran out
+    if (due && !reloading && Date.now() - lastDue > 5000) {
+      reloading = true;
+      lastDue = Date.now();
+      load().catch(() => {}).finally(() => { reloading = false; });
+    }
   }
 
   async function load() {
