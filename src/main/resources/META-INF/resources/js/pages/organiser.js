@@ -20,8 +20,8 @@ export async function catalogueEditor(host, ev) {
     all(`${base}/tracks`), all(`${base}/rooms`), all(`${base}/speakers`), all(`${base}/sessions`)]);
   const reload = () => catalogueEditor(host, ev);
 
-  function section(id, title, table, form) {
-    return h('section', { class: 'panel', id, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, title), table, form);
+  function section(id, title, table, ...forms) {
+    return h('section', { class: 'panel', id, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, title), table, forms);
   }
 
   function crudForm(id, fields, submitText, onSubmit) {
