@@ -9,7 +9,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.net.URI;
 import java.time.Instant;
+import java.util.Set;
 import org.atrium.common.IdentifiedEntity;
 import org.atrium.common.PublishedEntity;
 import org.atrium.event.Event;
@@ -60,10 +62,6 @@ class StageStream extends IdentifiedEntity implements PublishedEntity {
 
     /** The address as read again (it was normalised when stored, so this cannot fail for a stored row). */
     StreamUrl source() {
-        return StreamUrl.read(url, provider, purpose, java.util.Set.of(hostOf(url)));
-    }
-
-    private static String hostOf(String url) {
-        return java.net.URI.create(url).getHost();
+        return StreamUrl.read(url, provider, purpose, Set.of(URI.create(url).getHost()));
     }
 }
