@@ -83,7 +83,8 @@ export async function catalogueEditor(host, ev) {
         h('label', { for: 'stream-embed' }, 'Embed a Jitsi meeting in the page'))], 'Set stream',
       async (v, form) => {
         const path = `${base}/rooms/${v.roomId}/stream`;
-        const current = await get(path).catch(() => null); // none yet: 404
+        // the stream being replaced (its version); a 404 means there is none yet, any other failure is reported
+        const current = await get(path).catch((e) => { if (e.status === 404) return undefined; throw e; });
         await api('PUT', path, { url: v.url, provider: v.provider || null, instructions: v.instructions || null,
           allowEmbed: form.querySelector('#stream-embed').checked, version: current?.version ?? null });
       })] : null);
