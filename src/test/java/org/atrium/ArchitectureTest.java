@@ -36,7 +36,8 @@ import java.util.stream.Stream;
 
 /**
  * The module structure of Atrium (see STYLE.md): top-level packages are features and their dependencies point one way,
- * cluster <- common, timezone, security <- event <- speaker, schedule, invitation <- registration, live <- agenda (starring and feeds,
+ * cluster <- common, timezone, security <- event <- speaker, schedule, invitation <- registration, live, stage <- agenda
+ * (starring and feeds,
  * which nothing depends on). The demo may use anything and nothing uses it; the ui (the browser's configuration and
  * headers) uses only common and nothing uses it. New top-level packages are free until they are placed here. Features
  * ask each other through their read APIs ({@code Participation}, {@code SessionRoles}, {@code Events}), and no class
@@ -56,7 +57,7 @@ class ArchitectureTest {
             .layer("Catalogue")
             .definedBy("org.atrium.speaker..", "org.atrium.schedule..", "org.atrium.invitation..")
             .layer("Participation")
-            .definedBy("org.atrium.registration..", "org.atrium.live..")
+            .definedBy("org.atrium.registration..", "org.atrium.live..", "org.atrium.stage..")
             .layer("Agenda")
             .definedBy("org.atrium.agenda..")
             .layer("Demo")
@@ -76,7 +77,7 @@ class ArchitectureTest {
             .whereLayer("Event")
             .mayOnlyBeAccessedByLayers("Catalogue", "Participation", "Agenda", "Demo")
             .because("features depend one way: common, timezone, security <- event <- speaker, schedule"
-                    + " <- registration, live <- agenda (STYLE.md)");
+                    + " <- registration, live, stage <- agenda (STYLE.md)");
 
     @ArchTest
     static final ArchRule common_depends_on_no_feature = noClasses()
@@ -120,7 +121,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule agenda_and_live_ask_registration_through_participation = noClasses()
             .that()
-            .resideInAnyPackage("org.atrium.agenda..", "org.atrium.live..")
+            .resideInAnyPackage("org.atrium.agenda..", "org.atrium.live..", "org.atrium.stage..")
             .should()
             .dependOnClassesThat(resideInAPackage("org.atrium.registration..").and(entitiesOrTheirParts()))
             .because("registrations are read through registration's Participation, never from its rows");

@@ -45,7 +45,8 @@ final class LiveProtocol {
             "member.muted",
             "member.unmuted",
             "announcement.posted",
-            "session.changed");
+            "session.changed",
+            "stage.changed");
 
     private LiveProtocol() {}
 
