@@ -36,9 +36,10 @@ import java.util.stream.Stream;
 
 /**
  * The module structure of Atrium (see STYLE.md): top-level packages are features and their dependencies point one way,
- * common, timezone, security <- event <- speaker, schedule, invitation <- registration, live <- agenda (starring and feeds)
- * <- notification (e-mail and in-app notices, which nothing depends on). The demo may use anything and nothing uses it; the ui (the browser's configuration and
- * headers) uses only common and nothing uses it. New top-level packages are free until they are placed here. Features
+ * cluster <- common, timezone, security <- event <- speaker, schedule, invitation <- registration, live, stage <- agenda
+ * (starring and feeds) <- notification (e-mail and in-app notices, which nothing depends on). The demo may use
+ * anything and nothing uses it; the ui (the browser's configuration and headers) uses only common and nothing uses
+ * it. New top-level packages are free until they are placed here. Features
  * ask each other through their read APIs ({@code Participation}, {@code SessionRoles}, {@code Events}), and no class
  * borrows an entity's EntityManager ({@code Event.getEntityManager()}) to query another.
  */
@@ -50,13 +51,13 @@ class ArchitectureTest {
             .consideringOnlyDependenciesInLayers()
             .withOptionalLayers(true)
             .layer("Foundation")
-            .definedBy("org.atrium.common..", "org.atrium.timezone..", "org.atrium.security..")
+            .definedBy("org.atrium.common..", "org.atrium.timezone..", "org.atrium.security..", "org.atrium.cluster..")
             .layer("Event")
             .definedBy("org.atrium.event..")
             .layer("Catalogue")
             .definedBy("org.atrium.speaker..", "org.atrium.schedule..", "org.atrium.invitation..")
             .layer("Participation")
-            .definedBy("org.atrium.registration..", "org.atrium.live..")
+            .definedBy("org.atrium.registration..", "org.atrium.live..", "org.atrium.stage..")
             .layer("Agenda")
             .definedBy("org.atrium.agenda..")
             .layer("Notification")
@@ -80,15 +81,24 @@ class ArchitectureTest {
             .whereLayer("Event")
             .mayOnlyBeAccessedByLayers("Catalogue", "Participation", "Agenda", "Notification", "Demo")
             .because("features depend one way: common, timezone, security <- event <- speaker, schedule"
-                    + " <- registration, live <- agenda <- notification (STYLE.md)");
+                    + " <- registration, live, stage <- agenda <- notification (STYLE.md)");
 
     @ArchTest
     static final ArchRule common_depends_on_no_feature = noClasses()
             .that()
             .resideInAPackage("org.atrium.common..")
             .should()
-            .dependOnClassesThat(resideInAPackage("org.atrium..").and(not(resideInAPackage("org.atrium.common.."))))
-            .because("common is the bottom of the stack and kept tiny");
+            .dependOnClassesThat(resideInAPackage("org.atrium..")
+                    .and(not(resideInAnyPackage("org.atrium.common..", "org.atrium.cluster.."))))
+            .because("common is the bottom of the stack (above the cluster channel) and kept tiny");
+
+    @ArchTest
+    static final ArchRule cluster_depends_on_nothing = noClasses()
+            .that()
+            .resideInAPackage("org.atrium.cluster..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("org.atrium..").and(not(resideInAPackage("org.atrium.cluster.."))))
+            .because("the cluster channel is plumbing under everything: PostgreSQL LISTEN/NOTIFY between nodes");
 
     @ArchTest
     static final ArchRule timezone_and_security_use_only_common = noClasses()
@@ -97,7 +107,10 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat(resideInAPackage("org.atrium..")
                     .and(not(resideInAnyPackage(
-                            "org.atrium.common..", "org.atrium.timezone..", "org.atrium.security.."))))
+                            "org.atrium.common..",
+                            "org.atrium.cluster..",
+                            "org.atrium.timezone..",
+                            "org.atrium.security.."))))
             .because("timezone and security sit below every feature");
 
     @ArchTest
@@ -112,7 +125,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule agenda_and_live_ask_registration_through_participation = noClasses()
             .that()
-            .resideInAnyPackage("org.atrium.agenda..", "org.atrium.live..")
+            .resideInAnyPackage("org.atrium.agenda..", "org.atrium.live..", "org.atrium.stage..")
             .should()
             .dependOnClassesThat(resideInAPackage("org.atrium.registration..").and(entitiesOrTheirParts()))
             .because("registrations are read through registration's Participation, never from its rows");

@@ -63,7 +63,8 @@ final class FrabSchedule {
             String start,
             String duration,
             String url,
-            List<Person> persons) {}
+            List<Person> persons,
+            String recording) {}
 
     @JsonPropertyOrder({"id", "guid", "name"})
     record Person(long id, String guid, String name) {}
@@ -149,7 +150,8 @@ final class FrabSchedule {
                 ICalendars.liveRoom(baseUrl, s),
                 s.persons().stream()
                         .map(p -> new Person(p.id(), uuid("speaker-" + p.id() + "@" + c.slug() + ".atrium"), p.name()))
-                        .toList());
+                        .toList(),
+                s.recording());
     }
 
     private static String roomName(Slot s) {
@@ -329,7 +331,30 @@ final class FrabSchedule {
         }
         x.writeEndElement();
         nl(x, 4);
-        x.writeEmptyElement("links");
+        if (e.recording() != null) {
+            // the recording: where to watch it (<recording><link>) and, for apps that read links, a media link
+            x.writeStartElement("recording");
+            nl(x, 5);
+            text(x, "license", "");
+            nl(x, 5);
+            text(x, "optout", "false");
+            nl(x, 5);
+            text(x, "link", e.recording());
+            nl(x, 4);
+            x.writeEndElement();
+            nl(x, 4);
+            x.writeStartElement("links");
+            nl(x, 5);
+            x.writeStartElement("link");
+            x.writeAttribute("href", e.recording());
+            x.writeAttribute("type", "media");
+            x.writeCharacters("Recording");
+            x.writeEndElement();
+            nl(x, 4);
+            x.writeEndElement();
+        } else {
+            x.writeEmptyElement("links");
+        }
         nl(x, 4);
         x.writeEmptyElement("attachments");
         nl(x, 3);
@@ -482,9 +507,13 @@ final class FrabSchedule {
                     e.abstractText(),
                     null,
                     e.persons(),
-                    List.of());
+                    e.recording() == null ? List.of() : List.of(new Link("media", e.recording(), "Recording")));
         }
     }
+
+    /** A link of an event (voc/schedule's Reference): the recording, as {@code media}. */
+    @JsonPropertyOrder({"type", "url", "title"})
+    record Link(String type, String url, String title) {}
 
     private static String guidOf(Model m, String roomName) {
         return m.rooms().stream()

@@ -113,7 +113,8 @@ final class ICalendars {
         if (s.track() != null) {
             e.addCategories(s.track());
         }
-        e.setUrl(liveRoom(baseUrl, s));
+        // once recorded, the calendar entry leads to the recording (the session page stays in the description)
+        e.setUrl(s.recording() != null ? s.recording() : liveRoom(baseUrl, s));
         e.setStatus(s.cancelled() ? Status.cancelled() : Status.confirmed());
         return e;
     }
@@ -141,6 +142,9 @@ final class ICalendars {
                 .append(eventZone.getId())
                 .append(")\n");
         text.append("Live room: ").append(liveRoom(baseUrl, s));
+        if (s.recording() != null) {
+            text.append("\nRecording: ").append(s.recording());
+        }
         return text.toString();
     }
 

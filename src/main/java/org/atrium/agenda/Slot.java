@@ -26,7 +26,50 @@ record Slot(
         int revision,
         Instant createdAt,
         Instant updatedAt,
-        List<Person> persons) {
+        List<Person> persons,
+        String recording) {
+
+    /** A slot without a recording (what most sessions are, and the tests' shorthand). */
+    Slot(
+            long id,
+            String eventSlug,
+            java.time.ZoneId eventZone,
+            String title,
+            String summary,
+            String type,
+            String language,
+            Long roomId,
+            String room,
+            String track,
+            String trackColour,
+            Instant start,
+            Instant end,
+            boolean cancelled,
+            int revision,
+            Instant createdAt,
+            Instant updatedAt,
+            List<Person> persons) {
+        this(
+                id,
+                eventSlug,
+                eventZone,
+                title,
+                summary,
+                type,
+                language,
+                roomId,
+                room,
+                track,
+                trackColour,
+                start,
+                end,
+                cancelled,
+                revision,
+                createdAt,
+                updatedAt,
+                persons,
+                null);
+    }
 
     record Person(long id, String name, String role) {}
 

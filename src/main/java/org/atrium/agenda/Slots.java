@@ -1,6 +1,7 @@
 package org.atrium.agenda;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,10 +11,14 @@ import org.atrium.common.DomainException;
 import org.atrium.event.Event;
 import org.atrium.schedule.ConferenceSession;
 import org.atrium.schedule.SessionSpeaker;
+import org.atrium.stage.Stages;
 
 /** Loads an event's sessions (with rooms, tracks and speakers) as {@link Slot}s in a fixed order. */
 @ApplicationScoped
 class Slots {
+
+    @Inject
+    Stages stages;
 
     List<Slot> ofEvent(Event event) {
         List<ConferenceSession> sessions = ConferenceSession.find(
@@ -68,21 +73,24 @@ class Slots {
                 .filter(s -> s.event.isVisibleTo(null))
                 .toList();
         List<Slot> result = new ArrayList<>();
-        Map<Long, List<Slot.Person>> persons =
-                persons(sessions.stream().map(s -> s.id).toList());
+        List<Long> ids2 = sessions.stream().map(s -> s.id).toList();
+        Map<Long, List<Slot.Person>> persons = persons(ids2);
+        Map<Long, String> recordings = stages.recordings(ids2);
         for (ConferenceSession s : sessions) {
-            result.add(slot(s, s.event, persons));
+            result.add(slot(s, s.event, persons, recordings));
         }
         return result;
     }
 
     private List<Slot> toSlots(List<ConferenceSession> sessions, Event event) {
-        Map<Long, List<Slot.Person>> persons =
-                persons(sessions.stream().map(s -> s.id).toList());
-        return sessions.stream().map(s -> slot(s, event, persons)).toList();
+        List<Long> ids = sessions.stream().map(s -> s.id).toList();
+        Map<Long, List<Slot.Person>> persons = persons(ids);
+        Map<Long, String> recordings = stages.recordings(ids);
+        return sessions.stream().map(s -> slot(s, event, persons, recordings)).toList();
     }
 
-    private static Slot slot(ConferenceSession s, Event event, Map<Long, List<Slot.Person>> persons) {
+    private static Slot slot(
+            ConferenceSession s, Event event, Map<Long, List<Slot.Person>> persons, Map<Long, String> recordings) {
         return new Slot(
                 s.id,
                 event.slug,
@@ -101,7 +109,8 @@ class Slots {
                 s.scheduleRevision,
                 s.createdAt,
                 s.updatedAt,
-                persons.getOrDefault(s.id, List.of()));
+                persons.getOrDefault(s.id, List.of()),
+                recordings.get(s.id));
     }
 
     private static Map<Long, List<Slot.Person>> persons(List<Long> sessionIds) {

@@ -1,7 +1,7 @@
 package org.atrium.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.atrium.cluster.ClusterMessage;
+import org.atrium.cluster.ClusterResync;
 
 /**
  * Public bodies (the programme, its viewer-zone variants, the schedule feeds, the anonymous event list) kept rendered
@@ -43,9 +45,6 @@ public class PublicRenderings {
 
     @Inject
     Bounds bounds;
-
-    @Inject
-    Instance<InvalidationSignal> signal;
 
     /**
      * The rendering under {@code key}, or {@code render}'s; the latter is kept when {@code render} says it may be
@@ -86,15 +85,30 @@ public class PublicRenderings {
     /** A fresh rendering and whether anyone may be sent it (a published event's) or only this caller (a draft's). */
     public record Shareable(Rendered rendered, boolean shared) {}
 
-    /** Published data changed here: drop every rendering, then tell the other nodes. */
+    /** The topic of the cluster message that {@link PublishedChanges} sends with every change it commits. */
+    static final String TOPIC = "renderings";
+
+    /**
+     * Published data changed here (the other nodes hear it from the same transaction's notification, sent by {@link
+     * PublishedChanges}): no rendering held now is served again.
+     */
     public void changed() {
         dropLocal();
-        if (signal.isResolvable()) {
-            signal.get().send();
+    }
+
+    /** Another node committed a change to published data. */
+    void onOtherNode(@Observes ClusterMessage message) {
+        if (TOPIC.equals(message.topic())) {
+            dropLocal();
         }
     }
 
-    /** Published data changed (here or on another node): no rendering held now is served again. */
+    /** This node may have missed other nodes' changes while it was not listening. */
+    void onResync(@Observes ClusterResync resync) {
+        dropLocal();
+    }
+
+    /** No rendering held now is served again (published data changed here or on another node). */
     public void dropLocal() {
         generation.incrementAndGet();
         synchronized (this) {

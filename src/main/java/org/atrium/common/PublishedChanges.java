@@ -3,6 +3,7 @@ package org.atrium.common;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import org.atrium.cluster.ClusterChannel;
 import org.hibernate.Interceptor;
 import org.hibernate.Transaction;
 import org.hibernate.collection.spi.PersistentCollection;
@@ -22,6 +23,9 @@ class PublishedChanges implements Interceptor {
 
     @Inject
     PublicRenderings renderings;
+
+    @Inject
+    ClusterChannel cluster;
 
     private boolean changed;
 
@@ -56,6 +60,18 @@ class PublishedChanges implements Interceptor {
     @Override
     public void onCollectionUpdate(Object collection, Object key) {
         noteOwner(collection);
+    }
+
+    /**
+     * After the flush and before the commit: the other nodes' notification joins the transaction (PostgreSQL delivers
+     * it at the commit, and not on a rollback), so no node hears of a change that did not happen, and none misses one
+     * that did while it listens.
+     */
+    @Override
+    public void beforeTransactionCompletion(Transaction tx) {
+        if (changed) {
+            cluster.publish(PublicRenderings.TOPIC, "");
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.atrium.demo;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,13 +37,21 @@ public class DemoEvent {
 
     private static final Logger LOG = Logger.getLogger(DemoEvent.class);
 
+    @Inject
+    EntityManager em;
+
     /**
-     * Creates the demo event under {@code slug}, published, unless an event with that slug exists already.
+     * Creates the demo event under {@code slug}, published, unless an event with that slug exists already. Nodes that
+     * start together take turns on a transaction-scoped advisory lock, so exactly one creates it and the others find
+     * it.
      *
      * @return true when it was created
      */
     @Transactional
     public boolean load(String slug, Clock clock) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('atrium.demo:' || ?1))")
+                .setParameter(1, slug)
+                .getSingleResult();
         if (Event.count("slug", slug) > 0) {
             return false;
         }

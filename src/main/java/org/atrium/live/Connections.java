@@ -229,7 +229,7 @@ class Connections {
             }
         }
         String reason = since == null ? "join" : "too-far-behind";
-        RoomStore.Snapshot snapshot = store.snapshot(room, member, reason, room.presence());
+        RoomStore.Snapshot snapshot = store.snapshot(room, member, reason, clusterPresence.total(room));
         frames.add(snapshot.frame());
         return snapshot.seq();
     }
@@ -351,12 +351,17 @@ class Connections {
     /** At most once a second, rooms whose head count changed tell their members. */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void presence() {
+        clusterPresence.tick();
         for (LiveRoom room : rooms.all()) {
-            if (room.takePresenceChange()) {
-                room.fanOut(List.of(Delivery.unsequenced("{\"type\":\"presence\",\"count\":" + room.presence() + "}")));
+            if (room.takePresenceChange() && room.hasMembers()) {
+                room.fanOut(List.of(
+                        Delivery.unsequenced("{\"type\":\"presence\",\"count\":" + clusterPresence.total(room) + "}")));
             }
         }
     }
+
+    @Inject
+    ClusterPresence clusterPresence;
 
     private volatile Counter fallbacks;
 

@@ -136,7 +136,17 @@ enum LiveCommand {
             RateBucket.NONE,
             CONTENT,
             LiveCommand.<Payload.SessionChange>use(
-                    null, (u, b, sender, p) -> u.moderation().sessionChanged(b, p)));
+                    null, (u, b, sender, p) -> u.moderation().sessionChanged(b, p))),
+
+    /** Stored on the event channel when a stream or recording of the event is set or removed; no client may send it. */
+    STAGE_CHANGED(
+            "stage.changed",
+            Channel.EVENT,
+            SERVER,
+            RateBucket.NONE,
+            CONTENT,
+            LiveCommand.<Payload.StageChange>use(
+                    null, (u, b, sender, p) -> u.moderation().stageChanged(b, p)));
 
     /** Who may send a command. */
     enum Sender {

@@ -46,6 +46,7 @@ final class LiveProtocol {
             "member.unmuted",
             "announcement.posted",
             "session.changed",
+            "stage.changed",
             "notice.received");
 
     private LiveProtocol() {}

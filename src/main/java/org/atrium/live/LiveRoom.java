@@ -37,6 +37,16 @@ final class LiveRoom {
     final RateLimits limits = new RateLimits();
 
     /**
+     * The highest seq this node has handed to the room's fan-out, from its own writer or read back after another
+     * node's batch ({@link OtherNodes}); members drop what they had and catch up on any gap themselves.
+     */
+    final AtomicLong fannedOut = new AtomicLong();
+    /** Another node's batches wait to be read while one read is under way (one reader per room). */
+    final AtomicBoolean readingOthers = new AtomicBoolean();
+    /** The highest seq another node announced for this room. */
+    final AtomicLong announced = new AtomicLong();
+
+    /**
      * What the writer checks each batch against (settings, mutes, banned words, session times) as of a value of the
      * event's change counter; a batch reads them again when the counter moved or it changes them itself.
      */
@@ -88,9 +98,14 @@ final class LiveRoom {
         presenceChanged = true;
     }
 
-    /** Distinct accounts in the room. */
+    /** Distinct accounts in the room on this node (with the other nodes': {@link ClusterPresence#total}). */
     int presence() {
         return people.size();
+    }
+
+    /** Another node's head count for this room changed: members here are told at the next presence tick. */
+    void presenceChangedElsewhere() {
+        presenceChanged = true;
     }
 
     boolean takePresenceChange() {
@@ -99,6 +114,16 @@ final class LiveRoom {
         }
         presenceChanged = false;
         return true;
+    }
+
+    /** Whether any member is connected to this room on this node. */
+    boolean hasMembers() {
+        for (Set<Member> members : byLoop.values()) {
+            if (!members.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Hands one frame to one account's members only (a personal notice; see {@link PersonalNotices}). */
@@ -123,6 +148,7 @@ final class LiveRoom {
         if (deliveries.isEmpty()) {
             return;
         }
+        fannedOut.accumulateAndGet(deliveries.get(deliveries.size() - 1).seq(), Math::max);
         List<Delivery> batch = deliveries.stream().map(Delivery::framed).toList();
         byLoop.forEach((loop, members) -> {
             if (!members.isEmpty()) {

@@ -36,7 +36,7 @@ class LiveTicketResource {
     @Inject
     SecurityIdentity identity;
 
-    /** On the event loop: minting is a map update, and a join storm must not grow the worker pool. */
+    /** On the event loop: minting seals the grant in memory (no database), and a join storm must not grow the worker pool. */
     @POST
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)

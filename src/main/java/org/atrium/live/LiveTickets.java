@@ -3,13 +3,20 @@ package org.atrium.live;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,10 +24,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.atrium.common.DomainException;
 
 /**
- * Single-use live connection tickets: a signed-in account trades its access token for a short-lived random ticket
- * ({@code POST /api/live/tickets}) and opens its live connection with {@code ?ticket=}, so the token never travels in
- * a URL or sub-protocol header and the connection keeps only a small identity for its lifetime. Tickets live in this
- * node's memory (Atrium runs as one node); each account holds at most a few unused ones, and expired ones are swept.
+ * Single-use live connection tickets: a signed-in account trades its access token for a short-lived ticket ({@code
+ * POST /api/live/tickets}) and opens its live connection with {@code ?ticket=}, so the token never travels in a URL or
+ * sub-protocol header and the connection keeps only a small identity for its lifetime.
+ *
+ * <p>A ticket carries its grant sealed ({@link TicketSeal}: encrypted and authenticated with a key all nodes share),
+ * so minting one costs no database round trip (it happens on the event loop, in a join storm) and any node can open it.
+ * Single use holds across nodes: redeeming inserts the ticket's id into {@code live_ticket_used}, whose primary key lets
+ * exactly one redemption through anywhere. The cap on unused tickets per account is kept per node (in memory, swept):
+ * behind a proxy that spreads requests, an account can hold the cap on each node, a bound of cap x nodes.
  */
 @ApplicationScoped
 class LiveTickets {
@@ -30,33 +42,46 @@ class LiveTickets {
 
     record Issued(String ticket, Instant expiresAt) {}
 
-    private record Entry(Grant grant, Instant expiresAt) {}
+    /** Where redemptions are recorded: the first one of an id wins. */
+    interface Redemptions {
 
-    private static final int TICKET_BYTES = 24;
+        /** True for the first redemption of {@code id}, on any node; false for every later one. */
+        boolean first(byte[] id, Instant expiresAt);
+
+        /** Forgets redemptions of tickets that have expired anyway. */
+        void forgetExpired(Instant now);
+    }
+
+    private static final int ID_BYTES = 16;
+    /** Longer than any ticket this server mints (an account name and roles fit many times over). */
+    static final int MAX_TICKET_CHARS = 4096;
 
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Entry> tickets = new ConcurrentHashMap<>();
-    /** Unused tickets per account, changed atomically per account (compute) so issuing and redeeming cannot race. */
-    private final Map<String, List<String>> outstanding = new ConcurrentHashMap<>();
+    /** Unused tickets per account minted here (ids and expiries), changed atomically per account (compute). */
+    private final Map<String, Map<String, Instant>> outstanding = new ConcurrentHashMap<>();
 
     private final Clock clock;
     private final Duration ttl;
     private final int maxPerAccount;
+    private final TicketSeal seal;
+    private final Redemptions redemptions;
 
     @Inject
-    LiveTickets(LiveConfig config, Clock clock) {
-        this(clock, config.ticketTtl(), config.maxTicketsPerAccount());
+    LiveTickets(LiveConfig config, Clock clock, TicketSeal seal, DatabaseRedemptions redemptions) {
+        this(clock, config.ticketTtl(), config.maxTicketsPerAccount(), seal, redemptions);
     }
 
-    LiveTickets(Clock clock, Duration ttl, int maxPerAccount) {
+    LiveTickets(Clock clock, Duration ttl, int maxPerAccount, TicketSeal seal, Redemptions redemptions) {
         this.clock = clock;
         this.ttl = ttl;
         this.maxPerAccount = maxPerAccount;
+        this.seal = seal;
+        this.redemptions = redemptions;
     }
 
     /**
      * A new ticket for the grant, valid for the configured time (never past the token's own expiry); 429 {@code
-     * live.too-many-tickets} when the account already holds the most unused tickets allowed.
+     * live.too-many-tickets} when the account already holds the most unused tickets allowed (on this node).
      */
     Issued issue(Grant grant) {
         Instant now = clock.instant();
@@ -64,28 +89,20 @@ class LiveTickets {
         if (grant.tokenExpiresAt().isPresent() && grant.tokenExpiresAt().get().isBefore(expiresAt)) {
             expiresAt = grant.tokenExpiresAt().get();
         }
-        String ticket = newTicket();
-        Entry entry = new Entry(grant, expiresAt);
+        byte[] id = new byte[ID_BYTES];
+        random.nextBytes(id);
+        String key = HexFormat.of().formatHex(id);
+        Instant until = expiresAt;
         boolean[] issued = {false};
         outstanding.compute(grant.subject(), (subject, mine) -> {
-            List<String> list = mine == null ? new ArrayList<>(2) : mine;
-            list.removeIf(t -> {
-                Entry held = tickets.get(t);
-                if (usable(held, now) != null) {
-                    return false;
-                }
-                if (held != null) {
-                    tickets.remove(t, held);
-                }
-                return true;
-            });
-            if (list.size() >= maxPerAccount) {
-                return list;
+            Map<String, Instant> held = mine == null ? new HashMap<>(4) : mine;
+            held.values().removeIf(at -> !now.isBefore(at));
+            if (held.size() >= maxPerAccount) {
+                return held;
             }
-            tickets.put(ticket, entry);
-            list.add(ticket);
+            held.put(key, until);
             issued[0] = true;
-            return list;
+            return held;
         });
         if (!issued[0]) {
             throw new DomainException(
@@ -94,48 +111,100 @@ class LiveTickets {
                     "This account holds too many unused live tickets; use one or wait until they expire.",
                     Map.of("max", maxPerAccount));
         }
+        String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(seal.seal(write(id, expiresAt, grant)));
         return new Issued(ticket, expiresAt);
     }
 
-    /** Uses up the ticket: its grant if it exists, is unused and has not expired; empty otherwise. */
+    /**
+     * Uses up the ticket: its grant if this deployment sealed it, it has not expired and no node redeemed it before;
+     * empty otherwise. Blocking: it writes the redemption to the database.
+     */
     Optional<Grant> redeem(String ticket) {
-        Entry entry = tickets.remove(ticket);
-        if (entry == null) {
+        if (ticket == null || ticket.length() > MAX_TICKET_CHARS) {
             return Optional.empty();
         }
-        outstanding.computeIfPresent(entry.grant().subject(), (subject, held) -> {
-            held.remove(ticket);
+        byte[] sealed;
+        try {
+            sealed = Base64.getUrlDecoder().decode(ticket);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        Optional<byte[]> contents = seal.open(sealed);
+        if (contents.isEmpty()) {
+            return Optional.empty();
+        }
+        Sealed read = read(contents.get());
+        outstanding.computeIfPresent(read.grant().subject(), (subject, held) -> {
+            held.remove(HexFormat.of().formatHex(read.id()));
             return held.isEmpty() ? null : held;
         });
-        return Optional.ofNullable(usable(entry, clock.instant())).map(Entry::grant);
+        if (!clock.instant().isBefore(read.expiresAt())) {
+            return Optional.empty();
+        }
+        return redemptions.first(read.id(), read.expiresAt()) ? Optional.of(read.grant()) : Optional.empty();
     }
 
-    /** Drops expired tickets, so tickets asked for and never used cannot pile up. */
+    /** Drops expired tickets, so tickets asked for and never used cannot pile up, here or in the database. */
     @Scheduled(every = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         Instant now = clock.instant();
-        for (Map.Entry<String, Entry> e : tickets.entrySet()) {
-            if (usable(e.getValue(), now) == null && tickets.remove(e.getKey(), e.getValue())) {
-                outstanding.computeIfPresent(e.getValue().grant().subject(), (subject, held) -> {
-                    held.remove(e.getKey());
-                    return held.isEmpty() ? null : held;
-                });
-            }
+        for (String subject : outstanding.keySet()) {
+            outstanding.computeIfPresent(subject, (s, held) -> {
+                held.values().removeIf(at -> !now.isBefore(at));
+                return held.isEmpty() ? null : held;
+            });
         }
+        redemptions.forgetExpired(now);
     }
 
-    /** Unused tickets held in memory (all accounts). */
+    /** Unused, unexpired tickets minted by this node (all accounts). */
     int size() {
-        return tickets.size();
+        return outstanding.values().stream().mapToInt(Map::size).sum();
     }
 
-    private static Entry usable(Entry entry, Instant now) {
-        return entry != null && now.isBefore(entry.expiresAt()) ? entry : null;
+    private record Sealed(byte[] id, Instant expiresAt, Grant grant) {}
+
+    private static byte[] write(byte[] id, Instant expiresAt, Grant grant) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(id);
+            out.writeLong(expiresAt.toEpochMilli());
+            out.writeLong(grant.tokenExpiresAt().map(Instant::getEpochSecond).orElse(-1L));
+            out.writeUTF(grant.subject());
+            out.writeUTF(grant.displayName() == null ? "" : grant.displayName());
+            out.writeShort(grant.roles().size());
+            for (String role : grant.roles()) {
+                out.writeUTF(role);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
-    private String newTicket() {
-        byte[] bytes = new byte[TICKET_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /** Only ever reads what {@link #write} wrote: the seal's authentication rules out any other bytes. */
+    private static Sealed read(byte[] contents) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(contents))) {
+            byte[] id = in.readNBytes(ID_BYTES);
+            Instant expiresAt = Instant.ofEpochMilli(in.readLong());
+            long tokenExpiry = in.readLong();
+            String subject = in.readUTF();
+            String displayName = in.readUTF();
+            int count = in.readUnsignedShort();
+            Set<String> roles = new HashSet<>(count * 2);
+            for (int i = 0; i < count; i++) {
+                roles.add(in.readUTF());
+            }
+            return new Sealed(
+                    id,
+                    expiresAt,
+                    new Grant(
+                            subject,
+                            displayName,
+                            Set.copyOf(roles),
+                            tokenExpiry < 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(tokenExpiry))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -83,6 +83,18 @@ class Moderation {
         return new RoomEvent(event, null, false);
     }
 
+    /** A stream or recording of the event was set or removed (sent on the event channel). */
+    RoomEvent stageChanged(BatchContext b, Payload.StageChange change) {
+        ObjectNode event = b.event("stage.changed").put("purpose", change.purpose());
+        if (change.roomId() != null) {
+            event.put("roomId", change.roomId());
+        }
+        if (change.sessionId() != null) {
+            event.put("sessionId", change.sessionId());
+        }
+        return new RoomEvent(event, null, false);
+    }
+
     private RoomEvent roomUpdated(BatchContext b) {
         ObjectNode event = b.event("room.updated");
         event.set("settings", b.settingsView());

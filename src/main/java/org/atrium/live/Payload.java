@@ -103,6 +103,9 @@ sealed interface Payload {
     /** session.changed, which only the server sends (after the schedule changed). */
     record SessionChange(long sessionId, String change, long scheduleRevision) implements Payload {}
 
+    /** stage.changed, which only the server sends (after a stream or recording was set or removed). */
+    record StageChange(Long roomId, Long sessionId, String purpose) implements Payload {}
+
     /** A client frame's fields, read with the protocol's error codes. */
     final class Fields {
 

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.atrium.cluster.ClusterChannel;
 import org.atrium.common.DomainException;
 import org.atrium.common.Sql;
 import org.atrium.schedule.ConferenceSession;
@@ -58,6 +59,9 @@ class RoomStore {
     @Inject
     Moderation moderation;
 
+    @Inject
+    ClusterChannel cluster;
+
     private LiveCommand.UseCases useCases;
 
     @PostConstruct
@@ -80,10 +84,12 @@ class RoomStore {
     }
 
     private Result applyInTransaction(LiveRoom room, List<Command> commands) {
-        long lastSeq = room.lastSeq;
-        if (lastSeq < 0) {
-            lastSeq = lastSeqOf(room.key);
-        }
+        // one batch at a time per room across every node: the lock is held until this transaction ends, and the seq
+        // is read under it (another node may have written since this one's last batch)
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "live:" + room.key)
+                .getSingleResult();
+        long lastSeq = lastSeqOf(room.key);
         Map<String, Long> stored = storedRefs(room, commands);
         boolean changesRules = commands.stream().anyMatch(c -> c.kind().changesRules());
         LiveRoom.Rules rules = room.rules;
@@ -136,6 +142,14 @@ class RoomStore {
             }
         }
         em.flush();
+        if (changesRules) {
+            // a mute is event-wide: the writers of the event's rooms on other nodes read their rules again
+            cluster.publish(LiveRooms.RULES_TOPIC, Long.toString(room.eventId));
+        }
+        if (b.seq > lastSeq) {
+            // the other nodes' members of this room read the new rows when this commits (and only if it does)
+            cluster.publish(LiveRooms.EVENTS_TOPIC, room.key + " " + (lastSeq + 1) + " " + b.seq);
+        }
         return new Result(outcomes, b.seq, b.chatTimes, changesRules ? null : rules);
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.atrium.schedule.SessionChanged;
+import org.atrium.stage.StageChanged;
 import org.jboss.logging.Logger;
 
 /**
@@ -162,6 +163,21 @@ class RoomWriter {
                         LiveCommand.SESSION_CHANGED,
                         ref,
                         new Payload.SessionChange(change.sessionId(), kind, change.scheduleRevision())));
+    }
+
+    /**
+     * After a stream or recording of the event is set or removed, the event channel tells everyone
+     * ({@code stage.changed}), so lobbies and session pages reload the stage.
+     */
+    void stageChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StageChanged change) {
+        LiveRoom room = rooms.room(LiveRoom.eventKey(change.eventId()), change.eventId(), null);
+        String ref = "stage-" + change.streamId() + "-" + java.util.UUID.randomUUID();
+        submit(
+                room,
+                Command.fromServer(
+                        LiveCommand.STAGE_CHANGED,
+                        ref,
+                        new Payload.StageChange(change.roomId(), change.sessionId(), change.purpose())));
     }
 
     void shutdown(@Observes ShutdownEvent event) {

@@ -91,10 +91,10 @@ class TicketAuthentication implements HttpAuthenticationMechanism {
 
         @Override
         public Uni<SecurityIdentity> authenticate(TicketRequest request, AuthenticationRequestContext context) {
-            return tickets.redeem(request.ticket)
-                    .map(grant -> Uni.createFrom().item(identityOf(grant)))
-                    .orElseGet(() -> Uni.createFrom()
-                            .failure(new AuthenticationFailedException("unknown, expired or used live ticket")));
+            // redeeming writes to the database (single use across nodes): off the event loop
+            return context.runBlocking(() -> tickets.redeem(request.ticket)
+                    .map(Provider::identityOf)
+                    .orElseThrow(() -> new AuthenticationFailedException("unknown, expired or used live ticket")));
         }
 
         static SecurityIdentity identityOf(LiveTickets.Grant grant) {

@@ -2,6 +2,7 @@ package org.atrium.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -68,8 +69,9 @@ class Inbox {
     void push(String recipient, NoticeView notice) {
         try {
             live.tell(notice.eventId(), recipient, json.writeValueAsString(notice));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        } catch (JsonProcessingException | RuntimeException e) {
+            // the push is a courtesy: the notice is in the list, and the e-mail must still go
+            Log.warnf("notice %d not pushed to %s's connections: %s", notice.id(), recipient, e.getMessage());
         }
     }
 

@@ -7,18 +7,26 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.atrium.cluster.ClusterChannel;
+import org.atrium.cluster.ClusterMessage;
+import org.atrium.cluster.ClusterResync;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -28,6 +36,10 @@ import org.jboss.logging.Logger;
  * then on, although they are still within their lifetime, and {@link AccountSignedOut} tells the live rooms to close
  * the account's connections. A logout token that names a session ({@code sid}) ends that session's tokens only (the
  * person's other devices stay signed in); one that names only the subject ends every token issued to it before then.
+ *
+ * <p>Every node refuses them: a sign-out is stored ({@code signed_out_session}) and announced on the cluster channel in
+ * one transaction, and a node that (re)starts listening, or starts, reloads the stored ones (it may have missed some).
+ * The node that received the logout refuses the tokens at once; the others from the notification's arrival.
  */
 @ApplicationScoped
 class SignedOutSessions implements SecurityIdentityAugmentor {
@@ -49,6 +61,15 @@ class SignedOutSessions implements SecurityIdentityAugmentor {
     @Inject
     Event<AccountSignedOut> signedOut;
 
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ClusterChannel cluster;
+
+    /** The cluster message topic of a sign-out: the payload is {@code subject \n session}, either may be empty. */
+    static final String TOPIC = "signed-out";
+
     void onLogout(@Observes SecurityEvent event) {
         if (event.getEventType() != SecurityEvent.Type.OIDC_BACKCHANNEL_LOGOUT_INITIATED) {
             return;
@@ -66,21 +87,107 @@ class SignedOutSessions implements SecurityIdentityAugmentor {
         end(subject, session);
     }
 
-    /** Records that {@code session} (or, without one, every earlier token of {@code subject}) has ended. */
+    /**
+     * Records that {@code session} (or, without one, every earlier token of {@code subject}) has ended, here at once and
+     * on the other nodes through the database (on a worker thread: the logout may arrive on an I/O thread).
+     */
     void end(String subject, String session) {
         Instant now = clock.instant();
+        if (endHere(subject, session, now)) {
+            Infrastructure.getDefaultWorkerPool().execute(() -> share(subject, session, now));
+        }
+    }
+
+    @Transactional
+    void share(String subject, String session, Instant at) {
+        try {
+            em.createNativeQuery("insert into signed_out_session (subject, session_id, ended_at) values (?1, ?2, ?3)")
+                    .setParameter(1, blankToNull(subject))
+                    .setParameter(2, blankToNull(session))
+                    .setParameter(3, Timestamp.from(at))
+                    .executeUpdate();
+            em.createNativeQuery("delete from signed_out_session where ended_at < ?1")
+                    .setParameter(1, Timestamp.from(at.minus(REMEMBERED_FOR)))
+                    .executeUpdate();
+            cluster.publish(TOPIC, nullToEmpty(subject) + "\n" + nullToEmpty(session));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "A sign-out of subject %s could not be shared with the other nodes", subject);
+        }
+    }
+
+    void onOtherNode(@Observes ClusterMessage message) {
+        if (!TOPIC.equals(message.topic())) {
+            return;
+        }
+        int split = message.payload().indexOf('\n');
+        if (split < 0) {
+            return;
+        }
+        endHere(
+                blankToNull(message.payload().substring(0, split)),
+                blankToNull(message.payload().substring(split + 1)),
+                clock.instant());
+    }
+
+    /** At start and after a reconnection of the cluster channel: the sign-outs stored by any node. */
+    void onResync(@Observes ClusterResync resync) {
+        Infrastructure.getDefaultWorkerPool().execute(this::reload);
+    }
+
+    @Transactional
+    void reload() {
+        try {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(
+                            "select subject, session_id, ended_at from signed_out_session where ended_at >= ?1")
+                    .setParameter(1, Timestamp.from(clock.instant().minus(REMEMBERED_FOR)))
+                    .getResultList();
+            for (Object[] row : rows) {
+                Instant at = switch (row[2]) {
+                    case Timestamp t -> t.toInstant();
+                    case java.time.OffsetDateTime o -> o.toInstant();
+                    case Instant i -> i;
+                    default -> throw new IllegalStateException("ended_at read as " + row[2].getClass());
+                };
+                remember((String) row[0], (String) row[1], at);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Stored sign-outs could not be read; tokens of sessions ended on other nodes may pass");
+        }
+    }
+
+    /** Records a sign-out that was shared already: remembered, but the live rooms are not told twice. */
+    private void remember(String subject, String session, Instant at) {
+        if (session != null) {
+            endedSessions.merge(session, at, (a, b) -> a.isAfter(b) ? a : b);
+        } else if (subject != null) {
+            endedSubjects.merge(subject, at, (a, b) -> a.isAfter(b) ? a : b);
+        }
+    }
+
+    /** Records the sign-out on this node and closes its live connections; false when it names nothing. */
+    private boolean endHere(String subject, String session, Instant now) {
         forgetOld(now);
         if (session != null && !session.isBlank()) {
             endedSessions.put(session, now);
         } else if (subject != null && !subject.isBlank()) {
             endedSubjects.put(subject, now);
         } else {
-            return;
+            return false;
         }
         LOG.debugf("Signed out by the identity provider: subject %s, session %s", subject, session);
         if (subject != null) {
             signedOut.fire(new AccountSignedOut(subject, session));
         }
+        return true;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     /** Whether a token of {@code session} for {@code subject}, issued at {@code issuedAt}, belongs to an ended sign-in. */

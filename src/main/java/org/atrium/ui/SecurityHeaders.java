@@ -10,7 +10,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * A strict Content-Security-Policy and related headers on everything Atrium serves, except the Quarkus tools under
  * {@code /q/} (Swagger UI needs inline scripts). The UI has no inline script or style, so {@code 'self'} is enough;
- * the identity provider's origin is allowed for the browser's token requests.
+ * the identity provider's origin is allowed for the browser's token requests. A response that sets its own policy
+ * keeps it (with its own X-Frame-Options): the stage's player frame, whose policy lists the event's stream origins
+ * ({@code /stage/...}, src/docs/stage.md); this one lists none, so the UI's pages can load no third-party frame or
+ * media.
  */
 @ApplicationScoped
 class SecurityHeaders {
@@ -27,11 +30,16 @@ class SecurityHeaders {
                 rc -> {
                     String path = rc.normalizedPath();
                     if (!path.startsWith("/q/")) {
-                        var headers = rc.response().headers();
-                        headers.set("Content-Security-Policy", policy());
-                        headers.set("X-Content-Type-Options", "nosniff");
-                        headers.set("Referrer-Policy", "no-referrer");
-                        headers.set("X-Frame-Options", "DENY");
+                        // when the headers go out, so that a response with its own policy keeps it
+                        rc.addHeadersEndHandler(v -> {
+                            var headers = rc.response().headers();
+                            if (!headers.contains("Content-Security-Policy")) {
+                                headers.set("Content-Security-Policy", policy());
+                                headers.set("X-Frame-Options", "DENY");
+                            }
+                            headers.set("X-Content-Type-Options", "nosniff");
+                            headers.set("Referrer-Policy", "no-referrer");
+                        });
                     }
                     rc.next();
                 },

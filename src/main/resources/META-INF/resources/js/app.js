@@ -40,7 +40,7 @@ function route() {
 async function render(main) {
   if (typeof cleanup === 'function') cleanup();
   cleanup = null;
-  document.body.classList.remove('projector-mode');
+  document.body.classList.remove('projector-mode', 'stage-mode');
   renderAccount();
   const hash = (location.hash || '#/').split('?')[0];
   applyBranding(hash).catch(() => {}); // the event's logo and accent colour, while the page loads

@@ -17,8 +17,10 @@ const GIVE_UP_MS = 60000;
 const GIVEN_UP_KEPT = 20;
 
 export class LiveRoom {
-  constructor(sessionId, { onChange, onEvent, onError, onStatus, onPending, onArrived }) {
+  constructor(sessionId, { onChange, onEvent, onError, onStatus, onPending, onArrived, channel }) {
     this.sessionId = sessionId;
+    /** A session's room, or with {@code channel} (an event's slug) the event's channel (the lobby listens there). */
+    this.path = channel ? `events/${channel}` : `sessions/${sessionId}`;
     this.handlers = { onChange, onEvent, onError, onStatus, onPending, onArrived };
     this.lastSeq = null;
     this.pending = new Map();
@@ -87,7 +89,7 @@ export class LiveRoom {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const since = this.lastSeq != null ? `&since=${this.lastSeq}` : '';
     const ws = new WebSocket(
-      `${scheme}://${location.host}/live/sessions/${this.sessionId}?ticket=${encodeURIComponent(ticket)}${since}`,
+      `${scheme}://${location.host}/live/${this.path}?ticket=${encodeURIComponent(ticket)}${since}`,
       ['atrium.live.v1']);
     ws.onopen = () => {
       this.attempt = 0;
@@ -223,7 +225,7 @@ export class LiveRoom {
     const s = this.state;
     switch (f.type) {
       case 'snapshot': {
-        s.questions = new Map(f.questions.map((q) => [q.id, q]));
+        s.questions = new Map((f.questions || []).map((q) => [q.id, q]));
         s.pinned = f.pinned;
         s.myVotes = new Set(f.myVotes || []);
         s.chat = f.chat || [];

@@ -47,7 +47,7 @@ class DeploymentFilesTest {
             compose = new Yaml().load(reader);
         }
         Map<String, Object> services = (Map<String, Object>) compose.get("services");
-        Map<String, Object> atrium = (Map<String, Object>) services.get("atrium");
+        Map<String, Object> atrium = (Map<String, Object>) services.get("atrium-1");
         atriumEnvironment = new TreeMap<>();
         ((Map<String, Object>) atrium.get("environment"))
                 .forEach((name, value) -> atriumEnvironment.put(name, String.valueOf(value)));
@@ -214,7 +214,7 @@ class DeploymentFilesTest {
             }
         }
         List<String> atrium = (List<String>)
-                ((Map<String, Object>) ((Map<String, Object>) services.get("atrium")).get("healthcheck")).get("test");
+                ((Map<String, Object>) ((Map<String, Object>) services.get("atrium-1")).get("healthcheck")).get("test");
         assertTrue(atrium.get(3).contains("/q/health/ready"), atrium.toString());
     }
 
@@ -268,7 +268,8 @@ class DeploymentFilesTest {
     @Test
     void composeMountsFilesThatExist() {
         Map<String, Object> services = (Map<String, Object>) compose.get("services");
-        assertEquals(Set.of("atrium", "postgres", "keycloak"), services.keySet());
+        assertEquals(Set.of("atrium-1", "atrium-2", "proxy", "postgres", "keycloak"), services.keySet());
+        assertEquals(services.get("atrium-1"), services.get("atrium-2"), "identical nodes");
         for (Object service : services.values()) {
             for (Object volume : (List<Object>) ((Map<String, Object>) service).getOrDefault("volumes", List.of())) {
                 String source = String.valueOf(volume).split(":")[0];
@@ -280,6 +281,35 @@ class DeploymentFilesTest {
         assertEquals("postgres:17", ((Map<String, Object>) services.get("postgres")).get("image"));
         assertTrue(String.valueOf(((Map<String, Object>) services.get("keycloak")).get("image"))
                 .startsWith("quay.io/keycloak/keycloak:26"));
+    }
+
+    /** The proxy sends work to exactly the compose file's nodes, upgrades live connections and keeps the Host port. */
+    @SuppressWarnings("unchecked")
+    @Test
+    void theProxyServesEveryNodeAndKeycloakPostsLogoutsThroughIt() throws IOException {
+        String nginx = Files.readString(DOCKER.resolve("nginx/atrium.conf"));
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+        Set<String> nodes = new TreeSet<>();
+        for (String name : services.keySet()) {
+            if (name.startsWith("atrium-")) {
+                nodes.add(name);
+            }
+        }
+        Set<String> upstreams = new TreeSet<>();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("server (atrium-\\d+):8080").matcher(nginx);
+        while (m.find()) {
+            upstreams.add(m.group(1));
+        }
+        assertEquals(nodes, upstreams);
+        assertTrue(nginx.contains("proxy_set_header Upgrade $http_upgrade;"), "WebSocket upgrade");
+        assertTrue(nginx.contains("proxy_set_header Host $http_host;"), "the port stays in Host (Origin check)");
+        assertFalse(nginx.contains("$host;"), "$host drops the port");
+        Map<String, Object> keycloak = (Map<String, Object>) services.get("keycloak");
+        assertEquals(
+                "http://proxy:80",
+                ((Map<String, Object>) keycloak.get("environment")).get("ATRIUM_INTERNAL_URL"),
+                "a back-channel logout may reach any node: every node hears of it");
     }
 
     private JsonNode client(String clientId) {

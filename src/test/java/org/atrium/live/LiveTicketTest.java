@@ -80,7 +80,13 @@ class LiveTicketTest {
         assertEquals(201, r.statusCode());
         assertEquals("no-store", r.header("Cache-Control"));
         String ticket = r.path("ticket");
-        assertTrue(ticket.matches("[A-Za-z0-9_-]{32}"), ticket);
+        assertTrue(ticket.matches("[A-Za-z0-9_-]{64,400}"), ticket);
+        assertFalse(
+                new String(
+                                java.util.Base64.getUrlDecoder().decode(ticket),
+                                java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains("alice"),
+                "a ticket travels in URLs, which proxies log: it must not show the account");
         Instant expiresAt = Instant.parse(r.path("expiresAt"));
         Instant latest = Instant.now().plus(config.ticketTtl());
         assertFalse(expiresAt.isBefore(before.plus(config.ticketTtl()).minusSeconds(1)), expiresAt.toString());
@@ -130,6 +136,61 @@ class LiveTicketTest {
             alice.next("snapshot");
         }
         assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + ticket, Map.of()));
+    }
+
+    /**
+     * Several nodes: the test builds a second node's ticket service beside the server's, sharing what nodes share (the
+     * sealing key in the database and the database itself) and nothing else (its own memory).
+     */
+    LiveTickets otherNode() {
+        return new LiveTickets(java.time.Clock.systemUTC(), config.ticketTtl(), 20, seal, redemptions);
+    }
+
+    @Inject
+    TicketSeal seal;
+
+    @Inject
+    DatabaseRedemptions redemptions;
+
+    @Test
+    void aTicketMintedByOneNodeIsAcceptedOnceByAnotherAndRefusedEverywhereAfter() {
+        String path = room();
+        LiveTickets other = otherNode();
+        // minted by the other node, redeemed by this server's handshake ...
+        String minted = other.issue(new LiveTickets.Grant("alice", "Alice", Set.of("user"), Optional.empty()))
+                .ticket();
+        try (LiveClient alice = connect(path, minted)) {
+            alice.next("snapshot");
+        }
+        // ... and then refused by the node that minted it, and by this one
+        assertEquals(Optional.empty(), other.redeem(minted));
+        assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + minted, Map.of()));
+
+        // minted by this server, redeemed by the other node first: refused here
+        String ours = ticket("bob");
+        assertEquals("bob", other.redeem(ours).orElseThrow().subject());
+        assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + ours, Map.of()));
+    }
+
+    @Test
+    void aTicketSealedWithAnotherKeyOrAlteredIsRefused() {
+        String path = room();
+        byte[] foreignKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(foreignKey);
+        LiveTickets foreign = new LiveTickets(
+                java.time.Clock.systemUTC(), config.ticketTtl(), 20, new TicketSeal(foreignKey), redemptions);
+        String forged = foreign.issue(new LiveTickets.Grant("alice", "Alice", Set.of("user"), Optional.empty()))
+                .ticket();
+        assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + forged, Map.of()));
+        String genuine = ticket("alice");
+        char last = genuine.charAt(genuine.length() / 2);
+        String altered = genuine.substring(0, genuine.length() / 2)
+                + (last == 'A' ? 'B' : 'A')
+                + genuine.substring(genuine.length() / 2 + 1);
+        assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + altered, Map.of()));
+        try (LiveClient alice = connect(path, genuine)) {
+            alice.next("snapshot"); // the alteration did not use the genuine ticket up
+        }
     }
 
     @Test

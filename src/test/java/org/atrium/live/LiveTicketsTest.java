@@ -37,8 +37,30 @@ class LiveTicketsTest {
         }
     }
 
+    /** Redemptions kept in memory: the ticket rules here, the database's single use in LiveTicketTest. */
+    static final class MemoryRedemptions implements LiveTickets.Redemptions {
+        final java.util.Map<String, Instant> used = new java.util.HashMap<>();
+
+        @Override
+        public boolean first(byte[] id, Instant expiresAt) {
+            return used.putIfAbsent(java.util.HexFormat.of().formatHex(id), expiresAt) == null;
+        }
+
+        @Override
+        public void forgetExpired(Instant now) {
+            used.values().removeIf(at -> at.isBefore(now));
+        }
+    }
+
+    static TicketSeal seal() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return new TicketSeal(key);
+    }
+
     final TestClock clock = new TestClock();
-    final LiveTickets tickets = new LiveTickets(clock, Duration.ofSeconds(30), 3);
+    final MemoryRedemptions redemptions = new MemoryRedemptions();
+    final LiveTickets tickets = new LiveTickets(clock, Duration.ofSeconds(30), 3, seal(), redemptions);
 
     static LiveTickets.Grant grant(String subject, Instant tokenExpiry) {
         return new LiveTickets.Grant(subject, subject.toUpperCase(), Set.of("user"), Optional.ofNullable(tokenExpiry));
@@ -74,10 +96,10 @@ class LiveTicketsTest {
     @Test
     void ticketsAreDistinctUrlSafeAndLongEnough() {
         Set<String> seen = new HashSet<>();
-        LiveTickets roomy = new LiveTickets(clock, Duration.ofSeconds(30), 1000);
+        LiveTickets roomy = new LiveTickets(clock, Duration.ofSeconds(30), 1000, seal(), redemptions);
         for (int i = 0; i < 1000; i++) {
             String t = roomy.issue(grant("alice", null)).ticket();
-            assertTrue(t.matches("[A-Za-z0-9_-]{32}"), t); // 24 random bytes = 192 bits
+            assertTrue(t.matches("[A-Za-z0-9_-]{64,400}"), t); // a 128-bit id and a 96-bit nonce, sealed
             assertTrue(seen.add(t));
         }
     }
@@ -120,5 +142,9 @@ class LiveTicketsTest {
         assertEquals(1, tickets.size());
         assertTrue(tickets.redeem(fresh.ticket()).isPresent());
         assertEquals(0, tickets.size());
+        assertEquals(1, redemptions.used.size());
+        clock.now = clock.now.plusSeconds(30);
+        tickets.sweep();
+        assertEquals(0, redemptions.used.size(), "redemptions are forgotten once the ticket would have expired");
     }
 }

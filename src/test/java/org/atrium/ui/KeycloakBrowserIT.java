@@ -506,7 +506,7 @@ class KeycloakBrowserIT {
         pb.environment().put("KC_HOSTNAME", keycloakBase);
         pb.environment().put("KC_HOSTNAME_BACKCHANNEL_DYNAMIC", "true");
         pb.environment().put("ATRIUM_PUBLIC_URL", appBase);
-        // where Keycloak posts back-channel logout tokens (compose: http://atrium:8080)
+        // where Keycloak posts back-channel logout tokens (compose: http://proxy:80)
         pb.environment().put("ATRIUM_INTERNAL_URL", appBase);
         pb.environment().put("JAVA_HOME", keycloakJava());
         // start-up is mostly class loading and one-off work: the quick compiler alone starts it sooner on 2 cores

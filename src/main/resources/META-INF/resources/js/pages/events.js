@@ -39,6 +39,8 @@ export async function eventList() {
 
 export async function eventHome(slug) {
   const ev = await get(`/api/events/${slug}`);
+  const { lobby } = await import('../stage.js');
+  const lobbyBox = lobby(slug, ev);
   const organiserTools = ev.organiser ? h('section', { class: 'panel', 'aria-labelledby': 'org-h' },
     h('h2', { id: 'org-h' }, 'Organiser'),
     h('ul', { class: 'actions' },
@@ -54,7 +56,10 @@ export async function eventHome(slug) {
       h('li', {}, h('a', { class: 'button', href: `#/events/${slug}/programme`, id: 'to-programme' }, 'Programme')),
       h('li', {}, h('a', { class: 'button secondary', href: `#/events/${slug}/register`, id: 'to-register' }, 'Register')),
       h('li', {}, h('a', { class: 'button secondary', href: `#/events/${slug}/speakers`, id: 'to-speakers' }, 'Speakers'))),
+    lobbyBox.element,
     organiserTools);
+  await lobbyBox.ready;
+  return lobbyBox.stop;
 }
 
 function zoneList() {

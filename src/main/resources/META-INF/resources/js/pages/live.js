@@ -6,6 +6,7 @@ import { LiveRoom, errorText } from '../live.js';
 import { absolute, ago, clock, localDate, shortDay, span, viewerZone, zoneFor, zoneLabel, duration } from '../time.js';
 import { problemBox } from '../widgets.js';
 import { joinPanel } from '../join.js';
+import { stageBox } from '../stage.js';
 import { listenForNotices } from '../notices.js';
 
 const main = () => document.getElementById('main');
@@ -191,7 +192,10 @@ export async function sessionPage(slug, id) {
     ? h('a', { class: 'button', href: url, target: '_blank', rel: 'noopener noreferrer', id: 'join-video' }, `Join the video${venue?.name ? `: ${venue.name}` : ''}`) : null);
   // the room's video link comes with the room for organisers, or with the live room's snapshot for those admitted
   show(head.at(-1), joinLink(venue?.joinUrl));
-  if (!currentUser()) { show(main(), head, h('p', {}, 'Sign in to join the Q&A and chat.'), button('Sign in', () => signIn(location.hash), { id: 'sign-in-live' })); return; }
+  // the stage (player, meeting, recording) is public like the session; it is built once and never re-rendered
+  const stage = stageBox(slug, id, await get(`/api/events/${slug}/sessions/${id}/stage`), session.title);
+  document.body.classList.toggle('stage-mode', Boolean(stage?.querySelector('#player-frame')));
+  if (!currentUser()) { show(main(), head, stage, h('p', {}, 'Sign in to join the Q&A and chat.'), button('Sign in', () => signIn(location.hash), { id: 'sign-in-live' })); return; }
 
   const statusHost = h('p', { class: 'live-status', 'aria-live': 'off' });
   const noticesHost = h('div', { id: 'live-notices', 'aria-live': 'polite' });
@@ -342,17 +346,18 @@ export async function sessionPage(slug, id) {
   order.addEventListener('change', render);
 
   const showTab = phoneTabs();
+  const panels = showTab.wrap(h('div', { class: 'live', id: 'live-panels' },
+    h('section', { 'aria-labelledby': 'qa-h', dataset: { panel: 'questions' }, id: 'questions-panel' }, h('h2', { id: 'qa-h' }, 'Questions & answers'), qaInfo, askForm, askStatus, pinnedHost,
+      h('div', { class: 'row' }, field('Sort', order)), questionsHost, pendingHost, answeredHost),
+    h('section', { 'aria-labelledby': 'chat-h', dataset: { panel: 'chat' }, id: 'chat-panel' }, h('h2', { id: 'chat-h' }, 'Chat'), chatLog, chatForm, chatStatus)));
+  // player, questions and chat side by side on wide screens, stacked on phones (app.css .stage-layout)
   show(main(), head, statusHost, noticesHost, moderatorLink,
-    showTab.bar,
-    showTab.wrap(h('div', { class: 'live', id: 'live-panels' },
-      h('section', { 'aria-labelledby': 'qa-h', dataset: { panel: 'questions' }, id: 'questions-panel' }, h('h2', { id: 'qa-h' }, 'Questions & answers'), qaInfo, askForm, askStatus, pinnedHost,
-        h('div', { class: 'row' }, field('Sort', order)), questionsHost, pendingHost, answeredHost),
-      h('section', { 'aria-labelledby': 'chat-h', dataset: { panel: 'chat' }, id: 'chat-panel' }, h('h2', { id: 'chat-h' }, 'Chat'), chatLog, chatForm, chatStatus))));
+    stage ? h('div', { class: 'stage-layout', id: 'stage-layout' }, stage, h('div', { class: 'stage-side' }, showTab.bar, panels)) : [showTab.bar, panels]);
   statusLine(live, statusHost);
   live.connect();
   const stopTicking = tickTimes();
   const stopNotices = listenForNotices(slug, noticesHost);
-  return () => { live.close(); stopTicking(); stopNotices(); };
+  return () => { live.close(); stopTicking(); stopNotices(); document.body.classList.remove('stage-mode'); };
 }
 
 function announceEvent(live, f) {

@@ -20,8 +20,8 @@ export async function catalogueEditor(host, ev) {
     all(`${base}/tracks`), all(`${base}/rooms`), all(`${base}/speakers`), all(`${base}/sessions`)]);
   const reload = () => catalogueEditor(host, ev);
 
-  function section(id, title, table, form) {
-    return h('section', { class: 'panel', id, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, title), table, form);
+  function section(id, title, table, ...forms) {
+    return h('section', { class: 'panel', id, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, title), table, forms);
   }
 
   function crudForm(id, fields, submitText, onSubmit) {
@@ -69,7 +69,25 @@ export async function catalogueEditor(host, ev) {
       field('Capacity', h('input', { name: 'capacity', type: 'number', min: 0 })),
       field('Kind', h('select', { name: 'kind' }, ['STAGE', 'MEETING', 'EXHIBITION', 'STREAM'].map((k) => h('option', { value: k }, k.toLowerCase()))))),
     field('Join or stream URL', h('input', { name: 'joinUrl', type: 'url', placeholder: 'https://meet.example.org/room' }))], 'Add room',
-    (v) => api('POST', `${base}/rooms`, { ...v, capacity: v.capacity ? Number(v.capacity) : null })));
+    (v) => api('POST', `${base}/rooms`, { ...v, capacity: v.capacity ? Number(v.capacity) : null })),
+    rooms.length ? [h('h3', { id: 'stream-h' }, 'Stream on a stage'),
+      h('p', { class: 'meta' }, 'An HLS stream (.m3u8), a YouTube, Vimeo or PeerTube video or live, or a Jitsi, BigBlueButton, Zoom or Teams meeting.'
+        + ' The address is checked and shown in the session pages and the lobby.'),
+      crudForm('stream-form', [h('div', { class: 'row' },
+        field('Room', h('select', { name: 'roomId', required: true }, rooms.map((r) => h('option', { value: String(r.id) }, r.name)))),
+        field('Provider', h('select', { name: 'provider' }, h('option', { value: '' }, 'Recognise from the address'),
+          ['HLS', 'YOUTUBE', 'VIMEO', 'PEERTUBE', 'JITSI', 'BIGBLUEBUTTON', 'ZOOM', 'TEAMS'].map((p) => h('option', { value: p }, p))))),
+      field('Stream address', h('input', { name: 'url', required: true, placeholder: 'https://youtu.be/… or https://stream.example.org/live.m3u8' })),
+      field('Instructions for a meeting', h('input', { name: 'instructions', maxlength: 2000 })),
+      h('div', { class: 'check' }, h('input', { type: 'checkbox', name: 'allowEmbed', id: 'stream-embed' }),
+        h('label', { for: 'stream-embed' }, 'Embed a Jitsi meeting in the page'))], 'Set stream',
+      async (v, form) => {
+        const path = `${base}/rooms/${v.roomId}/stream`;
+        // the stream being replaced (its version); a 404 means there is none yet, any other failure is reported
+        const current = await get(path).catch((e) => { if (e.status === 404) return undefined; throw e; });
+        await api('PUT', path, { url: v.url, provider: v.provider || null, instructions: v.instructions || null,
+          allowEmbed: form.querySelector('#stream-embed').checked, version: current?.version ?? null });
+      })] : null);
 
   // Speakers are linked to people by invitation: the organiser never types an account.
   function speakerItem(p) {

@@ -1,0 +1,130 @@
+package org.atrium.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.atrium.cluster.ClusterChannel;
+import org.atrium.support.Fixtures;
+import org.atrium.support.Tokens;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * A room's writer keeps its rules (banned words, session times) between batches. With several nodes, a change made
+ * through one node must reach the writers of the others: this test plays the other node with its own database
+ * connection.
+ */
+@QuarkusTest
+class LiveRulesAcrossNodesTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    ClusterChannel channel;
+
+    LiveSocketTest.Setup room() {
+        LiveSocketTest helper = new LiveSocketTest();
+        helper.base = base;
+        helper.fixtures = fixtures;
+        return helper.room();
+    }
+
+    @Test
+    void bannedWordsChangedOnAnotherNodeAreAppliedHereAtTheNextMessage() throws Exception {
+        LiveSocketTest.Setup s = room();
+        try (LiveClient alice = LiveClient.connect(base, s.path(), "alice");
+                Connection other = otherNode()) {
+            alice.next("snapshot");
+            assertEquals("ack", post(alice, "c1", "no spoiler yet"));
+            alice.next("chat.posted");
+            // the other node commits new banned words and its notification, as BannedWordsResource does there
+            other.setAutoCommit(false);
+            try (PreparedStatement insert =
+                    other.prepareStatement("insert into live_banned_word (event_id, word) values (?, 'spoiler')")) {
+                insert.setLong(1, s.event().id);
+                insert.executeUpdate();
+            }
+            notifyFrom(other, "other-node:1", "room-rules", Long.toString(s.event().id));
+            other.commit();
+            Instant deadline = Instant.now().plusSeconds(20);
+            int attempt = 2;
+            String answer;
+            do {
+                answer = post(alice, "c" + attempt++, "a spoiler now");
+                if ("ack".equals(answer)) {
+                    alice.next("chat.posted");
+                    Thread.sleep(50); // the notification is on its way
+                }
+            } while (!"chat.banned-word".equals(answer) && Instant.now().isBefore(deadline));
+            assertEquals("chat.banned-word", answer);
+        }
+    }
+
+    @Test
+    void bannedWordsChangedHereAreAnnouncedInTheirTransaction() throws Exception {
+        LiveSocketTest.Setup s = room();
+        try (Connection other = otherNode()) {
+            try (Statement listen = other.createStatement()) {
+                listen.execute("LISTEN atrium_cluster");
+            }
+            io.restassured.RestAssured.given()
+                    .header("Authorization", Tokens.bearer("organiser"))
+                    .contentType("application/json")
+                    .body("{\"words\":[\"Spoiler\"]}")
+                    .put("/api/events/" + s.event().slug + "/banned-words")
+                    .then()
+                    .statusCode(200);
+            String expected = channel.node() + "\nroom-rules\n" + s.event().id;
+            List<String> received = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (!received.contains(expected) && Instant.now().isBefore(deadline)) {
+                PGNotification[] got = other.unwrap(PGConnection.class).getNotifications(200);
+                if (got != null) {
+                    for (PGNotification n : got) {
+                        received.add(n.getParameter());
+                    }
+                }
+            }
+            assertTrue(received.contains(expected), received.toString());
+        }
+    }
+
+    private static String post(LiveClient client, String ref, String text) {
+        var reply = client.command("{\"type\":\"chat.post\",\"ref\":\"" + ref + "\",\"text\":\"" + text + "\"}");
+        return "ack".equals(reply.get("type").asText())
+                ? "ack"
+                : reply.get("code").asText();
+    }
+
+    private static Connection otherNode() throws Exception {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    private static void notifyFrom(Connection c, String node, String topic, String payload) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("select pg_notify('atrium_cluster', ?)")) {
+            s.setString(1, node + "\n" + topic + "\n" + payload);
+            s.execute();
+        }
+    }
+}
