@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.atrium.cluster.ClusterMessage;
 import org.atrium.event.Event;
 import org.atrium.live.LiveClient;
 import org.atrium.registration.Registration;
@@ -112,6 +113,32 @@ class NotificationsTest {
                     .statusCode(200);
             assertEquals(true, notices("lena", event).get(0).get("read"));
             assertEquals(1, notices("babak", event).size());
+        }
+    }
+
+    @Inject
+    jakarta.enterprise.event.Event<ClusterMessage> fromOtherNode;
+
+    /** A notice the sender of another node pushed arrives on the cluster channel: this node delivers it to her alone. */
+    @Test
+    void aNoticeFromAnotherNodeReachesTheRecipientsConnectionHere() {
+        Event event = fixtures.publishedEvent();
+        register(event.slug, "lena", "Europe/London");
+        register(event.slug, "babak", "Asia/Baku");
+        String path = "/live/events/" + event.slug;
+        try (LiveClient lena = LiveClient.connect(base, path, "lena");
+                LiveClient babak = LiveClient.connect(base, path, "babak")) {
+            lena.next("snapshot");
+            babak.next("snapshot");
+            String notice = "{\"id\":99,\"eventId\":" + event.id + ",\"kind\":\"SESSION_CHANGED\",\"title\":\"Changed:"
+                    + " Panel\",\"text\":\"x\",\"link\":\"/#/\",\"at\":\"2027-05-12T11:00:00Z\",\"read\":false}";
+            fromOtherNode.fire(new ClusterMessage("personal-notice", event.id + " 4:lena" + notice, "node-b"));
+            assertEquals(
+                    "Changed: Panel",
+                    lena.next("notice.received").at("/notice/title").asText());
+            fromOtherNode.fire(new ClusterMessage("personal-notice", event.id + " 5:babak" + notice, "node-b"));
+            // babak's next frame is his own notice, so lena's never reached him
+            assertEquals(99, babak.next("notice.received").at("/notice/id").asLong());
         }
     }
 
