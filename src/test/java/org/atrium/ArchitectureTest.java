@@ -56,7 +56,7 @@ class ArchitectureTest {
             .layer("Catalogue")
             .definedBy("org.atrium.speaker..", "org.atrium.schedule..", "org.atrium.invitation..")
             .layer("Participation")
-            .definedBy("org.atrium.registration..", "org.atrium.live..")
+            .definedBy("org.atrium.registration..", "org.atrium.live..", "org.atrium.exhibition..")
             .layer("Agenda")
             .definedBy("org.atrium.agenda..")
             .layer("Demo")
