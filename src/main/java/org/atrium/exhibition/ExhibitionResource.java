@@ -15,8 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.atrium.common.DomainException;
+import org.atrium.common.PublicBaseUrl;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.registration.Participation;
@@ -68,6 +71,9 @@ class ExhibitionResource {
     @Inject
     Clock clock;
 
+    @Inject
+    PublicBaseUrl baseUrl;
+
     /** The galleries the caller may know of, in order, with whether each is open now. */
     @GET
     @Path("exhibition")
@@ -94,6 +100,42 @@ class ExhibitionResource {
                 now,
                 curates,
                 galleries);
+    }
+
+    /**
+     * The exhibition for other sites: the published galleries of a published event with their works, hours on the
+     * event's clock and absolute media URLs; no drafts and nothing for registered participants only. Any origin may
+     * read it ({@code Access-Control-Allow-Origin: *}).
+     */
+    @GET
+    @Path("exhibition.json")
+    @PermitAll
+    @Transactional
+    public Response publicExhibition(@PathParam("slug") String slug, @Context UriInfo uri) {
+        Event event = events.find(slug).orElseThrow(() -> DomainException.notFound("event"));
+        if (event.status == Event.Status.DRAFT) {
+            throw DomainException.notFound("event");
+        }
+        String base = baseUrl.of(uri);
+        Instant now = Instant.now(clock);
+        List<PublicExhibitionView.GalleryEntry> galleries = new ArrayList<>();
+        for (Gallery g : Gallery.<Gallery>list(
+                "event.id = ?1 and visibility = ?2 order by position, id", event.id, Gallery.Visibility.PUBLISHED)) {
+            List<Work> works = Work.list("gallery.id = ?1 order by position, id", g.id);
+            Map<Long, List<Media>> media = media(works);
+            galleries.add(new PublicExhibitionView.GalleryEntry(
+                    GalleryView.of(g, Exhibitions.Access.FULL, works.size(), false, now, event.zone()),
+                    base + "/events/" + event.slug + "/galleries/" + g.id,
+                    works.stream()
+                            .map(w -> WorkView.of(w, media.getOrDefault(w.id, List.of()), event.slug, false)
+                                    .under(base))
+                            .toList()));
+        }
+        return Response.ok(new PublicExhibitionView(
+                        event.slug, event.title, event.timeZone, base + "/events/" + event.slug, now, galleries))
+                .header("Access-Control-Allow-Origin", "*")
+                .header(jakarta.ws.rs.core.HttpHeaders.CACHE_CONTROL, "public, max-age=60")
+                .build();
     }
 
     /** One gallery with its works: 404 for a draft to visitors, 403 {@code gallery.registered-only} when it is so. */

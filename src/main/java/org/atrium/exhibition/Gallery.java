@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.atrium.common.IdentifiedEntity;
+import org.atrium.common.PublishedEntity;
 import org.atrium.event.Event;
 
 /**
@@ -25,7 +26,7 @@ import org.atrium.event.Event;
  */
 @Entity
 @Table(name = "gallery")
-public class Gallery extends IdentifiedEntity {
+public class Gallery extends IdentifiedEntity implements PublishedEntity {
 
     /** Who may see the gallery: its curators only, anyone who may see the event, or its confirmed participants. */
     public enum Visibility {

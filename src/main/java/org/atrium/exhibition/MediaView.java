@@ -18,6 +18,13 @@ public record MediaView(
         long size,
         Map<String, String> urls) {
 
+    /** The same with absolute URLs under {@code base} (the public JSON, read by other sites). */
+    MediaView under(String base) {
+        Map<String, String> absolute = new LinkedHashMap<>();
+        urls.forEach((k, v) -> absolute.put(k, base + v));
+        return new MediaView(id, kind, mediaType, alt, width, height, size, absolute);
+    }
+
     static MediaView of(Media m, String slug) {
         Map<String, String> urls = new LinkedHashMap<>();
         String type = null;

@@ -22,6 +22,25 @@ public record WorkView(
     /** An artist as credited; {@code linked}: an account may edit the work as this artist (who is not shown). */
     public record ArtistView(String name, boolean linked) {}
 
+    /** The same with absolute media URLs under {@code base}. */
+    WorkView under(String base) {
+        return new WorkView(
+                id,
+                galleryId,
+                position,
+                title,
+                artists,
+                year,
+                medium,
+                dimensions,
+                description,
+                credits,
+                contentWarning,
+                streamUrl,
+                media.stream().map(m -> m.under(base)).toList(),
+                false);
+    }
+
     static WorkView of(Work w, List<Media> media, String slug, boolean mayEdit) {
         return new WorkView(
                 w.id,
