@@ -328,6 +328,32 @@ class MediaUploadTest {
                 .statusCode(201);
     }
 
+    /** A registered-only gallery's files: its participants and curators only, and never kept by shared caches. */
+    @Test
+    void aRegisteredOnlyGallerysFilesAreForItsParticipants() {
+        Event event = fixtures.publishedEvent();
+        fixtures.registration(event, "alice", org.atrium.registration.Registration.State.CONFIRMED, null);
+        long archive = gallery(event.slug, "Archive", "REGISTERED", "[]");
+        long w = work(event.slug, archive, "Letters", null);
+        long id = upload("organiser", event.slug, w, null, "application/pdf", HostileFiles.pdf())
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        String url = "/api/events/" + event.slug + "/media/" + id + "/original";
+        as(null).get(url).then().statusCode(403).body("code", equalTo("gallery.registered-only"));
+        as("bob").get(url).then().statusCode(403);
+        as("alice").get(url).then().statusCode(200).header("Cache-Control", equalTo("private, max-age=300"));
+        as("organiser").get(url).then().statusCode(200);
+        as(null).get("/api/events/" + event.slug + "/media/" + id + "/thumb")
+                .then()
+                .statusCode(403);
+        as("alice")
+                .get("/api/events/" + event.slug + "/media/" + id + "/thumb")
+                .then()
+                .statusCode(404);
+    }
+
     private static String readHead(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
         int c;
