@@ -121,7 +121,7 @@ class ExhibitionResource {
         List<PublicExhibitionView.GalleryEntry> galleries = new ArrayList<>();
         for (Gallery g : Gallery.<Gallery>list(
                 "event.id = ?1 and visibility = ?2 order by position, id", event.id, Gallery.Visibility.PUBLISHED)) {
-            List<Work> works = Work.list("gallery.id = ?1 order by position, id", g.id);
+            List<Work> works = works(g.id);
             Map<Long, List<Media>> media = media(works);
             galleries.add(new PublicExhibitionView.GalleryEntry(
                     GalleryView.of(g, Exhibitions.Access.FULL, works.size(), false, now, event.zone()),
@@ -150,7 +150,7 @@ class ExhibitionResource {
         Gallery gallery = events.inEvent(Gallery.class, "gallery", event, id);
         exhibitions.requireEntry(gallery, curates);
         ViewerZone viewer = viewer(event, tz);
-        List<Work> works = Work.list("gallery.id = ?1 order by position, id", gallery.id);
+        List<Work> works = works(gallery.id);
         Map<Long, List<Media>> media = media(works);
         List<WorkView> views = works.stream()
                 .map(w -> WorkView.of(
@@ -353,13 +353,27 @@ class ExhibitionResource {
         return counts;
     }
 
+    /**
+     * A gallery's works in order, their artists in the same read: a page costs the same statements for 3 works as for
+     * 40 (as does {@link #media}).
+     */
+    static List<Work> works(long galleryId) {
+        return Work.list(
+                "select distinct w from Work w left join fetch w.artists where w.gallery.id = ?1"
+                        + " order by w.position, w.id",
+                galleryId);
+    }
+
     static Map<Long, List<Media>> media(List<Work> works) {
         Map<Long, List<Media>> byWork = new HashMap<>();
         if (works.isEmpty()) {
             return byWork;
         }
         List<Long> ids = works.stream().map(w -> w.id).toList();
-        for (Media m : Media.<Media>list("work.id in ?1 order by position, id", ids)) {
+        for (Media m : Media.<Media>list(
+                "select distinct m from Media m left join fetch m.variants where m.work.id in ?1"
+                        + " order by m.position, m.id",
+                ids)) {
             byWork.computeIfAbsent(m.work.id, k -> new ArrayList<>()).add(m);
         }
         return byWork;

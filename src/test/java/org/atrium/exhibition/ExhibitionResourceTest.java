@@ -157,6 +157,36 @@ class ExhibitionResourceTest {
                 .body("galleries.openNow", contains(true, false));
     }
 
+    @Inject
+    org.hibernate.SessionFactory sessionFactory;
+
+    long statements(String path) {
+        var stats = sessionFactory.getStatistics();
+        long before = stats.getPrepareStatementCount();
+        as(null).get(path).then().statusCode(200);
+        return stats.getPrepareStatementCount() - before;
+    }
+
+    /** A gallery page costs the same statements for 3 works as for 30, each with artists and a file. */
+    @Test
+    void aGalleryPageCostsTheSameStatementsWhateverItsSize() {
+        long[] cost = new long[2];
+        int[] sizes = {3, 30};
+        for (int i = 0; i < sizes.length; i++) {
+            Event event = fixtures.publishedEvent();
+            long g = gallery(event.slug, "Hall", "PUBLISHED", "[]");
+            for (int k = 0; k < sizes[i]; k++) {
+                long w = work(event.slug, g, "Work " + k, "frieda");
+                ExhibitionApi.upload("organiser", event.slug, w, null, "application/pdf", HostileFiles.pdf())
+                        .statusCode(201);
+            }
+            String path = "/api/events/" + event.slug + "/galleries/" + g;
+            statements(path); // warm
+            cost[i] = statements(path);
+        }
+        org.hamcrest.MatcherAssert.assertThat(cost[1], equalTo(cost[0]));
+    }
+
     @Test
     void hoursThatCloseBeforeTheyOpenAreRefused() {
         Event event = event();
