@@ -25,6 +25,8 @@ const lazyRoutes = [
   [/^#\/events\/([a-z0-9-]+)\/speakers$/, './pages/speakers.js', 'speakersPage'],
   [/^#\/events\/([a-z0-9-]+)\/speakers\/(\d+)$/, './pages/speakers.js', 'speakerPage'],
   [/^#\/events\/([a-z0-9-]+)\/sessions\/(\d+)\/about$/, './pages/speakers.js', 'sessionDetailPage'],
+  [/^#\/events\/([a-z0-9-]+)\/exhibition$/, './pages/exhibition.js', 'exhibitionPage'],
+  [/^#\/events\/([a-z0-9-]+)\/galleries\/(\d+)$/, './pages/exhibition.js', 'galleryPage'],
 ];
 
 let cleanup = null;
