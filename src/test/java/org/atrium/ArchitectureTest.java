@@ -57,7 +57,8 @@ class ArchitectureTest {
             .layer("Catalogue")
             .definedBy("org.atrium.speaker..", "org.atrium.schedule..", "org.atrium.invitation..")
             .layer("Participation")
-            .definedBy("org.atrium.registration..", "org.atrium.live..", "org.atrium.stage..")
+            .definedBy(
+                    "org.atrium.registration..", "org.atrium.live..", "org.atrium.stage..", "org.atrium.exhibition..")
             .layer("Agenda")
             .definedBy("org.atrium.agenda..")
             .layer("Notification")

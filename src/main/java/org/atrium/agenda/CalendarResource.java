@@ -16,6 +16,7 @@ import org.atrium.common.PublicBaseUrl;
 import org.atrium.common.PublicRenderings;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
+import org.atrium.exhibition.GalleryOpenings;
 
 /**
  * iCalendar feeds of a whole event (kept rendered while it is published) and of one session (times in UTC, so no
@@ -29,6 +30,9 @@ class CalendarResource {
 
     @Inject
     Slots slots;
+
+    @Inject
+    GalleryOpenings openings;
 
     @Inject
     PublicBaseUrl baseUrl;
@@ -45,7 +49,7 @@ class CalendarResource {
         PublicRenderings.Rendered rendered = Feeds.ofEvent(
                 renderings, "calendar.ics " + slug + " " + base, events, slug, ICalendars.MEDIA_TYPE, event -> {
                     var feed = new ICalendars.Feed(event.title, event.description, event.zone());
-                    return ICalendars.bytes(ICalendars.write(feed, slots.ofEvent(event), base));
+                    return ICalendars.bytes(ICalendars.write(feed, slots.ofEvent(event), openings.listed(event), base));
                 });
         return Feeds.ok(request, rendered)
                 .header("Content-Disposition", "inline; filename=\"" + slug + ".ics\"")

@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import org.atrium.exhibition.GalleryOpenings;
 import org.atrium.timezone.LocalTimes;
 
 /**
@@ -49,6 +50,11 @@ final class ICalendars {
 
     /** The feed as RFC 5545 text, CRLF line ends, folded at 75 octets. {@code zones} maps slots to event zones. */
     static String write(Feed feed, List<Slot> slots, String baseUrl) {
+        return write(feed, slots, List.of(), baseUrl);
+    }
+
+    /** The same, with the opening hours of the event's exhibition galleries as events of their own. */
+    static String write(Feed feed, List<Slot> slots, List<GalleryOpenings.Opening> openings, String baseUrl) {
         ICalendar ical = new ICalendar();
         ical.setProductId("-//Atrium//Atrium conference schedule//EN");
         ical.setName(feed.name());
@@ -64,6 +70,9 @@ final class ICalendars {
         ical.setExperimentalProperty("X-PUBLISHED-TTL", "PT1H");
         for (Slot s : slots) {
             ical.addEvent(event(s, baseUrl));
+        }
+        for (GalleryOpenings.Opening o : openings) {
+            ical.addEvent(opening(o, baseUrl));
         }
         StringWriter out = new StringWriter();
         try (ICalWriter writer = new ICalWriter(out, ICalVersion.V2_0)) {
@@ -116,6 +125,43 @@ final class ICalendars {
         // once recorded, the calendar entry leads to the recording (the session page stays in the description)
         e.setUrl(s.recording() != null ? s.recording() : liveRoom(baseUrl, s));
         e.setStatus(s.cancelled() ? Status.cancelled() : Status.confirmed());
+        return e;
+    }
+
+    /** Where a gallery is, in the browser UI. */
+    static String gallery(String baseUrl, GalleryOpenings.Opening o) {
+        return baseUrl + "/events/" + o.eventSlug() + "/galleries/" + o.galleryId();
+    }
+
+    /** A gallery's opening: "Main hall (exhibition open)", its statement, the event's clock and the gallery's page. */
+    private static VEvent opening(GalleryOpenings.Opening o, String baseUrl) {
+        VEvent e = new VEvent();
+        e.setUid("gallery-" + o.galleryId() + "-" + o.opens().getEpochSecond() + "@" + o.eventSlug() + ".atrium");
+        e.setDateTimeStamp(Date.from(o.opens()));
+        e.setDateStart(Date.from(o.opens()), true);
+        e.setDateEnd(Date.from(o.closes()), true);
+        e.setSummary(o.gallery() + " (exhibition open)");
+        StringBuilder text = new StringBuilder();
+        if (o.statement() != null && !o.statement().isBlank()) {
+            text.append(o.statement().strip()).append("\n\n");
+        }
+        ZoneId zone = o.eventZone();
+        text.append("Event time: ")
+                .append(EVENT_LOCAL.format(LocalTimes.at(o.opens(), zone)))
+                .append(" to ")
+                .append(EVENT_LOCAL.format(LocalTimes.at(o.closes(), zone)))
+                .append(" (")
+                .append(zone.getId())
+                .append(")\n");
+        if (o.registeredOnly()) {
+            text.append("For registered participants.\n");
+        }
+        text.append("Gallery: ").append(gallery(baseUrl, o));
+        e.setDescription(text.toString());
+        e.setLocation(o.gallery());
+        e.addCategories("Exhibition");
+        e.setUrl(gallery(baseUrl, o));
+        e.setStatus(Status.confirmed());
         return e;
     }
 

@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.atrium.event.Event;
+import org.atrium.exhibition.ExhibitionSeed;
 import org.atrium.schedule.ConferenceSession;
 import org.atrium.schedule.SessionSpeaker;
 import org.atrium.schedule.Track;
@@ -39,6 +41,9 @@ public class DemoEvent {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ExhibitionSeed seed;
 
     /**
      * Creates the demo event under {@code slug}, published, unless an event with that slug exists already. Nodes that
@@ -262,6 +267,8 @@ public class DemoEvent {
         open.summary = "Walk through the virtual exhibition at any time; artists drop in during the breaks.";
         open.persist();
 
+        exhibition(event, now, day1);
+
         LOG.infof(
                 "Demo event '%s' loaded: %s, opening %s",
                 slug, event.title, day1.atTime(15, 0).atZone(ZONE));
@@ -297,6 +304,124 @@ public class DemoEvent {
         s.bio = bio;
         s.persist();
         return s;
+    }
+
+    /**
+     * The exhibition "Traces": a main hall open from now to the end of the event (so it is open when the demo
+     * starts), an archive for registered participants open 10:00-18:00 Baku on the first conference day, and four
+     * works whose images are painted here ({@link DemoArtworks}); {@code carol} curates it.
+     */
+    private void exhibition(Event event, Instant now, LocalDate day1) {
+        seed.curator(event, "carol");
+        long hall = seed.gallery(
+                event,
+                "Traces: main hall",
+                "Land that was mined is never only land again. These works look at fields after clearance, the maps"
+                        + " that kept families away for decades, and the bodies that carry the war on. Curated by"
+                        + " Çinarə Hüseynova.",
+                0,
+                true,
+                List.of(new ExhibitionSeed.Opening(now, event.closesAt())));
+        long archive = seed.gallery(
+                event,
+                "Archive: letters home",
+                "Letters, survey notes and photographs from deminers' families, for registered participants.",
+                1,
+                false,
+                List.of(new ExhibitionSeed.Opening(
+                        day1.atTime(10, 0).atZone(ZONE).toInstant(),
+                        day1.atTime(18, 0).atZone(ZONE).toInstant())));
+        long field = seed.work(
+                event,
+                hall,
+                0,
+                new ExhibitionSeed.WorkFields(
+                        "Field after clearance",
+                        "Elçin Şükürov",
+                        2025,
+                        "Oil on canvas",
+                        "120 × 80 cm",
+                        "Rolling farmland under a low sky, crossed by the marker stakes a clearance team left behind.",
+                        "Courtesy of the artist",
+                        null));
+        seed.image(
+                event,
+                field,
+                "Green rolling fields under a pale sky, crossed by a row of red-and-white marker stakes.",
+                DemoArtworks.fieldAfterClearance());
+        long map = seed.work(
+                event,
+                hall,
+                1,
+                new ExhibitionSeed.WorkFields(
+                        "Map of absences",
+                        "Leyla Qasımova",
+                        2024,
+                        "Pigment print",
+                        "100 × 66 cm",
+                        "A survey grid of a border district: pale squares released, brown squares suspected, black"
+                                + " squares still unknown, with a river running through.",
+                        "Qarabağ Contemporary Art Space",
+                        null));
+        seed.image(
+                event,
+                map,
+                "A grid of squares in cream, brown and black, a blue river winding across it.",
+                DemoArtworks.mapOfAbsences());
+        long soil = seed.work(
+                event,
+                hall,
+                2,
+                new ExhibitionSeed.WorkFields(
+                        "Soil, layered",
+                        "Elçin Şükürov",
+                        2023,
+                        "Soil and resin on board",
+                        "60 × 40 cm",
+                        "Strata of soil, one for each year the land could not be farmed.",
+                        null,
+                        null));
+        seed.image(
+                event,
+                soil,
+                "Horizontal bands of brown soil in many shades, scattered with small yellow dots.",
+                DemoArtworks.soilLayered());
+        long steps = seed.work(
+                event,
+                hall,
+                3,
+                new ExhibitionSeed.WorkFields(
+                        "Steps counted",
+                        "Nərmin Əliyeva",
+                        2026,
+                        "Digital drawing",
+                        "Variable",
+                        "The outline of a prosthetic leg, drawn again each day of a survivor's rehabilitation.",
+                        "With thanks to the survivors' association",
+                        "Refers to injuries caused by landmines."));
+        seed.image(
+                event,
+                steps,
+                "White outlines of a prosthetic leg repeated across a dark blue ground, each fainter than the last.",
+                DemoArtworks.stepsCounted());
+        long letters = seed.work(
+                event,
+                archive,
+                0,
+                new ExhibitionSeed.WorkFields(
+                        "Letters home",
+                        "Collective",
+                        2025,
+                        "Scanned letters",
+                        null,
+                        "Letters from deminers to their families.",
+                        null,
+                        null));
+        seed.image(
+                event,
+                letters,
+                "A map grid in cream and brown squares, standing in for the scanned letters.",
+                DemoArtworks.mapOfAbsences());
     }
 
     private static void session(

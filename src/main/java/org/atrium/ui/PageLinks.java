@@ -30,6 +30,13 @@ class PageLinks {
         return to("/#/events/" + slug + "/sessions/" + id + "/about");
     }
 
+    @GET
+    @Path("galleries/{id: [0-9]{1,18}}")
+    @PermitAll
+    public Response gallery(@PathParam("slug") String slug, @PathParam("id") long id) {
+        return to("/#/events/" + slug + "/galleries/" + id);
+    }
+
     private static Response to(String page) {
         return Response.status(Response.Status.SEE_OTHER)
                 .location(URI.create(page))

@@ -26,6 +26,8 @@ const lazyRoutes = [
   [/^#\/events\/([a-z0-9-]+)\/speakers\/(\d+)$/, './pages/speakers.js', 'speakerPage'],
   [/^#\/events\/([a-z0-9-]+)\/sessions\/(\d+)\/about$/, './pages/speakers.js', 'sessionDetailPage'],
   [/^#\/notifications$/, './pages/notifications.js', 'notificationsPage'],
+  [/^#\/events\/([a-z0-9-]+)\/exhibition$/, './pages/exhibition.js', 'exhibitionPage'],
+  [/^#\/events\/([a-z0-9-]+)\/galleries\/(\d+)$/, './pages/exhibition.js', 'galleryPage'],
 ];
 
 let cleanup = null;

@@ -28,7 +28,10 @@ class OpenApiDocumentTest {
             "/api/me/calendar-feed",
             "/api/live/tickets",
             "/api/events/{slug}/registration",
-            "/api/events/{slug}/sessions/{sessionId}/signup");
+            "/api/events/{slug}/sessions/{sessionId}/signup",
+            "/api/events/{slug}/galleries",
+            "/api/events/{slug}/works",
+            "/api/events/{slug}/works/{id}/media");
 
     static final Set<String> CREATE_OR_EXISTING =
             Set.of("/api/events/{slug}/registration", "/api/events/{slug}/sessions/{sessionId}/signup");

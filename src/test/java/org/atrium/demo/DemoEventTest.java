@@ -33,6 +33,35 @@ class DemoEventTest {
     @Inject
     DemoEvent demo;
 
+    /** The demo's exhibition: open now (with the real clock), its images painted at start-up, each with alt text. */
+    @Test
+    void theDemoExhibitionIsOpenNowWithImagesAndAltText() {
+        String slug = Fixtures.uniqueSlug("demo");
+        assertTrue(demo.load(slug, Clock.systemUTC()));
+        var exhibition = given().get("/api/events/" + slug + "/exhibition")
+                .then()
+                .statusCode(200)
+                .body("galleries[0].name", equalTo("Traces: main hall"))
+                .body("galleries[0].openNow", equalTo(true))
+                .body("galleries[1].entry", equalTo("listed"))
+                .extract()
+                .jsonPath();
+        long hall = exhibition.getLong("galleries[0].id");
+        var page = given().get("/api/events/" + slug + "/galleries/" + hall)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<String> titles = page.getList("works.title");
+        assertEquals(List.of("Field after clearance", "Map of absences", "Soil, layered", "Steps counted"), titles);
+        assertEquals("Refers to injuries caused by landmines.", page.getString("works[3].contentWarning"));
+        for (int i = 0; i < titles.size(); i++) {
+            assertFalse(page.getString("works[" + i + "].media[0].alt").isBlank());
+            String thumb = page.getString("works[" + i + "].media[0].urls.thumb");
+            given().get(thumb).then().statusCode(200).contentType("image/png");
+        }
+    }
+
     @Test
     void notLoadedOutsideDevMode() {
         given().get("/api/events/" + DemoEvent.SLUG).then().statusCode(404);

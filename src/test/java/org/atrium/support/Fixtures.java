@@ -66,6 +66,13 @@ public class Fixtures {
         return e;
     }
 
+    /** Makes {@code subject} a co-organiser of the event. */
+    @Transactional
+    public void addOrganiser(Event event, String subject) {
+        Event e = Event.findById(event.id);
+        e.organisers.add(subject);
+    }
+
     @Transactional
     public Venue room(Event event, String name, Integer capacity) {
         Venue r = new Venue();

@@ -55,7 +55,8 @@ export async function eventHome(slug) {
     h('ul', { class: 'actions big' },
       h('li', {}, h('a', { class: 'button', href: `#/events/${slug}/programme`, id: 'to-programme' }, 'Programme')),
       h('li', {}, h('a', { class: 'button secondary', href: `#/events/${slug}/register`, id: 'to-register' }, 'Register')),
-      h('li', {}, h('a', { class: 'button secondary', href: `#/events/${slug}/speakers`, id: 'to-speakers' }, 'Speakers'))),
+      h('li', {}, h('a', { class: 'button secondary', href: `#/events/${slug}/speakers`, id: 'to-speakers' }, 'Speakers')),
+      h('li', {}, h('a', { class: 'button secondary', href: `#/events/${slug}/exhibition`, id: 'to-exhibition' }, 'Exhibition'))),
     lobbyBox.element,
     organiserTools);
   await lobbyBox.ready;

@@ -1,0 +1,21 @@
+package org.atrium.exhibition;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * A gallery as curators write it. Hours are local times in the event's zone ({@code 2027-05-12T10:00}) or instants
+ * with their offset; an interval may cross midnight.
+ */
+public record GalleryForm(
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 20000) String statement,
+        Integer position,
+        Gallery.Visibility visibility,
+        @Valid @Size(max = 100) List<HoursForm> hours) {
+
+    public record HoursForm(
+            @NotBlank String opens, @NotBlank String closes) {}
+}

@@ -1,0 +1,393 @@
+package org.atrium.exhibition;
+
+import static org.atrium.exhibition.ExhibitionApi.as;
+import static org.atrium.exhibition.ExhibitionApi.curator;
+import static org.atrium.exhibition.ExhibitionApi.gallery;
+import static org.atrium.exhibition.ExhibitionApi.upload;
+import static org.atrium.exhibition.ExhibitionApi.work;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageInputStream;
+import org.atrium.common.DomainException;
+import org.atrium.event.Event;
+import org.atrium.support.Fixtures;
+import org.atrium.support.Tokens;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Node;
+
+/** Uploads to a work: the honest ones kept as they should be, the hostile ones refused with nothing stored. */
+@QuarkusTest
+class MediaUploadTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    record Setup(String slug, long gallery, long work) {
+        String media(long id, String variant) {
+            return "/api/events/" + slug + "/media/" + id + "/" + variant;
+        }
+
+        List<Object> mediaIds() {
+            return as("organiser")
+                    .get("/api/events/" + slug + "/works/" + work)
+                    .then()
+                    .extract()
+                    .jsonPath()
+                    .getList("media.id");
+        }
+    }
+
+    private Setup setup() {
+        Event event = fixtures.publishedEvent();
+        curator(event.slug, "carol");
+        long gallery = gallery(event.slug, "Main hall", "PUBLISHED", "[]");
+        return new Setup(event.slug, gallery, work(event.slug, gallery, "Field", "frieda"));
+    }
+
+    @Test
+    void anImageIsKeptInThreeSizesMadeOnceAndServedAsStored() throws Exception {
+        Setup s = setup();
+        ExtractableResponse<Response> created = upload(
+                        "frieda",
+                        s.slug(),
+                        s.work(),
+                        "A purple field with an orange sun",
+                        "image/jpeg",
+                        HostileFiles.jpeg(2400, 1200))
+                .statusCode(201)
+                .body("kind", equalTo("IMAGE"))
+                .body("alt", equalTo("A purple field with an orange sun"))
+                .body("width", equalTo(1600))
+                .body("height", equalTo(800))
+                .extract();
+        long id = created.jsonPath().getLong("id");
+        int[][] expected = {{320, 160}, {800, 400}, {1600, 800}};
+        String[] names = {"thumb", "medium", "large"};
+        for (int i = 0; i < names.length; i++) {
+            ExtractableResponse<Response> first =
+                    as(null).get(s.media(id, names[i])).then().statusCode(200).extract();
+            byte[] bytes = first.asByteArray();
+            var image = ImageIO.read(new ByteArrayInputStream(bytes));
+            assertThat(names[i], new int[] {image.getWidth(), image.getHeight()}, equalTo(expected[i]));
+            // the ETag is the hash taken when the size was made at upload: the body is those stored bytes
+            assertThat(first.header("ETag"), equalTo("\"" + sha256(bytes).substring(0, 32) + "\""));
+            assertThat(first.header("Cache-Control"), equalTo("public, max-age=31536000, immutable"));
+            assertThat(first.header("Content-Type"), equalTo("image/jpeg"));
+            assertThat(first.header("X-Content-Type-Options"), equalTo("nosniff"));
+            byte[] again = as(null).get(s.media(id, names[i])).then().extract().asByteArray();
+            Assertions.assertArrayEquals(bytes, again);
+            as(null).header("If-None-Match", first.header("ETag"))
+                    .get(s.media(id, names[i]))
+                    .then()
+                    .statusCode(304);
+        }
+    }
+
+    @Test
+    void anImageWithoutAltTextIsRefused() {
+        Setup s = setup();
+        upload("carol", s.slug(), s.work(), null, "image/jpeg", HostileFiles.jpeg(100, 100))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("media.alt-required"));
+        upload("carol", s.slug(), s.work(), "  ", "image/jpeg", HostileFiles.jpeg(100, 100))
+                .statusCode(400)
+                .body("code", equalTo("media.alt-required"));
+        assertThat(s.mediaIds(), hasSize(0));
+    }
+
+    @Test
+    void gpsInExifIsGoneFromEveryServedSize() throws Exception {
+        Setup s = setup();
+        byte[] phone = HostileFiles.withGpsExif(HostileFiles.jpeg(1000, 800));
+        // the upload really carries EXIF with GPS, as ImageIO reads it
+        assertThat(HostileFiles.app1Segments(phone), equalTo(1));
+        assertThat(exifMarkers(phone), equalTo(1));
+        long id = upload("frieda", s.slug(), s.work(), "Field", "image/jpeg", phone)
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        for (String size : List.of("thumb", "medium", "large")) {
+            byte[] served = as(null).get(s.media(id, size))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asByteArray();
+            assertThat(size, HostileFiles.app1Segments(served), equalTo(0));
+            assertThat(size, exifMarkers(served), equalTo(0));
+            assertThat(size, new String(served, StandardCharsets.ISO_8859_1).contains("Exif"), equalTo(false));
+        }
+    }
+
+    @Test
+    void aPngThatIsReallyHtmlIsRefused() {
+        Setup s = setup();
+        upload("carol", s.slug(), s.work(), "x", "image/png", HostileFiles.htmlPretendingToBePng())
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("code", equalTo("media.unsupported-type"))
+                .body("detected", equalTo("text/html"));
+        assertThat(s.mediaIds(), hasSize(0));
+    }
+
+    @Test
+    void anSvgWithAScriptIsRefused() {
+        Setup s = setup();
+        upload("carol", s.slug(), s.work(), "x", "image/png", HostileFiles.svgWithScript())
+                .statusCode(415)
+                .body("code", equalTo("media.svg-refused"));
+        assertThat(s.mediaIds(), hasSize(0));
+    }
+
+    @Test
+    void aPixelBombIsRefusedFromItsHeader() {
+        Setup s = setup();
+        byte[] bomb = HostileFiles.pngBomb(50_000, 50_000);
+        assertThat(bomb.length < 2000, equalTo(true));
+        upload("carol", s.slug(), s.work(), "x", "image/png", bomb)
+                .statusCode(413)
+                .body("code", equalTo("upload.too-many-pixels"))
+                .body("width", equalTo(50_000))
+                .body("height", equalTo(50_000));
+        assertThat(s.mediaIds(), hasSize(0));
+    }
+
+    /** A 2 GB declared length is answered before any of the body is sent. */
+    @Test
+    void aTwoGigabyteDeclaredLengthIsRefusedBeforeReading() throws IOException {
+        Setup s = setup();
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(30_000); // a guard against hanging, not an assertion on time
+            OutputStream out = socket.getOutputStream();
+            out.write(
+                    ("POST /api/events/" + s.slug() + "/works/" + s.work() + "/media?alt=x HTTP/1.1\r\nHost: localhost"
+                                    + "\r\nAuthorization: " + Tokens.bearer("carol") + "\r\nContent-Type: video/mp4\r\n"
+                                    + "Content-Length: 2147483648\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String head = readHead(socket.getInputStream());
+            assertThat(head, startsWith("HTTP/1.1 413"));
+        }
+        assertThat(s.mediaIds(), hasSize(0));
+    }
+
+    /** Over the per-file limit by the declared length, and (no length given) while reading: the same refusal. */
+    @Test
+    void aFileOverTheLimitIsRefused() {
+        Setup s = setup();
+        byte[] big = new byte[1_048_577];
+        System.arraycopy(HostileFiles.pdf(), 0, big, 0, 8);
+        upload("carol", s.slug(), s.work(), null, "application/pdf", big).statusCode(413);
+        DomainException e = Assertions.assertThrows(
+                DomainException.class, () -> MediaUploads.read(new ByteArrayInputStream(big), 1_048_576, null));
+        assertThat(e.code(), equalTo("media.too-large"));
+        assertThat(s.mediaIds(), hasSize(0));
+    }
+
+    /** A body that ends early (the client's connection drops) stores nothing. */
+    @Test
+    void aTruncatedUploadStoresNothing() throws IOException {
+        Setup s = setup();
+        byte[] file = HostileFiles.pdf();
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/events/" + s.slug() + "/works/" + s.work() + "/media HTTP/1.1\r\nHost: localhost"
+                            + "\r\nAuthorization: " + Tokens.bearer("carol") + "\r\nContent-Type: application/pdf\r\n"
+                            + "Content-Length: " + (file.length + 5000) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(file);
+            out.flush();
+        } // closed with 5000 bytes missing
+        // a complete upload after it takes the event's lock: had the truncated one stored anything, it would be here
+        long id = upload("carol", s.slug(), s.work(), null, "application/pdf", file)
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        assertThat(s.mediaIds(), equalTo(List.of((int) id)));
+        // and the reader itself: a stream that fails, or ends before its declared length, is incomplete
+        InputStream failing = new InputStream() {
+            int left = 100;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    throw new IOException("connection reset");
+                }
+                left--;
+                return 'x';
+            }
+        };
+        Assertions.assertEquals(
+                "upload.incomplete",
+                Assertions.assertThrows(DomainException.class, () -> MediaUploads.read(failing, 1000, null))
+                        .code());
+        Assertions.assertEquals(
+                "upload.incomplete",
+                Assertions.assertThrows(
+                                DomainException.class,
+                                () -> MediaUploads.read(new ByteArrayInputStream(new byte[10]), 1000, 20L))
+                        .code());
+    }
+
+    @Test
+    void documentsAreServedInRanges() {
+        Setup s = setup();
+        byte[] pdf = HostileFiles.pdf();
+        ExtractableResponse<Response> created = upload("carol", s.slug(), s.work(), null, "text/plain", pdf)
+                .statusCode(201)
+                .body("kind", equalTo("DOCUMENT"))
+                .body("mediaType", equalTo("application/pdf"))
+                .extract();
+        long id = created.jsonPath().getLong("id");
+        String url = s.media(id, "original");
+        int n = pdf.length;
+
+        ExtractableResponse<Response> whole =
+                as(null).get(url).then().statusCode(200).extract();
+        Assertions.assertArrayEquals(pdf, whole.asByteArray());
+        assertThat(whole.header("Accept-Ranges"), equalTo("bytes"));
+        assertThat(
+                whole.header("Content-Disposition"),
+                equalTo("inline; filename=\"work-" + s.work() + "-" + id + "-original.pdf\""));
+
+        ExtractableResponse<Response> head = as(null).header("Range", "bytes=0-9")
+                .get(url)
+                .then()
+                .statusCode(206)
+                .extract();
+        Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(pdf, 0, 10), head.asByteArray());
+        assertThat(head.header("Content-Range"), equalTo("bytes 0-9/" + n));
+
+        ExtractableResponse<Response> tail = as(null).header("Range", "bytes=-6")
+                .get(url)
+                .then()
+                .statusCode(206)
+                .extract();
+        Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(pdf, n - 6, n), tail.asByteArray());
+        assertThat(tail.header("Content-Range"), equalTo("bytes " + (n - 6) + "-" + (n - 1) + "/" + n));
+
+        ExtractableResponse<Response> open = as(null).header("Range", "bytes=10-")
+                .get(url)
+                .then()
+                .statusCode(206)
+                .extract();
+        Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(pdf, 10, n), open.asByteArray());
+
+        for (String bad : List.of("bytes=0-1,4-5", "bytes=" + n + "-", "bytes=9-3", "lines=1-2", "bytes=-0")) {
+            as(null).header("Range", bad)
+                    .get(url)
+                    .then()
+                    .statusCode(416)
+                    .header("Content-Range", equalTo("bytes */" + n))
+                    .body("code", equalTo("media.range-not-satisfiable"));
+        }
+        // a stale If-Range gets the whole file
+        as(null).header("Range", "bytes=0-9")
+                .header("If-Range", "\"stale\"")
+                .get(url)
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void onlyTheWorksArtistsAndCuratorsUpload() {
+        Setup s = setup();
+        fixtures.registration(
+                Event.<Event>find("slug", s.slug()).firstResult(),
+                "alice",
+                org.atrium.registration.Registration.State.CONFIRMED,
+                null);
+        upload("alice", s.slug(), s.work(), null, "application/pdf", HostileFiles.pdf())
+                .statusCode(403);
+        upload(null, s.slug(), s.work(), null, "application/pdf", HostileFiles.pdf())
+                .statusCode(401);
+        upload("frieda", s.slug(), s.work(), null, "application/pdf", HostileFiles.pdf())
+                .statusCode(201);
+    }
+
+    /** A registered-only gallery's files: its participants and curators only, and never kept by shared caches. */
+    @Test
+    void aRegisteredOnlyGallerysFilesAreForItsParticipants() {
+        Event event = fixtures.publishedEvent();
+        fixtures.registration(event, "alice", org.atrium.registration.Registration.State.CONFIRMED, null);
+        long archive = gallery(event.slug, "Archive", "REGISTERED", "[]");
+        long w = work(event.slug, archive, "Letters", null);
+        long id = upload("organiser", event.slug, w, null, "application/pdf", HostileFiles.pdf())
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        String url = "/api/events/" + event.slug + "/media/" + id + "/original";
+        as(null).get(url).then().statusCode(403).body("code", equalTo("gallery.registered-only"));
+        as("bob").get(url).then().statusCode(403);
+        as("alice").get(url).then().statusCode(200).header("Cache-Control", equalTo("private, max-age=300"));
+        as("organiser").get(url).then().statusCode(200);
+        as(null).get("/api/events/" + event.slug + "/media/" + id + "/thumb")
+                .then()
+                .statusCode(403);
+        as("alice")
+                .get("/api/events/" + event.slug + "/media/" + id + "/thumb")
+                .then()
+                .statusCode(404);
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0 && !head.toString().endsWith("\r\n\r\n")) {
+            head.append((char) c);
+        }
+        return head.toString();
+    }
+
+    /** APP1 markers as ImageIO's JPEG metadata tree lists them ({@code unknown} nodes with MarkerTag 225). */
+    private static int exifMarkers(byte[] jpeg) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
+            reader.setInput(in);
+            IIOMetadata metadata = reader.getImageMetadata(0);
+            Node root = metadata.getAsTree("javax_imageio_jpeg_image_1.0");
+            return count(root);
+        }
+    }
+
+    private static int count(Node node) {
+        int n = 0;
+        if (node.getNodeName().equals("unknown")
+                && node.getAttributes().getNamedItem("MarkerTag") != null
+                && node.getAttributes().getNamedItem("MarkerTag").getNodeValue().equals("225")) {
+            n++;
+        }
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            n += count(child);
+        }
+        return n;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
