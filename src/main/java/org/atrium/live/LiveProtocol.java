@@ -45,7 +45,13 @@ final class LiveProtocol {
             "member.muted",
             "member.unmuted",
             "announcement.posted",
-            "session.changed");
+            "session.changed",
+            "poll.launched",
+            "poll.voted",
+            "poll.results",
+            "poll.closed",
+            "poll.word-hidden",
+            "reactions");
 
     private LiveProtocol() {}
 

@@ -36,6 +36,16 @@ final class LiveRoom {
 
     final RateLimits limits = new RateLimits();
 
+    /** Per poll, its latest committed tally frame not yet sent; the ticker sends and removes it (see Reactions). */
+    final Map<Long, Delivery> pollResults = new ConcurrentHashMap<>();
+
+    /** Per poll, the last tally frame sent, for members who resume past it (a resume replays no ticks). */
+    final Map<Long, Delivery> latestResults = new ConcurrentHashMap<>();
+
+    /** The reactions of the current tick, counted on the event loops (see Reactions). */
+    final java.util.concurrent.atomic.AtomicLongArray reactions =
+            new java.util.concurrent.atomic.AtomicLongArray(Reactions.Kind.values().length);
+
     /**
      * What the writer checks each batch against (settings, mutes, banned words, session times) as of a value of the
      * event's change counter; a batch reads them again when the counter moved or it changes them itself.
@@ -71,6 +81,11 @@ final class LiveRoom {
 
     static String eventKey(long eventId) {
         return "event:" + eventId;
+    }
+
+    /** From an event loop: one reaction into the current tick. */
+    void react(Reactions.Kind kind) {
+        reactions.incrementAndGet(kind.ordinal());
     }
 
     void add(Member m) {
