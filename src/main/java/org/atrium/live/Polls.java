@@ -259,7 +259,8 @@ class Polls {
             n.put("scale", p.scale);
         }
         n.put("results", p.results.name().toLowerCase())
-                .put("anonymous", p.anonymous)
+                // not "anonymous": that key marks an item whose author the renderer hides (LiveProtocol.redact)
+                .put("named", !p.anonymous)
                 .put("changeable", p.changeable)
                 .put("quiz", p.correct != null)
                 .put("state", p.state.name().toLowerCase());

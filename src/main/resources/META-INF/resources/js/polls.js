@@ -26,7 +26,7 @@ export function pollChart(poll, attrs = {}) {
     const max = Math.max(1, ...words.map((w) => w.count));
     return h('div', { class: 'poll-chart word-cloud', dataset: { pollId: String(poll.id), voters: String(t.voters) }, ...attrs },
       words.length ? words.map((w) => h('span', { class: 'cloud-word', dataset: { count: String(w.count) },
-        style: `font-size: ${(0.9 + 2.1 * (w.count / max)).toFixed(2)}em`, title: `${w.count}` }, w.word)) : empty('No answers yet.'),
+        style: { 'font-size': `${(0.9 + 2.1 * (w.count / max)).toFixed(2)}em` }, title: `${w.count}` }, w.word)) : empty('No answers yet.'),
       h('p', { class: 'meta poll-voters' }, voters));
   }
   const counts = t.counts || [];
@@ -38,7 +38,7 @@ export function pollChart(poll, attrs = {}) {
       const pct = total ? Math.round((100 * n) / total) : 0;
       return h('li', { class: ['bar', correct.has(i) && 'correct'], dataset: { count: String(n) } },
         h('span', { class: 'bar-label' }, label, correct.has(i) ? ' ✓' : ''),
-        h('span', { class: 'bar-track' }, h('span', { class: 'bar-fill', style: `width: ${pct}%` })),
+        h('span', { class: 'bar-track' }, h('span', { class: 'bar-fill', style: { width: `${pct}%` } })),
         h('span', { class: 'bar-n' }, `${n} (${pct}%)`));
     })),
     h('p', { class: 'meta poll-voters' }, voters));
@@ -105,7 +105,7 @@ export function reactionOverlay(host, counts) {
     const n = counts[kind] || 0;
     if (!n || kind === 'cant-hear') continue;
     const el = h('span', { class: 'reaction-float', dataset: { reaction: kind },
-      style: `left: ${10 + Math.random() * 80}%; font-size: ${Math.min(6, 2 + Math.log2(1 + n)).toFixed(1)}vw` }, emoji);
+      style: { left: `${10 + Math.random() * 80}%`, 'font-size': `${Math.min(6, 2 + Math.log2(1 + n)).toFixed(1)}vw` } }, emoji);
     host.append(el);
     setTimeout(() => el.remove(), 2500);
   }

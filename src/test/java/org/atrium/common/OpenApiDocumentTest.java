@@ -28,7 +28,9 @@ class OpenApiDocumentTest {
             "/api/me/calendar-feed",
             "/api/live/tickets",
             "/api/events/{slug}/registration",
-            "/api/events/{slug}/sessions/{sessionId}/signup");
+            "/api/events/{slug}/sessions/{sessionId}/signup",
+            "/api/events/{slug}/polls",
+            "/api/events/{slug}/sessions/{id}/polls");
 
     static final Set<String> CREATE_OR_EXISTING =
             Set.of("/api/events/{slug}/registration", "/api/events/{slug}/sessions/{sessionId}/signup");

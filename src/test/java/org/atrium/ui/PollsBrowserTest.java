@@ -16,7 +16,6 @@ import org.atrium.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WindowType;
 
 /**
  * A poll from draft to result in real browsers: the speaker drafts and launches it in the console, two participants
@@ -47,7 +46,8 @@ class PollsBrowserTest {
 
         try (Browser speaker = new Browser(base, "Asia/Baku");
                 Browser alice = new Browser(base, "Europe/London");
-                Browser bob = new Browser(base, "Asia/Baku")) {
+                Browser bob = new Browser(base, "Asia/Baku");
+                Browser projector = new Browser(base, "Asia/Baku")) {
             speaker.open(room + "/moderate").signIn("speaker");
             speaker.find(By.id("poll-drafts"));
             speaker.click(By.cssSelector("#new-poll summary"));
@@ -56,17 +56,15 @@ class PollsBrowserTest {
             speaker.click(By.id("poll-save"));
             speaker.wait.until(
                     d -> d.findElement(By.id("poll-drafts")).getText().contains("Which tool clears most land?"));
-            String console = speaker.driver.getWindowHandle();
             speaker.click(By.cssSelector("#poll-drafts button"));
             speaker.wait.until(d -> !d.findElements(By.cssSelector("#poll-live [data-state=open]"))
                     .isEmpty());
             speaker.screenshot("60-poll-console-launched");
 
-            // the projector, in a second tab of the speaker's browser
-            speaker.driver.switchTo().newWindow(WindowType.TAB);
-            speaker.open(room + "/projector");
-            speaker.find(By.cssSelector("#projector-poll h2"));
-            speaker.wait.until(d -> bars(speaker).equals(List.of("0", "0", "0")));
+            // the projector: the organiser's laptop on the stage
+            projector.open(room + "/projector").signIn("organiser");
+            projector.find(By.cssSelector("#projector-poll h2"));
+            projector.wait.until(d -> bars(projector).equals(List.of("0", "0", "0")));
 
             alice.open(room).signIn("alice");
             bob.open(room).signIn("bob");
@@ -79,11 +77,11 @@ class PollsBrowserTest {
             alice.wait.until(d -> d.findElement(By.cssSelector(".poll-card .my-vote"))
                     .getText()
                     .equals("Your answer: Drones"));
-            speaker.wait.until(d -> bars(speaker).equals(List.of("1", "0", "0")));
+            projector.wait.until(d -> bars(projector).equals(List.of("1", "0", "0")));
             bob.click(By.xpath("//label[contains(@class,'poll-option')][normalize-space(.)='Dogs']/input"));
             bob.click(By.cssSelector(".poll-form button[type=submit]"));
-            speaker.wait.until(d -> bars(speaker).equals(List.of("1", "1", "0")));
-            assertThat(speaker.text(By.cssSelector("#projector-chart .poll-voters")), equalTo("2 votes"));
+            projector.wait.until(d -> bars(projector).equals(List.of("1", "1", "0")));
+            assertThat(projector.text(By.cssSelector("#projector-chart .poll-voters")), equalTo("2 votes"));
             alice.wait.until(
                     d -> d.findElements(By.cssSelector(".poll-card .bar")).size() == 3);
             alice.screenshot("61-poll-participant-voted");
@@ -91,37 +89,30 @@ class PollsBrowserTest {
             // a participant who cannot hear says so; the speaker's console shows it
             alice.click(By.cssSelector(".reaction[data-reaction=cant-hear]"));
             alice.click(By.cssSelector(".reaction[data-reaction=applause]"));
-            speaker.wait.until(d -> d.findElements(By.cssSelector("#reaction-overlay .reaction-float"))
-                                    .size()
-                            > 0
-                    || d.findElement(By.id("reaction-overlay")).getAttribute("data-last-tick") != null);
-            speaker.screenshot("62-poll-projector");
-            speaker.driver.switchTo().window(console);
+            projector.wait.until(d -> d.findElement(By.id("reaction-overlay")).getAttribute("data-last-tick") != null);
+            projector.screenshot("62-poll-projector");
             speaker.wait.until(d ->
                     d.findElement(By.id("cant-hear")).getAttribute("data-count").equals("1"));
 
             speaker.click(By.cssSelector("#poll-live button.danger"));
             speaker.wait.until(d -> !d.findElements(By.cssSelector("#poll-live [data-state=closed]"))
                     .isEmpty());
-            for (String handle : speaker.driver.getWindowHandles()) {
-                if (!handle.equals(console)) {
-                    speaker.driver.switchTo().window(handle);
-                }
-            }
-            speaker.wait.until(d -> d.findElement(By.cssSelector("#projector-poll h2"))
+            speaker.screenshot("63-poll-console-closed");
+            projector.wait.until(d -> d.findElement(By.cssSelector("#projector-poll h2"))
                     .getText()
                     .endsWith("(closed)"));
-            assertThat(bars(speaker), contains("1", "1", "0"));
+            assertThat(bars(projector), contains("1", "1", "0"));
             bob.wait.until(d -> !d.findElements(By.cssSelector(".poll-card[data-state=closed]"))
                     .isEmpty());
             WebElement form = bob.driver.findElements(By.cssSelector(".poll-card .poll-form")).stream()
                     .findFirst()
                     .orElse(null);
             assertThat(form, equalTo(null));
-            speaker.screenshot("63-poll-projector-closed");
+            projector.screenshot("64-poll-projector-closed");
             assertThat(alice.consoleErrors(), empty());
             assertThat(bob.consoleErrors(), empty());
             assertThat(speaker.consoleErrors(), empty());
+            assertThat(projector.consoleErrors(), empty());
         }
     }
 }

@@ -58,8 +58,8 @@ export async function engagementPage(slug, id) {
     h('dl', { class: 'engagement-figures', id: 'engagement-figures' }, figures.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, String(v))))),
     h('h2', {}, 'Polls'),
     stats.polls.length ? h('ol', { id: 'engagement-polls' }, stats.polls.map((p) => h('li', {},
-      h('span', {}, p.question), ' ', h('span', { class: 'bar-track', style: 'display:inline-block;width:10rem' },
-        h('span', { class: 'bar-fill', style: `width:${Math.round(p.participation * 100)}%` })), ` ${p.voters} votes (${Math.round(p.participation * 100)}% of the peak)`)))
+      h('span', {}, p.question), ' ', h('span', { class: 'bar-track participation' },
+        h('span', { class: 'bar-fill', style: { width: `${Math.round(p.participation * 100)}%` } })), ` ${p.voters} votes (${Math.round(p.participation * 100)}% of the peak)`)))
       : empty('No polls were launched.'),
     h('h2', {}, 'Presence per minute'),
     perMinute.length ? columns('People in the room per minute', perMinute.map((m) => ({ label: minute(m), value: m.presence })), '#2f5fa0') : empty('No one has been in the room yet.'),
