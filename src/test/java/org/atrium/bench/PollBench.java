@@ -134,14 +134,15 @@ final class PollBench {
         StringBuilder t = new StringBuilder();
         t.append("| N | joined | vote acks / errors | votes stored (distinct voters) | tally voters, counts |"
                 + " final result at every member (s) | result frames per member per s | server cores (votes) |"
-                + " chat p50/p99 idle (ms) | reactions sent / refused / counted | reaction frames per member per s |"
-                + " all frames per member per s | chat p50/p99 in the storm (ms) | server cores (storm) |\n");
-        t.append("|---:|---:|---|---|---|---:|---:|---:|---|---|---:|---:|---|---:|\n");
+                + " chat p50/p99 idle (ms) | chat ack p50/p99 idle (ms) | reactions sent / refused / counted | reaction frames per member per s |"
+                + " all frames per member per s | chat p50/p99 in the storm (ms) | chat ack p50/p99 in the storm (ms) |"
+                + " server cores (storm) |\n");
+        t.append("|---:|---:|---|---|---|---:|---:|---:|---|---|---|---:|---:|---|---|---:|\n");
         for (Row r : rows) {
             PollLoadGenerator.Result x = r.result();
             t.append(String.format(
-                    "| %d | %d | %d / %d | %d (%d) | %d, %s | %.2f | %.2f | %.2f | %.1f / %.1f | %d / %d / %d | %.2f |"
-                            + " %.2f | %.1f / %.1f | %.2f |%n",
+                    "| %d | %d | %d / %d | %d (%d) | %d, %s | %.2f | %.2f | %.2f | %.1f / %.1f | %.1f / %.1f | %d / %d / %d |"
+                            + " %.2f | %.2f | %.1f / %.1f | %.1f / %.1f | %.2f |%n",
                     r.n(),
                     x.joined(),
                     x.voteAcks(),
@@ -155,6 +156,8 @@ final class PollBench {
                     x.serverCoresDuringVotes(),
                     x.idleChatP50Micros() / 1e3,
                     x.idleChatP99Micros() / 1e3,
+                    x.idleAckP50Micros() / 1e3,
+                    x.idleAckP99Micros() / 1e3,
                     x.reactionsSent(),
                     x.reactionsRefused(),
                     x.reactionsCountedByServer(),
@@ -162,6 +165,8 @@ final class PollBench {
                     x.framesPerMemberPerSecondDuringReactions(),
                     x.stormChatP50Micros() / 1e3,
                     x.stormChatP99Micros() / 1e3,
+                    x.stormAckP50Micros() / 1e3,
+                    x.stormAckP99Micros() / 1e3,
                     x.serverCoresDuringReactions()));
         }
         return t.toString();

@@ -60,7 +60,11 @@ public final class PollLoadGenerator {
             long stormChatP50Micros,
             long stormChatP99Micros,
             long stormChatSamples,
-            double serverCoresDuringReactions) {}
+            double serverCoresDuringReactions,
+            long idleAckP50Micros,
+            long idleAckP99Micros,
+            long stormAckP50Micros,
+            long stormAckP99Micros) {}
 
     /** One connection's counters. */
     private static final class Member {
@@ -97,6 +101,8 @@ public final class PollLoadGenerator {
     private volatile List<Long> finalCounts = List.of();
     private volatile boolean measuringChat;
     private final LatencyHistogram chat = new LatencyHistogram();
+    /** From a chat line's send to its ack (stored), at the sender: the server's part without the fan-out. */
+    private final LatencyHistogram chatAcks = new LatencyHistogram();
 
     PollLoadGenerator(Map<String, String> a) {
         this.a = a;
@@ -117,6 +123,7 @@ public final class PollLoadGenerator {
 
         // (1) chat latency in the idle room: the first member posts, every member times the line's arrival
         LatencyHistogram idle = chatProbe(Double.parseDouble(a.getOrDefault("chat-seconds", "10")), null);
+        LatencyHistogram idleAcks = lastAcks;
         log(
                 "idle chat: p50 %.1f ms, p99 %.1f ms (%d deliveries)",
                 idle.quantile(0.5) / 1e3, idle.quantile(0.99) / 1e3, idle.count());
@@ -175,6 +182,7 @@ public final class PollLoadGenerator {
             }
         });
         LatencyHistogram stormChat = chatProbe(stormSeconds - 2, storm);
+        LatencyHistogram stormAcks = lastAcks;
         storm.join();
         double stormElapsed = (System.nanoTime() - stormStart) / 1e9;
         double cpu3 = ProcStats.cpuSeconds(serverPid);
@@ -218,7 +226,11 @@ public final class PollLoadGenerator {
                 stormChat.quantile(0.5),
                 stormChat.quantile(0.99),
                 stormChat.count(),
-                (cpu3 - cpu2) / stormElapsed);
+                (cpu3 - cpu2) / stormElapsed,
+                idleAcks.quantile(0.5),
+                idleAcks.quantile(0.99),
+                stormAcks.quantile(0.5),
+                stormAcks.quantile(0.99));
     }
 
     interface Send {
@@ -248,14 +260,20 @@ public final class PollLoadGenerator {
     }
 
     /** The first member posts two chat lines a second for {@code seconds}; every member times their arrival. */
+    private volatile LatencyHistogram lastAcks;
+
     private LatencyHistogram chatProbe(double seconds, Thread until) throws InterruptedException {
         chat.reset();
+        synchronized (chatAcks) {
+            chatAcks.reset();
+        }
         measuringChat = true;
         long end = System.nanoTime() + (long) (seconds * 1e9);
         int i = 0;
         while (System.nanoTime() < end) {
-            members[0].ws.writeTextMessage("{\"type\":\"chat.post\",\"ref\":\"c-" + System.nanoTime() + "-" + i++
-                    + "\",\"text\":\"~" + System.nanoTime() + "~\"}");
+            long at = System.nanoTime();
+            members[0].ws.writeTextMessage(
+                    "{\"type\":\"chat.post\",\"ref\":\"c-" + at + "-" + i++ + "\",\"text\":\"~" + at + "~\"}");
             Thread.sleep(500);
         }
         Thread.sleep(1500);
@@ -264,6 +282,11 @@ public final class PollLoadGenerator {
         synchronized (chat) {
             copy.add(chat);
         }
+        LatencyHistogram acks = new LatencyHistogram();
+        synchronized (chatAcks) {
+            acks.add(chatAcks);
+        }
+        lastAcks = acks;
         return copy;
     }
 
@@ -307,8 +330,14 @@ public final class PollLoadGenerator {
                     }
                 }
                 case "ack" -> {
-                    if (f.path("ref").asText().startsWith("v-")) {
+                    String ref = f.path("ref").asText();
+                    if (ref.startsWith("v-")) {
                         voteAcks.incrementAndGet();
+                    } else if (ref.startsWith("c-") && measuringChat) {
+                        long sentAt = Long.parseLong(ref.substring(2, ref.indexOf('-', 2)));
+                        synchronized (chatAcks) {
+                            chatAcks.record((now - sentAt) / 1000);
+                        }
                     }
                 }
                 case "error" -> {

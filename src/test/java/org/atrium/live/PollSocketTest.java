@@ -196,7 +196,7 @@ class PollSocketTest {
     @Test
     void oneVotePerAccountLiveTallyAndNoVoteAfterClose() {
         Setup s = room();
-        long poll = draft(s, "single", ",\"options\":[\"Drones\",\"Dogs\",\"Rakes\"]");
+        long poll = draft(s, "single", ",\"options\":[\"Drones\",\"Dogs\",\"Rakes\"],\"correct\":[1]");
         try (Peer speaker = join(s, "speaker");
                 Peer alice = join(s, "alice");
                 Peer bob = join(s, "bob")) {
@@ -205,6 +205,8 @@ class PollSocketTest {
             JsonNode launched = alice.next("poll.launched");
             assertEquals("open", launched.at("/poll/state").asText());
             assertTrue(launched.at("/poll/tally").isMissingNode(), "no tally at launch");
+            assertTrue(launched.at("/poll/quiz").asBoolean());
+            assertTrue(launched.at("/poll/correct").isMissingNode(), "a quiz's answer waits for the close");
             assertEquals("poll.not-draft", code(speaker.command(launch(poll).replace("launch-", "again-"))));
 
             assertEquals(
@@ -226,6 +228,7 @@ class PollSocketTest {
             assertEquals("closed", closed.at("/poll/state").asText());
             assertEquals("[0,2,0]", closed.at("/poll/tally/counts").toString());
             assertEquals(2, closed.at("/poll/tally/voters").asInt());
+            assertEquals("[1]", closed.at("/poll/correct").toString());
             until(bob, "poll.closed");
             assertEquals("poll.closed", code(bob.command(choice(poll, "late", 0))));
             List<JsonNode> bobsVotes = bob.seen.stream()
@@ -401,9 +404,39 @@ class PollSocketTest {
     void aTimedPollClosesFromItsStoredTime() {
         Setup s = room();
         long poll = draft(s, "text", ",\"durationSeconds\":600");
+        given().header("Authorization", Tokens.bearer("organiser"))
+                .contentType(ContentType.JSON)
+                .body("{\"words\":[\"spoiler\"]}")
+                .put("/api/events/" + s.event().slug + "/banned-words")
+                .then()
+                .statusCode(200);
         try (Peer speaker = join(s, "speaker");
-                Peer alice = join(s, "alice")) {
+                Peer alice = join(s, "alice");
+                Peer bob = join(s, "bob")) {
             speaker.command(launch(poll));
+            // the event's banned words apply to answers as to chat, whatever their case or width
+            assertEquals(
+                    "poll.banned-word",
+                    code(bob.command("{\"type\":\"poll.vote\",\"ref\":\"b1\",\"pollId\":" + poll
+                            + ",\"text\":\"big ＳＰＯＩＬＥＲ\"}")));
+            assertEquals(
+                    "ack",
+                    bob.command("{\"type\":\"poll.vote\",\"ref\":\"b2\",\"pollId\":" + poll + ",\"text\":\"rubbish\"}")
+                            .path("type")
+                            .asText());
+            assertEquals(
+                    "forbidden",
+                    code(alice.command("{\"type\":\"poll.hide-word\",\"ref\":\"h0\",\"pollId\":" + poll
+                            + ",\"word\":\"rubbish\"}")));
+            assertEquals(
+                    "ack",
+                    speaker.command("{\"type\":\"poll.hide-word\",\"ref\":\"h1\",\"pollId\":" + poll
+                                    + ",\"word\":\"Rubbish\"}")
+                            .path("type")
+                            .asText());
+            assertEquals(
+                    "rubbish",
+                    until(bob, "poll.word-hidden").getLast().path("word").asText());
             assertEquals(
                     "ack",
                     alice.command("{\"type\":\"poll.vote\",\"ref\":\"t1\",\"pollId\":" + poll
@@ -458,6 +491,43 @@ class PollSocketTest {
                 refused = alice.next();
             } while (!refused.path("type").asText().equals("error"));
             assertEquals("reaction.rate-limited", refused.path("code").asText());
+        }
+    }
+
+    @Test
+    void organisersPollTheEventChannel() {
+        Setup s = room();
+        long poll = given().header("Authorization", Tokens.bearer("organiser"))
+                .contentType(ContentType.JSON)
+                .body("{\"kind\":\"rating\",\"question\":\"How was day one?\",\"scale\":5}")
+                .post("/api/events/" + s.event().slug + "/polls")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        given().header("Authorization", Tokens.bearer("speaker"))
+                .get("/api/events/" + s.event().slug + "/polls")
+                .then()
+                .statusCode(403);
+        String channel = "/live/events/" + s.event().slug;
+        try (Peer org = new Peer(LiveClient.connect(base, channel, "organiser"));
+                Peer alice = new Peer(LiveClient.connect(base, channel, "alice"))) {
+            org.next("snapshot");
+            alice.next("snapshot");
+            assertEquals("forbidden", code(alice.command(launch(poll))));
+            assertEquals("ack", org.command(launch(poll)).path("type").asText());
+            String rate = "{\"type\":\"poll.vote\",\"ref\":\"e1\",\"pollId\":" + poll + ",\"rating\":4}";
+            assertEquals("ack", alice.command(rate).path("type").asText());
+            assertEquals(
+                    "[0,0,0,1,0]", resultsWith(alice, poll, 1).get("counts").toString());
+        }
+        // the channel's poll is not a session room's
+        try (Peer alice = join(s, "alice")) {
+            assertEquals(
+                    "poll.not-found",
+                    code(alice.command(
+                            "{\"type\":\"poll.vote\",\"ref\":\"e2\",\"pollId\":" + poll + ",\"rating\":4}")));
         }
     }
 }
