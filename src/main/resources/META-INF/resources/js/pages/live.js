@@ -364,7 +364,7 @@ export async function sessionPage(slug, id) {
 
   const showTab = phoneTabs();
   show(main(), head, statusHost, moderatorLink,
-    h('section', { class: 'polls', 'aria-labelledby': 'polls-h' }, pollsHost, pollStatus, reactionBar(live, reportPoll)),
+    h('section', { class: 'polls', 'aria-label': 'Polls and reactions' }, pollsHost, pollStatus, reactionBar(live, reportPoll)),
     showTab.bar,
     showTab.wrap(h('div', { class: 'live', id: 'live-panels' },
       h('section', { 'aria-labelledby': 'qa-h', dataset: { panel: 'questions' }, id: 'questions-panel' }, h('h2', { id: 'qa-h' }, 'Questions & answers'), qaInfo, askForm, askStatus, pinnedHost,
