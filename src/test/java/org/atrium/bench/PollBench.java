@@ -136,13 +136,13 @@ final class PollBench {
                 + " final result at every member (s) | result frames per member per s | server cores (votes) |"
                 + " chat p50/p99 idle (ms) | chat ack p50/p99 idle (ms) | reactions sent / refused / counted | reaction frames per member per s |"
                 + " all frames per member per s | chat p50/p99 in the storm (ms) | chat ack p50/p99 in the storm (ms) |"
-                + " server cores (storm) |\n");
-        t.append("|---:|---:|---|---|---|---:|---:|---:|---|---|---|---:|---:|---|---|---:|\n");
+                + " server cores (storm) | generator cores (storm) | busy cores of the machine (storm) |\n");
+        t.append("|---:|---:|---|---|---|---:|---:|---:|---|---|---|---:|---:|---|---|---:|---:|---:|\n");
         for (Row r : rows) {
             PollLoadGenerator.Result x = r.result();
             t.append(String.format(
                     "| %d | %d | %d / %d | %d (%d) | %d, %s | %.2f | %.2f | %.2f | %.1f / %.1f | %.1f / %.1f | %d / %d / %d |"
-                            + " %.2f | %.2f | %.1f / %.1f | %.1f / %.1f | %.2f |%n",
+                            + " %.2f | %.2f | %.1f / %.1f | %.1f / %.1f | %.2f | %.2f | %.2f |%n",
                     r.n(),
                     x.joined(),
                     x.voteAcks(),
@@ -167,7 +167,9 @@ final class PollBench {
                     x.stormChatP99Micros() / 1e3,
                     x.stormAckP50Micros() / 1e3,
                     x.stormAckP99Micros() / 1e3,
-                    x.serverCoresDuringReactions()));
+                    x.serverCoresDuringReactions(),
+                    x.generatorCoresDuringReactions(),
+                    x.machineCoresDuringReactions()));
         }
         return t.toString();
     }

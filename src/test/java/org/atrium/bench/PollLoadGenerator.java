@@ -64,7 +64,9 @@ public final class PollLoadGenerator {
             long idleAckP50Micros,
             long idleAckP99Micros,
             long stormAckP50Micros,
-            long stormAckP99Micros) {}
+            long stormAckP99Micros,
+            double generatorCoresDuringReactions,
+            double machineCoresDuringReactions) {}
 
     /** One connection's counters. */
     private static final class Member {
@@ -166,6 +168,9 @@ public final class PollLoadGenerator {
         reactionsCounted.reset();
         AtomicLong sent = new AtomicLong();
         double cpu2 = ProcStats.cpuSeconds(serverPid);
+        long self = ProcessHandle.current().pid();
+        double own2 = ProcStats.cpuSeconds(self);
+        double[] machine2 = ProcStats.machineSeconds();
         long stormStart = System.nanoTime();
         Thread storm = Thread.ofPlatform().start(() -> {
             int rounds = (int) Math.round(stormSeconds * perSecond);
@@ -186,6 +191,9 @@ public final class PollLoadGenerator {
         storm.join();
         double stormElapsed = (System.nanoTime() - stormStart) / 1e9;
         double cpu3 = ProcStats.cpuSeconds(serverPid);
+        double own3 = ProcStats.cpuSeconds(self);
+        double[] machine3 = ProcStats.machineSeconds();
+        double busy = (machine3[0] - machine2[0]) / stormElapsedSoFar(stormStart);
         Thread.sleep(1000); // the last ticks
         double members = Math.max(1, snapshots.get());
         double reactionRate = reactionFrames.sum() / members / stormElapsed;
@@ -230,7 +238,13 @@ public final class PollLoadGenerator {
                 idleAcks.quantile(0.5),
                 idleAcks.quantile(0.99),
                 stormAcks.quantile(0.5),
-                stormAcks.quantile(0.99));
+                stormAcks.quantile(0.99),
+                (own3 - own2) / stormElapsed,
+                busy);
+    }
+
+    private static double stormElapsedSoFar(long start) {
+        return (System.nanoTime() - start) / 1e9;
     }
 
     interface Send {
