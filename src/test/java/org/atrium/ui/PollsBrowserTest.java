@@ -62,7 +62,9 @@ class PollsBrowserTest {
             speaker.screenshot("60-poll-console-launched");
 
             // the projector: the organiser's laptop on the stage
-            projector.open(room + "/projector").signIn("organiser");
+            // signed in on the session page: the projector hides the header that shows who is signed in
+            projector.open(room).signIn("organiser");
+            projector.open(room + "/projector");
             projector.find(By.cssSelector("#projector-poll h2"));
             projector.wait.until(d -> bars(projector).equals(List.of("0", "0", "0")));
 
