@@ -34,6 +34,8 @@ final class BatchContext {
 
     long seq;
     final Map<String, Instant> chatTimes = new HashMap<>();
+    /** The tallies of the polls this batch touched, written back to their rows at its end. */
+    final Map<Long, Polls.Tally> tallies = new java.util.LinkedHashMap<>();
     /** Per kind and author: how many they had stored in this room, plus what this batch added so far. */
     private final Map<String, Long> totals = new HashMap<>();
 
@@ -129,6 +131,11 @@ final class BatchContext {
             counts.put(row.getKey(), row.getValue());
         }
         return counts;
+    }
+
+    /** The poll's tally for this batch (read from its row once). */
+    Polls.Tally tally(Poll poll) {
+        return tallies.computeIfAbsent(poll.id, id -> new Polls.Tally(poll));
     }
 
     void requireNotMuted(String subject) {

@@ -225,6 +225,13 @@ class Connections {
                     }
                     seq = d.seq();
                 }
+                // ticks are not replayed: the latest tally of each poll, where this member may see it
+                for (Delivery d : room.latestResults.values()) {
+                    String frame = member.frameOf(d);
+                    if (frame != null) {
+                        frames.add(frame);
+                    }
+                }
                 return seq;
             }
         }

@@ -73,6 +73,21 @@ class Intake {
                                 : "{\"type\":\"pong\",\"ref\":" + json.writeValueAsString(ref) + "}");
                 return;
             }
+            if (kind.tallied()) {
+                if (kind.sender == LiveCommand.Sender.MODERATOR && !member.moderator) {
+                    throw DomainException.forbidden("Only this room's moderators may do this.");
+                }
+                Payload.React reaction = (Payload.React) kind.parse(new Payload.Fields(frame, config));
+                if (!member.tryReact(clock.millis(), config.reactionsPerSecond())) {
+                    throw new DomainException(
+                            429,
+                            "reaction.rate-limited",
+                            "Too many reactions; at most " + config.reactionsPerSecond() + " a second.",
+                            Map.of("perSecond", config.reactionsPerSecond()));
+                }
+                member.room.react(reaction.kind());
+                return;
+            }
             if (ref == null) {
                 throw refNode == null ? Payload.Fields.missing("ref") : Payload.Fields.invalid("ref", "a string");
             }

@@ -2,6 +2,7 @@ package org.atrium.live;
 
 import static org.atrium.live.LiveCommand.Effect.CHANGES_RULES;
 import static org.atrium.live.LiveCommand.Effect.CONTENT;
+import static org.atrium.live.LiveCommand.Effect.TALLIED;
 import static org.atrium.live.LiveCommand.Sender.ANYONE;
 import static org.atrium.live.LiveCommand.Sender.MODERATOR;
 import static org.atrium.live.LiveCommand.Sender.SERVER;
@@ -128,6 +129,53 @@ enum LiveCommand {
             CONTENT,
             use(Payload.Text::read, (u, b, sender, p) -> u.moderation().announce(b, sender, p))),
 
+    POLL_LAUNCH(
+            "poll.launch",
+            null,
+            MODERATOR,
+            RateBucket.MODERATION,
+            CONTENT,
+            use(Payload.PollRef::read, (u, b, sender, p) -> u.polls().launch(b, p))),
+    POLL_CLOSE(
+            "poll.close",
+            null,
+            MODERATOR,
+            RateBucket.MODERATION,
+            CONTENT,
+            use(Payload.PollRef::read, (u, b, sender, p) -> u.polls().close(b, p))),
+    POLL_VOTE(
+            "poll.vote",
+            null,
+            ANYONE,
+            RateBucket.VOTE,
+            CONTENT,
+            use(Payload.PollVote::read, (u, b, sender, p) -> u.polls().vote(b, sender, p))),
+    POLL_HIDE_WORD(
+            "poll.hide-word",
+            null,
+            MODERATOR,
+            RateBucket.MODERATION,
+            CONTENT,
+            use(Payload.PollWord::read, (u, b, sender, p) -> u.polls().hideWord(b, p))),
+    /** Stored when an open poll's time is up ({@link PollTimer}); the event clients get is this poll.closed. */
+    POLL_TIMED_OUT(
+            "poll.closed",
+            null,
+            SERVER,
+            RateBucket.NONE,
+            CONTENT,
+            LiveCommand.<Payload.PollRef>use(
+                    null, (u, b, sender, p) -> u.polls().expire(b, p))),
+
+    /** Counted in the room's current tick (Reactions), never stored one by one and never acknowledged. */
+    REACTION_SEND(
+            "reaction.send",
+            Channel.SESSION,
+            ANYONE,
+            RateBucket.REACTION,
+            TALLIED,
+            LiveCommand.<Payload.React>use(Payload.React::read, null)),
+
     /** Stored on the event channel when the schedule changes; no client may send it. */
     SESSION_CHANGED(
             "session.changed",
@@ -161,7 +209,9 @@ enum LiveCommand {
     /** Whether a command changes what the room writer keeps between batches (see {@link LiveRoom.Rules}). */
     enum Effect {
         CONTENT,
-        CHANGES_RULES
+        CHANGES_RULES,
+        /** Counted in memory into the room's next tick (reactions): no ref, no ack, no seq, no writer. */
+        TALLIED
     }
 
     /** The per-account, per-room, per-minute allowance a command counts against. */
@@ -170,6 +220,8 @@ enum LiveCommand {
         VOTE("vote", LiveConfig::votesPerMinute),
         CHAT("chat", LiveConfig::chatPerMinute),
         MODERATION("moderation", LiveConfig::moderationPerMinute),
+        /** Per connection and second ({@code atrium.live.reactions-per-second}), checked on the event loop. */
+        REACTION("reaction", null),
         /** Not limited (ping, server commands). */
         NONE(null, null);
 
@@ -185,7 +237,7 @@ enum LiveCommand {
     }
 
     /** The use cases a command's handler may call (all run inside the room writer's transaction). */
-    record UseCases(QuestionBoard questions, Chat chat, Moderation moderation) {}
+    record UseCases(QuestionBoard questions, Chat chat, Moderation moderation, Polls polls) {}
 
     /** Reads and validates a client command's payload from its frame (null: only the server sends it). */
     interface Reader<P extends Payload> {
@@ -266,6 +318,10 @@ enum LiveCommand {
             return null;
         }
         return c;
+    }
+
+    boolean tallied() {
+        return effect == TALLIED;
     }
 
     boolean changesRules() {

@@ -89,4 +89,12 @@ public interface LiveConfig {
     /** Longest slow-mode interval a moderator may set. */
     @WithDefault("3600")
     int maxSlowModeSeconds();
+
+    /** Reactions one connection may send per second; more are refused with reaction.rate-limited. */
+    @WithDefault("10")
+    int reactionsPerSecond();
+
+    /** How often a room sends its reaction counts and changed poll tallies (one frame of each per tick at most). */
+    @WithDefault("PT0.25S")
+    Duration tick();
 }

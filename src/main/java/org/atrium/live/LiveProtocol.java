@@ -47,7 +47,13 @@ final class LiveProtocol {
             "announcement.posted",
             "session.changed",
             "stage.changed",
-            "notice.received");
+            "notice.received",
+            "poll.launched",
+            "poll.voted",
+            "poll.results",
+            "poll.closed",
+            "poll.word-hidden",
+            "reactions");
 
     private LiveProtocol() {}
 

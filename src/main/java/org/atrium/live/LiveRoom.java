@@ -36,6 +36,16 @@ final class LiveRoom {
 
     final RateLimits limits = new RateLimits();
 
+    /** Per poll, its latest committed tally frame not yet sent; the ticker sends and removes it (see Reactions). */
+    final Map<Long, Delivery> pollResults = new ConcurrentHashMap<>();
+
+    /** Per poll, the last tally frame sent, for members who resume past it (a resume replays no ticks). */
+    final Map<Long, Delivery> latestResults = new ConcurrentHashMap<>();
+
+    /** The reactions of the current tick, counted on the event loops (see Reactions). */
+    final java.util.concurrent.atomic.AtomicLongArray reactions =
+            new java.util.concurrent.atomic.AtomicLongArray(Reactions.Kind.values().length);
+
     /**
      * The highest seq this node has handed to the room's fan-out, from its own writer or read back after another
      * node's batch ({@link OtherNodes}); members drop what they had and catch up on any gap themselves.
@@ -81,6 +91,11 @@ final class LiveRoom {
 
     static String eventKey(long eventId) {
         return "event:" + eventId;
+    }
+
+    /** From an event loop: one reaction into the current tick. */
+    void react(Reactions.Kind kind) {
+        reactions.incrementAndGet(kind.ordinal());
     }
 
     void add(Member m) {

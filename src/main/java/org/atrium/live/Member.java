@@ -100,6 +100,25 @@ final class Member {
         void after(Member member, long seq);
     }
 
+    /** The current one-second window of this connection's reactions; on loop (Intake). */
+    private long reactionWindow;
+
+    private int reactionsInWindow;
+
+    /** Counts one reaction; false when this connection has sent {@code perSecond} in the current second. */
+    boolean tryReact(long nowMillis, int perSecond) {
+        long window = nowMillis / 1000;
+        if (window != reactionWindow) {
+            reactionWindow = window;
+            reactionsInWindow = 0;
+        }
+        if (reactionsInWindow >= perSecond) {
+            return false;
+        }
+        reactionsInWindow++;
+        return true;
+    }
+
     /** When the account's sign-in ends (epoch millis); read by the sweep of {@link Connections}. */
     volatile long expiresAtMillis = Long.MAX_VALUE;
 

@@ -1,6 +1,8 @@
 package org.atrium.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.atrium.common.DomainException;
 
@@ -97,6 +99,80 @@ sealed interface Payload {
 
         String scope() {
             return eventWide ? "event" : "room";
+        }
+    }
+
+    /** poll.launch, poll.close: one poll of the room. */
+    record PollRef(long pollId) implements Payload {
+        static PollRef read(Fields f) {
+            return new PollRef(f.id("pollId"));
+        }
+    }
+
+    /**
+     * poll.vote: the chosen indexes (single and multiple choice), a rating, or a short text, whichever the poll asks
+     * for; the use case checks them against the poll.
+     */
+    record PollVote(long pollId, List<Integer> choices, Integer rating, String text) implements Payload {
+
+        static final int MAX_TEXT = 100;
+
+        static PollVote read(Fields f) {
+            long id = f.id("pollId");
+            List<Integer> choices = null;
+            JsonNode node = f.body.get("choices");
+            if (node != null && !node.isNull()) {
+                if (!node.isArray() || node.isEmpty() || node.size() > Polls.MAX_OPTIONS) {
+                    throw Fields.invalid("choices", "a list of 1 to " + Polls.MAX_OPTIONS + " choice indexes");
+                }
+                choices = new ArrayList<>();
+                for (JsonNode c : node) {
+                    if (!c.isInt()) {
+                        throw Fields.invalid("choices", "a list of choice indexes");
+                    }
+                    choices.add(c.asInt());
+                }
+            }
+            Integer rating = f.count("rating");
+            String text = null;
+            if (f.body.hasNonNull("text")) {
+                text = f.text("text").strip();
+                if (text.codePointCount(0, text.length()) > MAX_TEXT) {
+                    throw new DomainException(
+                            400,
+                            "text.too-long",
+                            "'text' is longer than " + MAX_TEXT + " characters.",
+                            Map.of("max", MAX_TEXT));
+                }
+            }
+            if (choices == null && rating == null && text == null) {
+                throw Fields.missing("choices");
+            }
+            return new PollVote(id, choices, rating, text);
+        }
+    }
+
+    /** poll.hide-word: a moderator takes a word out of a text poll's word cloud. */
+    record PollWord(long pollId, String word) implements Payload {
+        static PollWord read(Fields f) {
+            long id = f.id("pollId");
+            String word = PollWords.normalise(f.string("word"));
+            if (word.isEmpty()) {
+                throw Fields.invalid("word", "a word");
+            }
+            return new PollWord(id, word);
+        }
+    }
+
+    /** reaction.send: counted in the room's current tick, never stored one by one. */
+    record React(Reactions.Kind kind) implements Payload {
+        static React read(Fields f) {
+            String name = f.string("reaction");
+            Reactions.Kind kind = Reactions.Kind.fromWire(name);
+            if (kind == null) {
+                throw Fields.invalid("reaction", "one of " + Reactions.Kind.wireNames());
+            }
+            return new React(kind);
         }
     }
 

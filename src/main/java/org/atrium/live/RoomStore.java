@@ -62,18 +62,26 @@ class RoomStore {
     @Inject
     ClusterChannel cluster;
 
+    @Inject
+    Polls polls;
+
     private LiveCommand.UseCases useCases;
 
     @PostConstruct
     void init() {
-        useCases = new LiveCommand.UseCases(questions, chat, moderation);
+        useCases = new LiveCommand.UseCases(questions, chat, moderation, polls);
     }
 
     /**
      * A committed batch: each command's outcome, the room's new last seq, the chat times for slow mode, and the rules
      * it was checked against when the writer may keep them for the next batch (null when the batch changed them).
      */
-    record Result(List<Outcome> outcomes, long lastSeq, Map<String, Instant> chatTimes, LiveRoom.Rules rules) {}
+    record Result(
+            List<Outcome> outcomes,
+            long lastSeq,
+            Map<String, Instant> chatTimes,
+            LiveRoom.Rules rules,
+            Map<Long, Delivery> pollResults) {}
 
     /**
      * Runs on the room's writer; commits before it returns. Throws when the database fails: then nothing was stored
@@ -141,6 +149,13 @@ class RoomStore {
                 outcomes.add(new Outcome(c, 0, null, e, false));
             }
         }
+        // each touched poll's tally goes back to its row once, and its poll.results frame is rendered once for the
+        // room's ticker (sent after the commit, at most once per tick)
+        Map<Long, Delivery> pollResults = new LinkedHashMap<>();
+        for (Polls.Tally t : b.tallies.values()) {
+            t.writeBack();
+            pollResults.put(t.poll.id, Polls.results(json, t.poll, t));
+        }
         em.flush();
         if (changesRules) {
             // a mute is event-wide: the writers of the event's rooms on other nodes read their rules again
@@ -150,7 +165,7 @@ class RoomStore {
             // the other nodes' members of this room read the new rows when this commits (and only if it does)
             cluster.publish(LiveRooms.EVENTS_TOPIC, room.key + " " + (lastSeq + 1) + " " + b.seq);
         }
-        return new Result(outcomes, b.seq, b.chatTimes, changesRules ? null : rules);
+        return new Result(outcomes, b.seq, b.chatTimes, changesRules ? null : rules, pollResults);
     }
 
     /**
@@ -230,7 +245,7 @@ class RoomStore {
             if (room.sessionId != null) {
                 sessionSnapshot(room, member, frame, seq);
             } else {
-                eventSnapshot(room, frame);
+                eventSnapshot(room, member, frame);
             }
             frame.put("presence", presence);
             return new Snapshot(LiveProtocol.write(json, frame), seq);
@@ -296,9 +311,10 @@ class RoomStore {
             room.chatLines = cached;
         }
         frame.set("chat", cached.lines());
+        polls.snapshot(json, room.key, member, frame);
     }
 
-    private void eventSnapshot(LiveRoom room, ObjectNode frame) {
+    private void eventSnapshot(LiveRoom room, Member member, ObjectNode frame) {
         frame.putObject("room").put("key", room.key).put("eventId", room.eventId);
         List<?> payloads = em.createNativeQuery(
                         "select cast(payload as text) from live_log where room = ?1 and type = 'announcement.posted'"
@@ -310,6 +326,7 @@ class RoomStore {
         for (int i = payloads.size() - 1; i >= 0; i--) {
             list.add(parse((String) payloads.get(i)).get("announcement"));
         }
+        polls.snapshot(json, room.key, member, frame);
     }
 
     /**

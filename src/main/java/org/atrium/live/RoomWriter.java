@@ -115,6 +115,7 @@ class RoomWriter {
             rooms.rulesChanged(room.eventId);
         }
         room.lastChat.putAll(result.chatTimes());
+        room.pollResults.putAll(result.pollResults());
         return result;
     }
 

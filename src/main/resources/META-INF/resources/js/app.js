@@ -21,6 +21,7 @@ const lazyRoutes = [
   [/^#\/events\/([a-z0-9-]+)\/sessions\/(\d+)$/, './pages/live.js', 'sessionPage'],
   [/^#\/events\/([a-z0-9-]+)\/sessions\/(\d+)\/moderate$/, './pages/live.js', 'moderationPage'],
   [/^#\/events\/([a-z0-9-]+)\/sessions\/(\d+)\/projector$/, './pages/live.js', 'projectorPage'],
+  [/^#\/events\/([a-z0-9-]+)\/sessions\/(\d+)\/engagement$/, './pages/engagement.js', 'engagementPage'],
   [/^#\/events\/([a-z0-9-]+)\/invitations\/([A-Za-z0-9_-]{20,100})$/, './pages/invitation.js', 'invitationPage'],
   [/^#\/events\/([a-z0-9-]+)\/speakers$/, './pages/speakers.js', 'speakersPage'],
   [/^#\/events\/([a-z0-9-]+)\/speakers\/(\d+)$/, './pages/speakers.js', 'speakerPage'],

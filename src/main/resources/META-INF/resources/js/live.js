@@ -26,7 +26,8 @@ export class LiveRoom {
     this.pending = new Map();
     /** Given-up commands by ref: {@code type}, {@code fields}, and {@code key} (type and fields) to know a resend by. */
     this.givenUp = new Map();
-    this.state = { questions: new Map(), pinned: null, myVotes: new Set(), chat: [], settings: {}, presence: 0, you: null, room: null, muted: false };
+    this.state = { questions: new Map(), pinned: null, myVotes: new Set(), chat: [], settings: {}, presence: 0, you: null, room: null, muted: false,
+      polls: new Map(), myPollVotes: new Map(), reactions: null, recentReactions: [] };
     this.attempt = 0;
     this.probes = 0;
     this.closed = false;
@@ -233,6 +234,8 @@ export class LiveRoom {
         s.presence = f.presence ?? s.presence;
         s.you = f.you;
         s.room = f.room;
+        s.polls = new Map((f.polls || []).map((p) => [p.id, p]));
+        s.myPollVotes = new Map((f.myPollVotes || []).map((v) => [v.pollId, v]));
         this.lastSeq = f.seq;
         this.caughtUp(ws);
         this.handlers.onChange?.(f);
@@ -242,6 +245,7 @@ export class LiveRoom {
         const p = this.settle(f.ref, (c) => {
           if (c.type === 'question.vote') s.myVotes.add(c.fields.questionId);
           if (c.type === 'question.unvote') s.myVotes.delete(c.fields.questionId);
+          if (c.type === 'poll.vote') s.myPollVotes.set(c.fields.pollId, { ...c.fields });
           c.resolve(f.seq);
         });
         if (p) this.handlers.onChange?.(f);
@@ -310,6 +314,30 @@ export class LiveRoom {
       case 'chat.deleted': s.chat = s.chat.filter((m) => m.id !== f.messageId); break;
       case 'member.muted': if (f.subject === s.you?.subject) s.muted = true; break;
       case 'member.unmuted': if (f.subject === s.you?.subject) s.muted = false; break;
+      case 'poll.launched': s.polls.set(f.poll.id, f.poll); break;
+      case 'poll.closed': {
+        // a moderators-only tally is not in the close: moderators keep the one the ticks brought
+        const old = s.polls.get(f.poll.id);
+        s.polls.set(f.poll.id, { ...old, ...f.poll, tally: f.poll.tally || old?.tally });
+        break;
+      }
+      case 'poll.results': {
+        const p = s.polls.get(f.pollId);
+        if (p) p.tally = { voters: f.voters, counts: f.counts, words: f.words };
+        break;
+      }
+      case 'poll.word-hidden': {
+        const p = s.polls.get(f.pollId);
+        if (p?.tally?.words) p.tally.words = p.tally.words.filter((w) => w.word !== f.word);
+        break;
+      }
+      case 'reactions': {
+        // the last tick's counts, and the ticks of the last 30 seconds (the speaker's "can't hear" count)
+        const now = Date.now();
+        s.reactions = f.counts;
+        s.recentReactions = [...s.recentReactions.filter((r) => now - r.at < 30000), { at: now, counts: f.counts }];
+        break;
+      }
       default: break;
     }
   }
@@ -333,6 +361,17 @@ export class LiveRoom {
 const SIGNED_OUT = new Error('signed out');
 const FATAL_STATUSES = new Set([...Object.values(FATAL), 'signed-out']);
 
+/** Reactions of the last {@code ms} milliseconds, summed per kind. */
+export function recentReactions(state, ms = 30000) {
+  const now = Date.now();
+  const sum = {};
+  for (const r of state.recentReactions) {
+    if (now - r.at >= ms) continue;
+    for (const [k, n] of Object.entries(r.counts)) sum[k] = (sum[k] || 0) + n;
+  }
+  return sum;
+}
+
 /** Human words for the error codes the hub sends. */
 export function errorText(e) {
   const code = e.code || '';
@@ -341,6 +380,10 @@ export function errorText(e) {
   if (code === 'member.muted') return 'A moderator has muted you in this room: you can read, but not post.';
   if (code === 'qa.closed') return 'Q&A is closed in this room. You can still read the questions and answers.';
   if (code === 'chat.banned-word') return 'This message contains a word not allowed at this event.';
+  if (code === 'poll.already-voted') return 'You have voted in this poll already.';
+  if (code === 'poll.closed') return 'This poll is closed.';
+  if (code === 'poll.banned-word') return 'This answer contains a word not allowed at this event.';
+  if (code === 'poll.too-many-choices') return `Choose at most ${e.max} options.`;
   if (code === 'text.too-long') return `That is too long (at most ${e.max} characters).`;
   if (code === 'live.not-sent') {
     return e.status === 'signed-out' ? 'Not sent: your sign-in has ended. Sign in again and send it again.'

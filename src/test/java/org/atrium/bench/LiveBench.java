@@ -161,6 +161,17 @@ public final class LiveBench {
             Files.write(tokens, keys.tokens("bench-", maxN, Duration.ofHours(6).toSeconds()));
             log("signed %d tokens in %.1f s", maxN, (System.nanoTime() - t0) / 1e9);
 
+            if (a.getOrDefault("scenario", "chat").equals("polls")) {
+                Target atrium = started.stream()
+                        .filter(t -> t.name().equals("atrium"))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("--scenario=polls needs --targets=atrium"));
+                String user = a.getOrDefault("jdbc-user", EmbeddedDatabase.USER);
+                String password = a.getOrDefault("jdbc-password", EmbeddedDatabase.USER);
+                String jdbcUrl = a.containsKey("url") ? a.get("jdbc-url") : database.jdbcUrl();
+                PollBench.run(java, classpath, a, atrium, ns, tokens, out, jdbcUrl, user, password);
+                ns = new int[0]; // the chat runs are not part of this scenario
+            }
             for (int n : ns) {
                 for (Target target : started) {
                     Report report = runGenerator(java, classpath, a, target, n, tokens, out);
@@ -173,6 +184,9 @@ public final class LiveBench {
             if (database != null) {
                 database.stop();
             }
+        }
+        if (rows.isEmpty() && a.getOrDefault("scenario", "chat").equals("polls")) {
+            System.exit(0);
         }
         String table = table(rows, a);
         System.out.println();
@@ -403,7 +417,7 @@ public final class LiveBench {
 
     // --------------------------------------------------------------------------------------------------- processes
 
-    private static Process start(List<String> prefix, String jvm, List<String> rest, Path log) throws IOException {
+    static Process start(List<String> prefix, String jvm, List<String> rest, Path log) throws IOException {
         List<String> command = new ArrayList<>(prefix.subList(0, 1));
         command.addAll(Arrays.stream(jvm.trim().split("[\\s,]+"))
                 .filter(s -> !s.isEmpty())

@@ -31,7 +31,9 @@ class OpenApiDocumentTest {
             "/api/events/{slug}/sessions/{sessionId}/signup",
             "/api/events/{slug}/galleries",
             "/api/events/{slug}/works",
-            "/api/events/{slug}/works/{id}/media");
+            "/api/events/{slug}/works/{id}/media",
+            "/api/events/{slug}/polls",
+            "/api/events/{slug}/sessions/{id}/polls");
 
     static final Set<String> CREATE_OR_EXISTING =
             Set.of("/api/events/{slug}/registration", "/api/events/{slug}/sessions/{sessionId}/signup");

@@ -8,6 +8,7 @@ import { problemBox } from '../widgets.js';
 import { joinPanel } from '../join.js';
 import { stageBox } from '../stage.js';
 import { listenForNotices } from '../notices.js';
+import { pollCard, pollChart, reactionBar, reactionOverlay, cantHearBox, pollConsole } from '../polls.js';
 
 const main = () => document.getElementById('main');
 
@@ -100,9 +101,26 @@ function keepFocus(render) {
   }
 }
 
-/** Presence ticks only touch the status line; everything else re-renders the room. */
-function onChangeOf(live, statusHost, render) {
-  return (f) => (f?.type === 'presence' ? statusLine(live, statusHost) : keepFocus(render));
+/**
+ * Presence ticks only touch the status line and reaction ticks only {@code onReactions}; everything else re-renders the
+ * room (a poll's chosen options survive it).
+ */
+function onChangeOf(live, statusHost, render, onReactions) {
+  return (f) => {
+    if (f?.type === 'presence') statusLine(live, statusHost);
+    else if (f?.type === 'reactions') onReactions?.(f);
+    else keepFocus(() => keepChecked(render));
+  };
+}
+
+/** Re-renders keep the options a participant ticked in a poll they have not sent yet. */
+function keepChecked(render) {
+  const ticked = [...document.querySelectorAll('.poll-form input:checked[data-key]')].map((el) => el.dataset.key);
+  render();
+  for (const k of ticked) {
+    const el = document.querySelector(`[data-key="${CSS.escape(k)}"]`);
+    if (el) el.checked = true;
+  }
 }
 
 const STATUS_TEXT = {
@@ -208,6 +226,9 @@ export async function sessionPage(slug, id) {
   const answeredHost = h('div', { id: 'answered-host' });
   const chatLog = h('ol', { class: 'chat-log', id: 'chat-log', 'aria-label': 'Chat messages' });
   const moderatorLink = h('p', { id: 'moderator-link' });
+  const pollsHost = h('div', { id: 'polls' });
+  const pollStatus = h('div', { id: 'poll-status', 'aria-live': 'polite' });
+  const reportPoll = (text) => show(pollStatus, text ? notice('error', text) : null);
   const order = h('select', { id: 'question-order' }, h('option', { value: 'votes' }, 'Most votes'), h('option', { value: 'new' }, 'Newest'));
 
   const askText = h('textarea', { name: 'question', id: 'ask-text', rows: 3, maxlength: 1000, required: true });
@@ -321,6 +342,8 @@ export async function sessionPage(slug, id) {
     statusLine(live, statusHost);
     suggestSimilar();
     document.body.dataset.liveSeq = String(live.lastSeq ?? '');
+    const polls = [...s.polls.values()].sort((a, b) => (a.state === b.state ? b.id - a.id : a.state === 'open' ? -1 : 1)).slice(0, 5);
+    show(pollsHost, polls.length ? [h('h2', { id: 'polls-h' }, 'Polls'), polls.map((p) => pollCard(live, p, reportPoll))] : null);
   }
 
   askForm.addEventListener('submit', async (e) => {
@@ -350,8 +373,9 @@ export async function sessionPage(slug, id) {
     h('section', { 'aria-labelledby': 'qa-h', dataset: { panel: 'questions' }, id: 'questions-panel' }, h('h2', { id: 'qa-h' }, 'Questions & answers'), qaInfo, askForm, askStatus, pinnedHost,
       h('div', { class: 'row' }, field('Sort', order)), questionsHost, pendingHost, answeredHost),
     h('section', { 'aria-labelledby': 'chat-h', dataset: { panel: 'chat' }, id: 'chat-panel' }, h('h2', { id: 'chat-h' }, 'Chat'), chatLog, chatForm, chatStatus)));
+  const pollsSection = h('section', { class: 'polls', 'aria-label': 'Polls and reactions' }, pollsHost, pollStatus, reactionBar(live, reportPoll));
   // player, questions and chat side by side on wide screens, stacked on phones (app.css .stage-layout)
-  show(main(), head, statusHost, noticesHost, moderatorLink,
+  show(main(), head, statusHost, noticesHost, moderatorLink, pollsSection,
     stage ? h('div', { class: 'stage-layout', id: 'stage-layout' }, stage, h('div', { class: 'stage-side' }, showTab.bar, panels)) : [showTab.bar, panels]);
   statusLine(live, statusHost);
   live.connect();
@@ -398,13 +422,17 @@ export async function moderationPage(slug, id) {
   const live = new LiveRoom(id, {
     onStatus: (st) => (st === 'not-admitted' ? notModerator() : statusLine(live, statusHost)),
     onPending: () => statusLine(live, statusHost),
-    onChange: (f) => onChangeOf(live, statusHost, render)(f),
+    onChange: (f) => onChangeOf(live, statusHost, render, () => show(cantHearHost, cantHearBox(live.state)))(f),
     onEvent: (f) => { if (f.type === 'question.asked') announce(`New question${f.question.state === 'pending' ? ' to review' : ''}: ${f.question.text}`); },
     // a refused join is said once, by its status (the close that follows the error frame)
     onError: (e) => { if (e.code !== 'live.not-admitted') show(feedback, notice('error', errorText(e))); },
   });
   window.atriumLive = live;
   const act = (type, fields) => live.send(type, fields).then(() => { show(feedback); return true; }).catch((e) => { show(feedback, notice('error', errorText(e))); return false; });
+  const cantHearHost = h('div', { id: 'cant-hear-host' });
+  const polls = pollConsole(slug, id, live, act);
+  // the "can't hear" count covers the last 30 s: it also falls when nobody reacts
+  const cantHearTimer = setInterval(() => show(cantHearHost, cantHearBox(live.state)), 2000);
 
   function tools(q) {
     const b = (text, type, extra = {}, cls = 'small secondary') => button(text, () => act(type, { questionId: q.id, ...extra }),
@@ -464,13 +492,18 @@ export async function moderationPage(slug, id) {
         h('div', {}, button('Apply', () => act('room.configure', { slowModeSeconds: Number(slow.value) || 0 }), { class: 'small secondary', id: 'apply-slow-mode' }))),
       h('div', { class: 'button-row' }, button('Export JSON', () => exportQa('json'), { class: 'small secondary', id: 'export-json' }),
         button('Export CSV', () => exportQa('csv'), { class: 'small secondary', id: 'export-csv' }),
-        h('a', { href: `#/events/${slug}/sessions/${id}/projector`, id: 'to-projector' }, 'Projector view')));
+        button('Poll results CSV', () => exportFile('polls', 'csv'), { class: 'small secondary', id: 'export-polls-csv' }),
+        button('Poll results JSON', () => exportFile('polls', 'json'), { class: 'small secondary', id: 'export-polls-json' }),
+        h('a', { href: `#/events/${slug}/sessions/${id}/projector`, id: 'to-projector' }, 'Projector view'), ' · ',
+        h('a', { href: `#/events/${slug}/sessions/${id}/engagement`, id: 'to-engagement' }, 'Engagement statistics')));
     const byVotes = (list) => sortQuestions(list, 'votes');
     show(hosts.pending, all.filter((q) => q.state === 'pending').sort((a, b) => a.id - b.id).map(item));
     show(hosts.visible, byVotes(all.filter((q) => q.state === 'visible')).map(item));
     show(hosts.answered, all.filter((q) => q.state === 'answered').map(item));
     show(hosts.dismissed, all.filter((q) => ['dismissed', 'archived'].includes(q.state)).map(item));
     for (const host of [hosts.pending, hosts.visible, hosts.answered, hosts.dismissed]) if (!host.children.length) host.append(empty('None.', 'li'));
+    polls.renderLive();
+    show(cantHearHost, cantHearBox(s));
     tabs.count(s.chat.length);
     if (!s.chat.length) show(hosts.chat, empty('No messages yet.', 'li', { id: 'chat-empty' }));
     else show(hosts.chat, s.chat.map((m) => chatLine(m,
@@ -480,27 +513,33 @@ export async function moderationPage(slug, id) {
   }
 
   /** The server's export (all questions, as stored, through the one CSV writer of common/Csv). */
-  async function exportQa(format) {
+  function exportQa(format) {
+    return exportFile('questions', format);
+  }
+
+  /** One of the server's exports of this session (questions, polls). */
+  async function exportFile(what, format) {
     try {
-      const r = await api('GET', `/api/events/${slug}/sessions/${id}/questions.${format}`, undefined,
+      const r = await api('GET', `/api/events/${slug}/sessions/${id}/${what}.${format}`, undefined,
         { raw: true, headers: { Accept: format === 'csv' ? 'text/csv' : 'application/json' } });
-      download(await r.blob(), format);
+      download(await r.blob(), format, what);
     } catch (e) {
       show(feedback, problemBox(e));
     }
   }
 
-  function download(blob, format) {
+  function download(blob, format, what = 'questions') {
     const url = URL.createObjectURL(blob);
-    const a = h('a', { href: url, download: `${slug}-session-${id}-questions.${format}` });
+    const a = h('a', { href: url, download: `${slug}-session-${id}-${what}.${format}` });
     document.body.appendChild(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
-  show(main(), crumbs, h('h1', {}, title), statusHost, feedback,
+  show(main(), crumbs, h('h1', {}, title), statusHost, cantHearHost, feedback,
     h('section', { class: 'panel', 'aria-labelledby': 'ctl-h' }, h('h2', { id: 'ctl-h' }, 'Room'), hosts.controls),
+    h('section', { class: 'panel', 'aria-labelledby': 'polls-h' }, h('h2', { id: 'polls-h' }, 'Polls'), polls.host),
     tabs.bar,
     tabs.wrap(h('div', { class: 'live', id: 'live-panels' },
       h('div', { dataset: { panel: 'questions' }, id: 'questions-panel' },
@@ -512,7 +551,7 @@ export async function moderationPage(slug, id) {
   statusLine(live, statusHost);
   live.connect();
   const stopTicking = tickTimes();
-  return () => { live.close(); stopTicking(); };
+  return () => { live.close(); stopTicking(); clearInterval(cantHearTimer); };
 }
 
 // ---- projector -------------------------------------------------------------------------------------------------------
@@ -523,10 +562,19 @@ export async function projectorPage(slug, id) {
   document.body.classList.add('projector-mode');
   const pinnedHost = h('div', { id: 'projector-pinned', 'aria-live': 'polite' });
   const topHost = h('ol', { class: 'top-q', id: 'projector-top' });
+  const pollHost = h('div', { id: 'projector-poll', 'aria-live': 'polite' });
+  const overlay = h('div', { class: 'reaction-overlay', id: 'reaction-overlay', 'aria-hidden': 'true' });
   const join = await joinPanel(slug, id);
   const live = new LiveRoom(id, {
-    onChange: () => {
+    onChange: (f) => {
       const s = live.state;
+      if (f?.type === 'reactions') { reactionOverlay(overlay, s.reactions); return; }
+      // the open poll, else the last one closed; its chart as the room may see it
+      const polls = [...s.polls.values()].sort((a, b) => b.id - a.id);
+      const shown = polls.find((p) => p.state === 'open') || polls[0];
+      show(pollHost, shown ? h('section', { class: 'projector-poll', dataset: { pollId: String(shown.id), state: shown.state } },
+        h('h2', {}, shown.question, shown.state === 'closed' ? ' (closed)' : ''),
+        pollChart(shown, { id: 'projector-chart' }) || h('p', { class: 'meta' }, shown.results === 'live' ? 'Vote now in the live room.' : 'Results when the poll closes.')) : null);
       const pinned = s.pinned != null ? s.questions.get(s.pinned) : null;
       const top = sortQuestions([...s.questions.values()].filter((q) => q.state === 'visible' && q.id !== s.pinned), 'votes').slice(0, 5);
       show(pinnedHost, pinned ? h('p', { class: 'pinned-q' }, pinned.text) : h('p', { class: 'meta' }, 'No question is being answered right now.'));
@@ -536,8 +584,8 @@ export async function projectorPage(slug, id) {
     },
   });
   show(main(), h('div', { class: 'projector' },
-    h('div', { class: 'projector-questions' }, h('h1', {}, session.title), pinnedHost, h('h2', {}, 'Top questions'), topHost),
-    join.panel));
+    h('div', { class: 'projector-questions' }, h('h1', {}, session.title), pollHost, pinnedHost, h('h2', {}, 'Top questions'), topHost),
+    join.panel), overlay);
   live.connect();
   return () => { live.close(); document.body.classList.remove('projector-mode'); };
 }
