@@ -168,17 +168,29 @@ class RoomWriter {
 
     /**
      * After a stream or recording of the event is set or removed, the event channel tells everyone
-     * ({@code stage.changed}), so lobbies and session pages reload the stage.
+     * ({@code stage.changed}), so lobbies reload the stage, and the affected session rooms tell their members, so
+     * session pages reload their player.
      */
     void stageChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StageChanged change) {
-        LiveRoom room = rooms.room(LiveRoom.eventKey(change.eventId()), change.eventId(), null);
         String ref = "stage-" + change.streamId() + "-" + java.util.UUID.randomUUID();
+        Payload.StageChange payload = new Payload.StageChange(change.roomId(), change.sessionId(), change.purpose());
         submit(
-                room,
-                Command.fromServer(
-                        LiveCommand.STAGE_CHANGED,
-                        ref,
-                        new Payload.StageChange(change.roomId(), change.sessionId(), change.purpose())));
+                rooms.room(LiveRoom.eventKey(change.eventId()), change.eventId(), null),
+                Command.fromServer(LiveCommand.STAGE_CHANGED, ref, payload));
+        // session pages follow their stage in their own room: the session's room for its own stream or recording; for
+        // a venue's stream, every session room of the event with members here (this node does not know which sessions
+        // are in that venue; a page whose stage did not change reloads nothing)
+        if (change.sessionId() != null) {
+            submit(
+                    rooms.room(LiveRoom.sessionKey(change.sessionId()), change.eventId(), change.sessionId()),
+                    Command.fromServer(LiveCommand.STAGE_CHANGED, ref, payload));
+        } else {
+            for (LiveRoom room : rooms.all()) {
+                if (room.eventId == change.eventId() && room.sessionId != null && room.hasMembers()) {
+                    submit(room, Command.fromServer(LiveCommand.STAGE_CHANGED, ref, payload));
+                }
+            }
+        }
     }
 
     void shutdown(@Observes ShutdownEvent event) {

@@ -211,7 +211,19 @@ export async function sessionPage(slug, id) {
   // the room's video link comes with the room for organisers, or with the live room's snapshot for those admitted
   show(head.at(-1), joinLink(venue?.joinUrl));
   // the stage (player, meeting, recording) is public like the session; it is built once and never re-rendered
-  const stage = stageBox(slug, id, await get(`/api/events/${slug}/sessions/${id}/stage`), session.title);
+  const firstStage = await get(`/api/events/${slug}/sessions/${id}/stage`);
+  let stage = stageBox(slug, id, firstStage, session.title);
+  let stageShown = JSON.stringify(firstStage);
+  // stage.changed in this room: an organiser set or removed a stream or recording; the player is rebuilt only then
+  // (never on a reconnect), and only when what this session shows did change
+  const followStage = async () => {
+    let fresh;
+    try { fresh = await get(`/api/events/${slug}/sessions/${id}/stage`); } catch { return; } // shown at the next change or visit
+    if (JSON.stringify(fresh) === stageShown) return;
+    stageShown = JSON.stringify(fresh);
+    const box = stageBox(slug, id, fresh, session.title);
+    if (stage && box) { stage.replaceWith(box); stage = box; } else { window.dispatchEvent(new HashChangeEvent('hashchange')); }
+  };
   document.body.classList.toggle('stage-mode', Boolean(stage?.querySelector('#player-frame')));
   if (!currentUser()) { show(main(), head, stage, h('p', {}, 'Sign in to join the Q&A and chat.'), button('Sign in', () => signIn(location.hash), { id: 'sign-in-live' })); return; }
 
@@ -244,7 +256,7 @@ export async function sessionPage(slug, id) {
     onStatus: () => statusLine(live, statusHost, slug),
     onPending: () => statusLine(live, statusHost, slug),
     onChange: (f) => onChangeOf(live, statusHost, render)(f),
-    onEvent: (f) => announceEvent(live, f),
+    onEvent: (f) => { announceEvent(live, f); if (f.type === 'stage.changed') followStage(); },
     // a refused join is said once, by the status line (the close that follows the error frame)
     onError: (e) => { if (e.code !== 'live.not-admitted') show(askStatus, notice('error', errorText(e))); },
     // a line reported as not sent turned up in the room after all (stored before its ack was lost): take the report back
