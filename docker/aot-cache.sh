@@ -28,7 +28,7 @@ else
   cache=app.jsa
   record=(-XX:ArchiveClassesAtExit=app.jsa)
 fi
-if ! unzip -p quarkus-run.jar META-INF/MANIFEST.MF 2>/dev/null | grep -q '^Class-Path:'; then
+if command -v unzip > /dev/null && ! unzip -p quarkus-run.jar META-INF/MANIFEST.MF | grep -q '^Class-Path:'; then
   echo "warning: $app is not the aot-jar layout (./mvnw package -Paot): the cache will hold only the JDK's classes" >&2
 fi
 rm -f app.aot app.jsa
