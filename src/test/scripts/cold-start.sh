@@ -10,9 +10,10 @@
 # (-XX:AOTMode=on: refuses to start rather than silently run without it); AOT=1 first trains one itself
 # (-XX:AOTCacheOutput, an uncounted run). Either needs JDK 25+, and the aot-jar layout of -Paot for the cache to
 # hold the application's classes (with the default layout it holds only the JDK's).
+# APP=name: the app in target/name instead (e.g. a copy of an earlier build, for a before/after pair).
 # JAVA_OPTS: JVM flags. Identity provider off (QUARKUS_OIDC_TENANT_ENABLED=false): this measures start-up, not sign-in.
 set -euo pipefail
-cd "$(dirname "$0")/../../../target/quarkus-app"
+cd "$(dirname "$0")/../../../target/${APP:-quarkus-app}"
 RUNS=${RUNS:-5}
 PORT=${PORT:-18321}
 DATA=${DATA:-$(pwd)/../cold-start-db}
