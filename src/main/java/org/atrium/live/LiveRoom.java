@@ -42,6 +42,13 @@ final class LiveRoom {
     /** Per poll, the last tally frame sent, for members who resume past it (a resume replays no ticks). */
     final Map<Long, Delivery> latestResults = new ConcurrentHashMap<>();
 
+    /** Other nodes' tally frames for this room's polls, sent by this node's next tick (see Reactions). */
+    final Map<Long, Delivery> othersPollResults = new ConcurrentHashMap<>();
+
+    /** Other nodes' reactions in this room since the last tick, added to this node's next frame (see Reactions). */
+    final java.util.concurrent.atomic.AtomicLongArray othersReactions =
+            new java.util.concurrent.atomic.AtomicLongArray(Reactions.Kind.values().length);
+
     /** The reactions of the current tick, counted on the event loops (see Reactions). */
     final java.util.concurrent.atomic.AtomicLongArray reactions =
             new java.util.concurrent.atomic.AtomicLongArray(Reactions.Kind.values().length);

@@ -3,6 +3,7 @@ package org.atrium.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -103,6 +104,75 @@ class LiveRulesAcrossNodesTest {
                 }
             }
             assertTrue(received.contains(expected), received.toString());
+        }
+    }
+
+    @Test
+    void anotherNodesReactionsAndTalliesReachTheMembersHereWithinTheTick() throws Exception {
+        LiveSocketTest.Setup s = room();
+        String key = "session:" + s.session().id;
+        try (LiveClient alice = LiveClient.connect(base, s.path(), "alice");
+                Connection other = otherNode()) {
+            alice.next("snapshot");
+            String tick = "{\"rooms\":[{\"room\":\"" + key + "\",\"counts\":[2,0,0,0,1],\"polls\":["
+                    + "{\"restricted\":true,\"frame\":\"{\\\"type\\\":\\\"poll.results\\\",\\\"pollId\\\":78}\"},"
+                    + "{\"restricted\":false,\"frame\":\"{\\\"type\\\":\\\"poll.results\\\",\\\"pollId\\\":77}\"}]}]}";
+            notifyFrom(other, "other-node:1", "tick", tick);
+            JsonNode reactions = null;
+            JsonNode results = null;
+            Instant deadline = Instant.now().plusSeconds(20);
+            while ((reactions == null || results == null) && Instant.now().isBefore(deadline)) {
+                JsonNode f = alice.poll(1);
+                if (f == null) {
+                    continue;
+                }
+                switch (f.path("type").asText()) {
+                    case "reactions" -> reactions = f;
+                    case "poll.results" -> {
+                        assertEquals(77, f.get("pollId").asInt(), "a restricted tally is for moderators only");
+                        results = f;
+                    }
+                    default -> {}
+                }
+            }
+            assertEquals(2, reactions.path("counts").path("applause").asInt(), String.valueOf(reactions));
+            assertEquals(1, reactions.path("counts").path("cant-hear").asInt());
+            assertEquals(77, results.get("pollId").asInt());
+            assertTrue(
+                    alice.drain(500).stream().noneMatch(f -> f.path("pollId").asInt() == 78),
+                    "the restricted tally never reaches a participant");
+        }
+    }
+
+    @Test
+    void reactionsCountedHereAreAnnouncedToTheOtherNodes() throws Exception {
+        LiveSocketTest.Setup s = room();
+        String key = "session:" + s.session().id;
+        try (LiveClient alice = LiveClient.connect(base, s.path(), "alice");
+                Connection other = otherNode()) {
+            alice.next("snapshot");
+            try (Statement listen = other.createStatement()) {
+                listen.execute("LISTEN atrium_cluster");
+            }
+            alice.send("{\"type\":\"reaction.send\",\"reaction\":\"heart\"}");
+            Instant deadline = Instant.now().plusSeconds(20);
+            long hearts = 0;
+            while (hearts == 0 && Instant.now().isBefore(deadline)) {
+                PGNotification[] got = other.unwrap(PGConnection.class).getNotifications(200);
+                for (PGNotification n : got == null ? new PGNotification[0] : got) {
+                    String[] parts = n.getParameter().split("\n", 3);
+                    if (parts.length == 3 && parts[0].equals(channel.node()) && parts[1].equals("tick")) {
+                        for (JsonNode room : new com.fasterxml.jackson.databind.ObjectMapper()
+                                .readTree(parts[2])
+                                .path("rooms")) {
+                            if (room.path("room").asText().equals(key)) {
+                                hearts += room.path("counts").get(1).asLong();
+                            }
+                        }
+                    }
+                }
+            }
+            assertEquals(1, hearts);
         }
     }
 

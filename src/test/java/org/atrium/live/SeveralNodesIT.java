@@ -176,6 +176,18 @@ class SeveralNodesIT {
             bob.next("snapshot");
             awaitPresence(alice, 2);
             awaitPresence(bob, 2);
+            // reactions on node a reach the member on node b within the ticks (counted once)
+            for (int i = 0; i < 3; i++) {
+                alice.send("{\"type\":\"reaction.send\",\"reaction\":\"applause\"}");
+            }
+            long applause = 0;
+            while (applause < 3) {
+                JsonNode f = bob.next();
+                if (f.path("type").asText().equals("reactions")) {
+                    applause += f.path("counts").path("applause").asLong();
+                }
+            }
+            assertEquals(3, applause);
             int each = 40;
             for (int i = 0; i < each; i++) {
                 alice.send(chat("a" + i, "from a " + i));
