@@ -12,8 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
@@ -28,12 +26,10 @@ import org.atrium.event.Event;
 import org.atrium.schedule.Venue;
 import org.atrium.support.Fixtures;
 import org.atrium.support.LocalIssuer;
+import org.atrium.support.OtherNode;
 import org.atrium.support.SignedTokens;
 import org.atrium.support.SignedTokens.Claims;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * The cluster channel against the real PostgreSQL: this test plays the other node, listening and notifying on the same
@@ -65,8 +61,8 @@ class ClusterChannelTest {
     void aCommittedChangeNotifiesTheOtherNodesAndARolledBackOneDoesNot() throws Exception {
         Event event = fixtures.publishedEvent();
         Venue venue = fixtures.room(event, "Hall A", 10);
-        try (Connection other = otherNode()) {
-            listen(other);
+        try (OtherNode other = OtherNode.connect()) {
+            other.listen();
             QuarkusTransaction.requiringNew().run(() -> em.find(Venue.class, venue.id).name = "Hall B");
             List<String> received = drainUntilMarker(other);
             assertTrue(
@@ -89,8 +85,8 @@ class ClusterChannelTest {
         Event event = fixtures.publishedEvent();
         given().get("/api/events/" + event.slug + "/schedule").then().statusCode(200);
         assertTrue(renderings.kept() > 0);
-        try (Connection other = otherNode()) {
-            notifyFrom(other, "other-node:1", "renderings", "");
+        try (OtherNode other = OtherNode.connect()) {
+            other.notifyAs("other-node:1", "renderings", "");
         }
         await(() -> renderings.kept() == 0, "the kept renderings are dropped");
     }
@@ -102,7 +98,7 @@ class ClusterChannelTest {
         assertTrue(channel.listening());
         given().get("/api/events/" + event.slug + "/schedule").then().statusCode(200);
         assertTrue(renderings.kept() > 0);
-        try (Connection other = otherNode()) {
+        try (OtherNode other = OtherNode.connect()) {
             // another node's change committed while this one does not listen would be lost: so whatever this node
             // kept before the cut must not outlive the reconnection
             int cut = terminateListener(other);
@@ -112,7 +108,7 @@ class ClusterChannelTest {
             given().get("/q/health/ready").then().statusCode(200);
             given().get("/api/events/" + event.slug + "/schedule").then().statusCode(200);
             assertTrue(renderings.kept() > 0);
-            notifyFrom(other, "other-node:1", "renderings", "");
+            other.notifyAs("other-node:1", "renderings", "");
             await(() -> renderings.kept() == 0, "messages arrive on the new connection");
         }
     }
@@ -126,15 +122,16 @@ class ClusterChannelTest {
         String phone = SignedTokens.bearer(ama, phoneSession);
         assertEquals(200, me(laptop));
         assertEquals(200, me(phone));
-        try (Connection other = otherNode()) {
-            notifyFrom(other, "other-node:1", "signed-out", ama.subject() + "\n" + laptopSession);
+        try (OtherNode other = OtherNode.connect()) {
+            other.notifyAs("other-node:1", "signed-out", ama.subject() + "\n" + laptopSession);
             await(() -> me(laptop) == 401, "the laptop's session is refused here");
             assertEquals(200, me(phone), "the other session goes on");
 
             // stored by another node while this one was not listening: read back after the reconnection
             double resyncs = resyncs();
-            try (PreparedStatement stored = other.prepareStatement(
-                    "insert into signed_out_session (subject, session_id, ended_at) values (?, ?, now())")) {
+            try (PreparedStatement stored = other.jdbc()
+                    .prepareStatement(
+                            "insert into signed_out_session (subject, session_id, ended_at) values (?, ?, now())")) {
                 stored.setString(1, ama.subject());
                 stored.setString(2, phoneSession);
                 stored.executeUpdate();
@@ -150,8 +147,8 @@ class ClusterChannelTest {
     void aSignOutReceivedHereIsStoredAndAnnouncedToTheOtherNodes() throws Exception {
         Claims ama = new Claims(UUID.randomUUID().toString(), "Ama Owusu", "ama", "ama@example.org", Set.of("user"));
         String session = "tablet-" + UUID.randomUUID();
-        try (Connection other = otherNode()) {
-            listen(other);
+        try (OtherNode other = OtherNode.connect()) {
+            other.listen();
             assertEquals(
                     200,
                     given().formParam("logout_token", SignedTokens.logoutToken(ama.subject(), session))
@@ -160,11 +157,11 @@ class ClusterChannelTest {
             List<String> received = new ArrayList<>();
             await(
                     () -> {
-                        received.addAll(poll(other));
+                        received.addAll(other.poll());
                         return received.contains(channel.node() + "\nsigned-out\n" + ama.subject() + "\n" + session);
                     },
                     "the other nodes are told");
-            try (Statement s = other.createStatement();
+            try (Statement s = other.jdbc().createStatement();
                     var rows = s.executeQuery(
                             "select count(*) from signed_out_session where session_id = '" + session + "'")) {
                 rows.next();
@@ -189,31 +186,9 @@ class ClusterChannelTest {
         return given().header("Authorization", token).get("/api/me").statusCode();
     }
 
-    private static Connection otherNode() throws Exception {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(
-                config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-    }
-
-    private static void listen(Connection c) throws Exception {
-        try (Statement s = c.createStatement()) {
-            s.execute("LISTEN " + ClusterChannel.CHANNEL);
-        }
-    }
-
-    private static void notifyFrom(Connection c, String node, String topic, String payload) throws Exception {
-        try (PreparedStatement s = c.prepareStatement("select pg_notify(?, ?)")) {
-            s.setString(1, ClusterChannel.CHANNEL);
-            s.setString(2, node + "\n" + topic + "\n" + payload);
-            s.execute();
-        }
-    }
-
     /** Terminates this node's listening connection(s), as a network cut or a database restart would. */
-    private static int terminateListener(Connection c) throws Exception {
-        try (Statement s = c.createStatement();
+    private static int terminateListener(OtherNode other) throws Exception {
+        try (Statement s = other.jdbc().createStatement();
                 var rows = s.executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity"
                         + " where application_name like 'atrium-cluster-listener %'")) {
             rows.next();
@@ -221,33 +196,17 @@ class ClusterChannelTest {
         }
     }
 
-    private static List<String> poll(Connection c) {
-        List<String> out = new ArrayList<>();
-        PGNotification[] got;
-        try {
-            got = c.unwrap(PGConnection.class).getNotifications(200);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        if (got != null) {
-            for (PGNotification n : got) {
-                out.add(n.getParameter());
-            }
-        }
-        return out;
-    }
-
     /**
      * Every notification on the channel up to a marker sent now by {@code c} itself: PostgreSQL delivers the
      * notifications of one listener in commit order, so all that committed before the marker are in the list.
      */
-    private static List<String> drainUntilMarker(Connection c) throws Exception {
+    private static List<String> drainUntilMarker(OtherNode c) throws Exception {
         String marker = "marker-" + UUID.randomUUID();
-        notifyFrom(c, marker, "marker", "");
+        c.notifyAs(marker, "marker", "");
         List<String> out = new ArrayList<>();
         Instant deadline = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(deadline)) {
-            for (String n : poll(c)) {
+            for (String n : c.poll()) {
                 if (n.startsWith(marker + "\n")) {
                     return out;
                 }

@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -31,6 +28,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.atrium.EmbeddedDatabase;
+import org.atrium.support.PackagedApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,12 +62,12 @@ class LiveDurabilityIT {
     static void start() throws Exception {
         work = Files.createTempDirectory("atrium-live-it");
         dataDir = work.resolve("pg");
-        dbPort = freePort();
+        dbPort = PackagedApp.freePort();
         db = EmbeddedDatabase.start(dataDir, dbPort);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         keys = generator.generateKeyPair();
-        httpPort = freePort();
+        httpPort = PackagedApp.freePort();
         base = URI.create("http://localhost:" + httpPort + "/");
         startServer();
         sessionId = seed();
@@ -379,21 +377,6 @@ class LiveDurabilityIT {
 
     /** An RS256 access token the server verifies with the configured public key. */
     static String token(String subject, Instant expires) throws Exception {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        long now = Instant.now().getEpochSecond();
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"preferred_username\":\"" + subject
-                + "\",\"iat\":" + now + ",\"exp\":" + expires.getEpochSecond() + "}";
-        String body = b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-        Signature signer = Signature.getInstance("SHA256withRSA");
-        signer.initSign(keys.getPrivate());
-        signer.update((header + "." + body).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + body + "." + b64.encodeToString(signer.sign());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return PackagedApp.token(keys, ISSUER, subject, expires);
     }
 }

@@ -8,20 +8,15 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.atrium.cluster.ClusterChannel;
 import org.atrium.support.Fixtures;
+import org.atrium.support.OtherNode;
 import org.atrium.support.Tokens;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * A room's writer keeps its rules (banned words, session times) between batches. With several nodes, a change made
@@ -51,19 +46,19 @@ class LiveRulesAcrossNodesTest {
     void bannedWordsChangedOnAnotherNodeAreAppliedHereAtTheNextMessage() throws Exception {
         LiveSocketTest.Setup s = room();
         try (LiveClient alice = LiveClient.connect(base, s.path(), "alice");
-                Connection other = otherNode()) {
+                OtherNode other = OtherNode.connect()) {
             alice.next("snapshot");
             assertEquals("ack", post(alice, "c1", "no spoiler yet"));
             alice.next("chat.posted");
             // the other node commits new banned words and its notification, as BannedWordsResource does there
-            other.setAutoCommit(false);
-            try (PreparedStatement insert =
-                    other.prepareStatement("insert into live_banned_word (event_id, word) values (?, 'spoiler')")) {
+            other.jdbc().setAutoCommit(false);
+            try (PreparedStatement insert = other.jdbc()
+                    .prepareStatement("insert into live_banned_word (event_id, word) values (?, 'spoiler')")) {
                 insert.setLong(1, s.event().id);
                 insert.executeUpdate();
             }
-            notifyFrom(other, "other-node:1", "room-rules", Long.toString(s.event().id));
-            other.commit();
+            other.notifyAs("other-node:1", "room-rules", Long.toString(s.event().id));
+            other.jdbc().commit();
             Instant deadline = Instant.now().plusSeconds(20);
             int attempt = 2;
             String answer;
@@ -81,10 +76,8 @@ class LiveRulesAcrossNodesTest {
     @Test
     void bannedWordsChangedHereAreAnnouncedInTheirTransaction() throws Exception {
         LiveSocketTest.Setup s = room();
-        try (Connection other = otherNode()) {
-            try (Statement listen = other.createStatement()) {
-                listen.execute("LISTEN atrium_cluster");
-            }
+        try (OtherNode other = OtherNode.connect()) {
+            other.listen();
             io.restassured.RestAssured.given()
                     .header("Authorization", Tokens.bearer("organiser"))
                     .contentType("application/json")
@@ -96,12 +89,7 @@ class LiveRulesAcrossNodesTest {
             List<String> received = new ArrayList<>();
             Instant deadline = Instant.now().plusSeconds(20);
             while (!received.contains(expected) && Instant.now().isBefore(deadline)) {
-                PGNotification[] got = other.unwrap(PGConnection.class).getNotifications(200);
-                if (got != null) {
-                    for (PGNotification n : got) {
-                        received.add(n.getParameter());
-                    }
-                }
+                received.addAll(other.poll());
             }
             assertTrue(received.contains(expected), received.toString());
         }
@@ -112,12 +100,12 @@ class LiveRulesAcrossNodesTest {
         LiveSocketTest.Setup s = room();
         String key = "session:" + s.session().id;
         try (LiveClient alice = LiveClient.connect(base, s.path(), "alice");
-                Connection other = otherNode()) {
+                OtherNode other = OtherNode.connect()) {
             alice.next("snapshot");
             String tick = "{\"rooms\":[{\"room\":\"" + key + "\",\"counts\":[2,0,0,0,1],\"polls\":["
                     + "{\"restricted\":true,\"frame\":\"{\\\"type\\\":\\\"poll.results\\\",\\\"pollId\\\":78}\"},"
                     + "{\"restricted\":false,\"frame\":\"{\\\"type\\\":\\\"poll.results\\\",\\\"pollId\\\":77}\"}]}]}";
-            notifyFrom(other, "other-node:1", "tick", tick);
+            other.notifyAs("other-node:1", "tick", tick);
             JsonNode reactions = null;
             JsonNode results = null;
             Instant deadline = Instant.now().plusSeconds(20);
@@ -149,18 +137,15 @@ class LiveRulesAcrossNodesTest {
         LiveSocketTest.Setup s = room();
         String key = "session:" + s.session().id;
         try (LiveClient alice = LiveClient.connect(base, s.path(), "alice");
-                Connection other = otherNode()) {
+                OtherNode other = OtherNode.connect()) {
             alice.next("snapshot");
-            try (Statement listen = other.createStatement()) {
-                listen.execute("LISTEN atrium_cluster");
-            }
+            other.listen();
             alice.send("{\"type\":\"reaction.send\",\"reaction\":\"heart\"}");
             Instant deadline = Instant.now().plusSeconds(20);
             long hearts = 0;
             while (hearts == 0 && Instant.now().isBefore(deadline)) {
-                PGNotification[] got = other.unwrap(PGConnection.class).getNotifications(200);
-                for (PGNotification n : got == null ? new PGNotification[0] : got) {
-                    String[] parts = n.getParameter().split("\n", 3);
+                for (String n : other.poll()) {
+                    String[] parts = n.split("\n", 3);
                     if (parts.length == 3 && parts[0].equals(channel.node()) && parts[1].equals("tick")) {
                         for (JsonNode room : new com.fasterxml.jackson.databind.ObjectMapper()
                                 .readTree(parts[2])
@@ -181,20 +166,5 @@ class LiveRulesAcrossNodesTest {
         return "ack".equals(reply.get("type").asText())
                 ? "ack"
                 : reply.get("code").asText();
-    }
-
-    private static Connection otherNode() throws Exception {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(
-                config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-    }
-
-    private static void notifyFrom(Connection c, String node, String topic, String payload) throws Exception {
-        try (PreparedStatement s = c.prepareStatement("select pg_notify('atrium_cluster', ?)")) {
-            s.setString(1, node + "\n" + topic + "\n" + payload);
-            s.execute();
-        }
     }
 }

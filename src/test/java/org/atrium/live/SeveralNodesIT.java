@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.atrium.EmbeddedDatabase;
 import org.atrium.demo.DemoEvent;
+import org.atrium.support.PackagedApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,13 +56,13 @@ class SeveralNodesIT {
     @BeforeAll
     static void start() throws Exception {
         work = Files.createTempDirectory("atrium-nodes-it");
-        dbPort = freePort();
+        dbPort = PackagedApp.freePort();
         db = EmbeddedDatabase.start(work.resolve("pg"), dbPort);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         keys = generator.generateKeyPair();
-        int portA = freePort();
-        int portB = freePort();
+        int portA = PackagedApp.freePort();
+        int portB = PackagedApp.freePort();
         a = URI.create("http://localhost:" + portA + "/");
         b = URI.create("http://localhost:" + portB + "/");
         // both at once: they race for the migrations and the demo event
@@ -240,7 +238,7 @@ class SeveralNodesIT {
                 nginx != null || "true".equals(System.getenv("CI")),
                 "nginx is not installed (apt-get install nginx-light); .ci/run installs it and CI never skips");
         assertTrue(nginx != null, "nginx must be installed under CI (.ci/run installs nginx-light)");
-        int proxyPort = freePort();
+        int proxyPort = PackagedApp.freePort();
         URI proxy = URI.create("http://localhost:" + proxyPort + "/");
         Process proxyProcess = startNginx(nginx, proxyPort);
         try {
@@ -501,21 +499,6 @@ class SeveralNodesIT {
 
     /** An RS256 access token the nodes verify with the configured public key. */
     static String token(String subject) throws Exception {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        long now = Instant.now().getEpochSecond();
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"preferred_username\":\"" + subject
-                + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
-        String body = b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-        Signature signer = Signature.getInstance("SHA256withRSA");
-        signer.initSign(keys.getPrivate());
-        signer.update((header + "." + body).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + body + "." + b64.encodeToString(signer.sign());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return PackagedApp.token(keys, ISSUER, subject, Instant.now().plusSeconds(3600));
     }
 }

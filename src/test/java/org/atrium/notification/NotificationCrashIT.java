@@ -8,7 +8,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +25,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.atrium.EmbeddedDatabase;
+import org.atrium.support.PackagedApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -61,11 +61,11 @@ class NotificationCrashIT {
     @BeforeAll
     static void start() throws Exception {
         work = Files.createTempDirectory("atrium-notification-it");
-        dbPort = freePort();
+        dbPort = PackagedApp.freePort();
         db = EmbeddedDatabase.start(work.resolve("pg"), dbPort);
-        smtpPort = freePort();
+        smtpPort = PackagedApp.freePort();
         smtp = startSmtp();
-        httpPort = freePort();
+        httpPort = PackagedApp.freePort();
         startServer(); // migrates the schema
     }
 
@@ -313,11 +313,5 @@ class NotificationCrashIT {
             Thread.sleep(200);
         }
         throw new IllegalStateException("server did not become ready:\n" + Files.readString(log()));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
