@@ -177,19 +177,12 @@ class RoomWriter {
         submit(
                 rooms.room(LiveRoom.eventKey(change.eventId()), change.eventId(), null),
                 Command.fromServer(LiveCommand.STAGE_CHANGED, ref, payload));
-        // session pages follow their stage in their own room: the session's room for its own stream or recording; for
-        // a venue's stream, every session room of the event with members here (this node does not know which sessions
-        // are in that venue; a page whose stage did not change reloads nothing)
-        if (change.sessionId() != null) {
+        // session pages follow their stage in their own room: the sessions whose stage this is (the session, or every
+        // session in the venue), stored in each room's log, so members on any node hear of it and resume past it
+        for (Long sessionId : change.affectedSessions()) {
             submit(
-                    rooms.room(LiveRoom.sessionKey(change.sessionId()), change.eventId(), change.sessionId()),
+                    rooms.room(LiveRoom.sessionKey(sessionId), change.eventId(), sessionId),
                     Command.fromServer(LiveCommand.STAGE_CHANGED, ref, payload));
-        } else {
-            for (LiveRoom room : rooms.all()) {
-                if (room.eventId == change.eventId() && room.sessionId != null && room.hasMembers()) {
-                    submit(room, Command.fromServer(LiveCommand.STAGE_CHANGED, ref, payload));
-                }
-            }
         }
     }
 

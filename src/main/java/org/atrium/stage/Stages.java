@@ -166,13 +166,24 @@ public class Stages {
     }
 
     private void fire(StageStream s) {
+        List<Long> affected;
+        if (s.session != null) {
+            affected = List.of(s.session.id);
+        } else if (s.venue != null) {
+            affected = ConferenceSession.<ConferenceSession>list("venue.id", s.venue.id).stream()
+                    .map(c -> c.id)
+                    .toList();
+        } else {
+            affected = List.of();
+        }
         changes.fire(new StageChanged(
                 s.event.id,
                 s.id,
                 s.venue == null ? null : s.venue.id,
                 s.session == null ? null : s.session.id,
                 s.purpose.name().toLowerCase(java.util.Locale.ROOT),
-                s.version));
+                s.version,
+                affected));
     }
 
     private static String blankToNull(String s) {
