@@ -64,7 +64,21 @@ final class FrabSchedule {
             String duration,
             String url,
             List<Person> persons,
-            String recording) {}
+            String recording,
+            Link gallery) {
+
+        /** The entry's links: its recording ({@code media}) and the gallery it opens ({@code related}). */
+        List<Link> links() {
+            List<Link> links = new ArrayList<>();
+            if (recording != null) {
+                links.add(new Link("media", recording, "Recording"));
+            }
+            if (gallery != null) {
+                links.add(gallery);
+            }
+            return links;
+        }
+    }
 
     @JsonPropertyOrder({"id", "guid", "name"})
     record Person(long id, String guid, String name) {}
@@ -151,7 +165,14 @@ final class FrabSchedule {
                 s.persons().stream()
                         .map(p -> new Person(p.id(), uuid("speaker-" + p.id() + "@" + c.slug() + ".atrium"), p.name()))
                         .toList(),
-                s.recording());
+                s.recording(),
+                s.gallery() == null
+                        ? null
+                        : new Link(
+                                "related",
+                                ICalendars.gallery(
+                                        baseUrl, c.slug(), s.gallery().id()),
+                                "Gallery: " + s.gallery().name()));
     }
 
     private static String roomName(Slot s) {
@@ -343,17 +364,23 @@ final class FrabSchedule {
             nl(x, 4);
             x.writeEndElement();
             nl(x, 4);
+        }
+        List<Link> links = e.links();
+        if (links.isEmpty()) {
+            x.writeEmptyElement("links");
+        } else {
+            // for apps that read links: the recording as a media link, the gallery the session opens as related
             x.writeStartElement("links");
-            nl(x, 5);
-            x.writeStartElement("link");
-            x.writeAttribute("href", e.recording());
-            x.writeAttribute("type", "media");
-            x.writeCharacters("Recording");
-            x.writeEndElement();
+            for (Link link : links) {
+                nl(x, 5);
+                x.writeStartElement("link");
+                x.writeAttribute("href", link.url());
+                x.writeAttribute("type", link.type());
+                x.writeCharacters(link.title());
+                x.writeEndElement();
+            }
             nl(x, 4);
             x.writeEndElement();
-        } else {
-            x.writeEmptyElement("links");
         }
         nl(x, 4);
         x.writeEmptyElement("attachments");
@@ -486,7 +513,7 @@ final class FrabSchedule {
             @JsonProperty("abstract") String abstractText,
             String description,
             List<Person> persons,
-            List<Object> links) {
+            List<Link> links) {
 
         static EventJson of(Entry e) {
             return new EventJson(
@@ -507,11 +534,11 @@ final class FrabSchedule {
                     e.abstractText(),
                     null,
                     e.persons(),
-                    e.recording() == null ? List.of() : List.of(new Link("media", e.recording(), "Recording")));
+                    e.links());
         }
     }
 
-    /** A link of an event (voc/schedule's Reference): the recording, as {@code media}. */
+    /** A link of an event (voc/schedule's Reference): the recording as {@code media}, its gallery as {@code related}. */
     @JsonPropertyOrder({"type", "url", "title"})
     record Link(String type, String url, String title) {}
 

@@ -130,7 +130,12 @@ final class ICalendars {
 
     /** Where a gallery is, in the browser UI. */
     static String gallery(String baseUrl, GalleryOpenings.Opening o) {
-        return baseUrl + "/events/" + o.eventSlug() + "/galleries/" + o.galleryId();
+        return gallery(baseUrl, o.eventSlug(), o.galleryId());
+    }
+
+    /** Where a gallery is, in the browser UI. */
+    static String gallery(String baseUrl, String eventSlug, long galleryId) {
+        return baseUrl + "/events/" + eventSlug + "/galleries/" + galleryId;
     }
 
     /** A gallery's opening: "Main hall (exhibition open)", its statement, the event's clock and the gallery's page. */
@@ -190,6 +195,12 @@ final class ICalendars {
         text.append("Live room: ").append(liveRoom(baseUrl, s));
         if (s.recording() != null) {
             text.append("\nRecording: ").append(s.recording());
+        }
+        if (s.gallery() != null) {
+            text.append("\nGallery: ")
+                    .append(s.gallery().name())
+                    .append(" ")
+                    .append(gallery(baseUrl, s.eventSlug(), s.gallery().id()));
         }
         return text.toString();
     }

@@ -5,12 +5,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.atrium.exhibition.GalleryOpenings;
 import org.atrium.timezone.LocalTimes;
 
 /**
  * A session on a viewer's clock, and always also on the event's clock. {@code dayShift} is how many days the
  * viewer's start date lies after (+) or before (-) the event's calendar date of the session; {@code offsetChanges}
- * says the viewer's clocks change during the session (so end minus start on the wall clock is not the duration).
+ * says the viewer's clocks change during the session (so end minus start on the wall clock is not the duration);
+ * {@code gallery}: the exhibition's gallery the session opens, if any.
  */
 record SessionTimesView(
         long id,
@@ -28,7 +30,8 @@ record SessionTimesView(
         LocalDate eventDate,
         int dayShift,
         OffsetDateTime eventStart,
-        OffsetDateTime eventEnd) {
+        OffsetDateTime eventEnd,
+        GalleryOpenings.GalleryLink gallery) {
 
     static SessionTimesView of(Slot s, ZoneId viewer, ZoneId eventZone) {
         OffsetDateTime start = LocalTimes.at(s.start(), viewer);
@@ -50,6 +53,7 @@ record SessionTimesView(
                 eventStart.toLocalDate(),
                 (int) ChronoUnit.DAYS.between(eventStart.toLocalDate(), start.toLocalDate()),
                 eventStart,
-                LocalTimes.at(s.end(), eventZone));
+                LocalTimes.at(s.end(), eventZone),
+                s.gallery());
     }
 }

@@ -3,6 +3,7 @@ package org.atrium.agenda;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.atrium.exhibition.GalleryOpenings;
 
 /**
  * A session as the agenda views and feeds read it: plain data, loaded once per request, so that the builders of
@@ -27,9 +28,10 @@ record Slot(
         Instant createdAt,
         Instant updatedAt,
         List<Person> persons,
-        String recording) {
+        String recording,
+        GalleryOpenings.GalleryLink gallery) {
 
-    /** A slot without a recording (what most sessions are, and the tests' shorthand). */
+    /** A slot without a recording or a gallery (what most sessions are, and the tests' shorthand). */
     Slot(
             long id,
             String eventSlug,
@@ -68,6 +70,7 @@ record Slot(
                 createdAt,
                 updatedAt,
                 persons,
+                null,
                 null);
     }
 

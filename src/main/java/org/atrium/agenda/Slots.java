@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.atrium.common.DomainException;
 import org.atrium.event.Event;
+import org.atrium.exhibition.GalleryOpenings;
 import org.atrium.schedule.ConferenceSession;
 import org.atrium.schedule.SessionSpeaker;
 import org.atrium.stage.Stages;
@@ -19,6 +20,9 @@ class Slots {
 
     @Inject
     Stages stages;
+
+    @Inject
+    GalleryOpenings openings;
 
     List<Slot> ofEvent(Event event) {
         List<ConferenceSession> sessions = ConferenceSession.find(
@@ -76,8 +80,9 @@ class Slots {
         List<Long> ids2 = sessions.stream().map(s -> s.id).toList();
         Map<Long, List<Slot.Person>> persons = persons(ids2);
         Map<Long, String> recordings = stages.recordings(ids2);
+        Map<Long, GalleryOpenings.GalleryLink> galleries = openings.openedBy(ids2);
         for (ConferenceSession s : sessions) {
-            result.add(slot(s, s.event, persons, recordings));
+            result.add(slot(s, s.event, persons, recordings, galleries));
         }
         return result;
     }
@@ -86,11 +91,18 @@ class Slots {
         List<Long> ids = sessions.stream().map(s -> s.id).toList();
         Map<Long, List<Slot.Person>> persons = persons(ids);
         Map<Long, String> recordings = stages.recordings(ids);
-        return sessions.stream().map(s -> slot(s, event, persons, recordings)).toList();
+        Map<Long, GalleryOpenings.GalleryLink> galleries = openings.openedBy(ids);
+        return sessions.stream()
+                .map(s -> slot(s, event, persons, recordings, galleries))
+                .toList();
     }
 
     private static Slot slot(
-            ConferenceSession s, Event event, Map<Long, List<Slot.Person>> persons, Map<Long, String> recordings) {
+            ConferenceSession s,
+            Event event,
+            Map<Long, List<Slot.Person>> persons,
+            Map<Long, String> recordings,
+            Map<Long, GalleryOpenings.GalleryLink> galleries) {
         return new Slot(
                 s.id,
                 event.slug,
@@ -110,7 +122,8 @@ class Slots {
                 s.createdAt,
                 s.updatedAt,
                 persons.getOrDefault(s.id, List.of()),
-                recordings.get(s.id));
+                recordings.get(s.id),
+                galleries.get(s.id));
     }
 
     private static Map<Long, List<Slot.Person>> persons(List<Long> sessionIds) {

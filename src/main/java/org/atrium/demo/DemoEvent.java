@@ -177,7 +177,7 @@ public class DemoEvent {
                         eleanor, SessionSpeaker.Role.SPEAKER,
                         james, SessionSpeaker.Role.SPEAKER,
                         aygun, SessionSpeaker.Role.MODERATOR));
-        session(
+        ConferenceSession walkThrough = session(
                 event,
                 day1,
                 "18:15",
@@ -267,7 +267,7 @@ public class DemoEvent {
         open.summary = "Walk through the virtual exhibition at any time; artists drop in during the breaks.";
         open.persist();
 
-        exhibition(event, now, day1);
+        exhibition(event, now, day1, walkThrough);
 
         LOG.infof(
                 "Demo event '%s' loaded: %s, opening %s",
@@ -309,9 +309,10 @@ public class DemoEvent {
     /**
      * The exhibition "Traces": a main hall open from now to the end of the event (so it is open when the demo
      * starts), an archive for registered participants open 10:00-18:00 Baku on the first conference day, and four
-     * works whose images are painted here ({@link DemoArtworks}); {@code carol} curates it.
+     * works whose images are painted here ({@link DemoArtworks}); {@code carol} curates it. The curator's walk-through
+     * on the programme opens the main hall (and links to it).
      */
-    private void exhibition(Event event, Instant now, LocalDate day1) {
+    private void exhibition(Event event, Instant now, LocalDate day1, ConferenceSession walkThrough) {
         seed.curator(event, "carol");
         long hall = seed.gallery(
                 event,
@@ -322,6 +323,7 @@ public class DemoEvent {
                 0,
                 true,
                 List.of(new ExhibitionSeed.Opening(now, event.closesAt())));
+        seed.openedBy(hall, walkThrough);
         long archive = seed.gallery(
                 event,
                 "Archive: letters home",
@@ -424,7 +426,7 @@ public class DemoEvent {
                 DemoArtworks.mapOfAbsences());
     }
 
-    private static void session(
+    private static ConferenceSession session(
             Event event,
             LocalDate day,
             String start,
@@ -458,6 +460,7 @@ public class DemoEvent {
             link.position = position++;
             link.persist();
         }
+        return s;
     }
 
     /** Moderators first, then speakers; by name within a role. */

@@ -33,6 +33,7 @@ import org.atrium.common.PublicBaseUrl;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.registration.Participation;
+import org.atrium.schedule.ConferenceSession;
 import org.atrium.security.CurrentUser;
 import org.atrium.timezone.LocalTimes;
 import org.atrium.timezone.ViewerZone;
@@ -185,7 +186,7 @@ class ExhibitionResource {
         }
         Gallery g = new Gallery();
         g.event = event;
-        apply(g, form, event.zone());
+        apply(g, form, event);
         g.persistAndFlush();
         return Response.created(URI.create("/api/events/" + slug + "/galleries/" + g.id))
                 .entity(GalleryView.of(g, Exhibitions.Access.FULL, 0, true, Instant.now(clock), event.zone()))
@@ -200,7 +201,7 @@ class ExhibitionResource {
             @PathParam("slug") String slug, @PathParam("id") long id, @Valid @NotNull GalleryForm form) {
         Event event = exhibitions.curated(slug);
         Gallery g = events.inEvent(Gallery.class, "gallery", event, id);
-        apply(g, form, event.zone());
+        apply(g, form, event);
         g.persistAndFlush();
         return GalleryView.of(
                 g, Exhibitions.Access.FULL, Work.count("gallery.id", g.id), true, Instant.now(clock), event.zone());
@@ -384,8 +385,12 @@ class ExhibitionResource {
         return WorkView.of(work, media, event.slug, exhibitions.mayEdit(work, curates));
     }
 
-    private static void apply(Gallery g, GalleryForm form, ZoneId zone) {
+    private void apply(Gallery g, GalleryForm form, Event event) {
+        ZoneId zone = event.zone();
         g.name = form.name().strip();
+        g.openingSession = form.openingSessionId() == null
+                ? null
+                : events.inEvent(ConferenceSession.class, "session", event, form.openingSessionId());
         g.statement = blankToNull(form.statement());
         g.position = form.position() == null ? g.position : form.position();
         g.visibility = form.visibility() == null ? Gallery.Visibility.DRAFT : form.visibility();

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import org.atrium.event.Event;
+import org.atrium.schedule.ConferenceSession;
 
 /**
  * Building an exhibition from the server's own code (the demo event), in the caller's transaction, with no caller's
@@ -46,6 +47,11 @@ public class ExhibitionSeed {
         }
         g.persist();
         return g.id;
+    }
+
+    /** Makes {@code session} the gallery's opening: the programme links it to the gallery. */
+    public void openedBy(long galleryId, ConferenceSession session) {
+        Gallery.<Gallery>findById(galleryId).openingSession = session;
     }
 
     public long work(Event event, long galleryId, int position, WorkFields f) {

@@ -19,6 +19,7 @@ import java.util.List;
 import org.atrium.common.IdentifiedEntity;
 import org.atrium.common.PublishedEntity;
 import org.atrium.event.Event;
+import org.atrium.schedule.ConferenceSession;
 
 /**
  * A room of an event's exhibition ("Main hall", "Archive"): a curator's statement, a place in the event's order of
@@ -76,6 +77,11 @@ public class Gallery extends IdentifiedEntity implements PublishedEntity {
     @CollectionTable(name = "gallery_hours", joinColumns = @JoinColumn(name = "gallery_id"))
     @OrderBy("opensAt")
     public List<Hours> hours = new ArrayList<>();
+
+    /** The session on the programme that opens the gallery, if any: the programme links it to the gallery. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "opening_session_id")
+    public ConferenceSession openingSession;
 
     @Version
     public long version;

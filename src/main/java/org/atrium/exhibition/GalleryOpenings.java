@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.atrium.event.Event;
 
 /**
@@ -24,6 +27,27 @@ public class GalleryOpenings {
             boolean registeredOnly,
             Instant opens,
             Instant closes) {}
+
+    /** A listed gallery that a session of the programme opens: the programme links the session to it. */
+    public record GalleryLink(long id, String name) {}
+
+    /**
+     * The listed galleries (never drafts) that the given sessions open, by session; a session opening several galleries
+     * links to the first in the event's order.
+     */
+    public Map<Long, GalleryLink> openedBy(Collection<Long> sessionIds) {
+        Map<Long, GalleryLink> links = new HashMap<>();
+        if (sessionIds.isEmpty()) {
+            return links;
+        }
+        for (Gallery g : Gallery.<Gallery>list(
+                "openingSession.id in ?1 and visibility <> ?2 order by position, id",
+                sessionIds,
+                Gallery.Visibility.DRAFT)) {
+            links.putIfAbsent(g.openingSession.id, new GalleryLink(g.id, g.name));
+        }
+        return links;
+    }
 
     public List<Opening> listed(Event event) {
         List<Opening> openings = new ArrayList<>();

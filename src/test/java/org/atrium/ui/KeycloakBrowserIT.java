@@ -46,7 +46,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Atrium against the identity provider people deploy: Keycloak's server distribution (unpacked into target/keycloak
  * by the build, version pinned in the pom) started on a free port with the project's realm
- * ({@code docker/keycloak/atrium-realm.json}: redirect URIs pointed at this test's Atrium, access tokens living 60 s),
+ * ({@code docker/keycloak/atrium-realm.json}: redirect URIs pointed at this test's Atrium, access tokens living 40 s),
  * and the packaged Atrium (prod profile, its own JVM, embedded PostgreSQL) verifying its tokens. Everyone signs in on
  * Keycloak's own login page in Chromium (authorization code + PKCE, public client {@code atrium-web}).
  *
@@ -66,8 +66,11 @@ class KeycloakBrowserIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String REALM = "atrium";
-    /** Short, so that refreshes happen within the test; the browser renews a quarter of it (15 s) before expiry. */
-    static final int ACCESS_TOKEN_SECONDS = 60;
+    /**
+     * Short, so that refreshes happen within the test (a quarter of it, 10 s, before expiry: every 30 s) and the test
+     * stays about a minute shorter than with a minute's token.
+     */
+    static final int ACCESS_TOKEN_SECONDS = 40;
 
     static final String QUESTION = "Does the room survive a token refresh?";
     static final String ANSWER = "It moves to a new connection without a break.";
@@ -299,7 +302,7 @@ class KeycloakBrowserIT {
         speakerThread.shutdown();
         boolean asked = false;
 
-        // posts through two refreshes (a 60 s token is renewed every 45 s), each one acknowledged; asks the speaker a
+        // posts through two refreshes (a 40 s token is renewed every 30 s), each one acknowledged; asks the speaker a
         // question once their console is open, and watches it being moderated
         List<String> posted = new ArrayList<>();
         Deadline deadline = new Deadline(Duration.ofMinutes(4));
@@ -370,10 +373,9 @@ class KeycloakBrowserIT {
 
         // sign-out ends the Keycloak session: signing in again asks for the password, and Keycloak's back-channel
         // logout makes Atrium refuse the session's access token at once, although it has not expired
-        // (with 30 s of its 60 s still to live, or the next refreshed one, so that it has not expired by itself when
-        // the
-        // sign-out has gone through)
-        if (expiresAt(accessToken(alice)) - java.time.Instant.now().getEpochSecond() < 30) {
+        // (with at least half of its lifetime still to live, or the next refreshed one, so that it has not expired by
+        // itself when the sign-out has gone through)
+        if (expiresAt(accessToken(alice)) - java.time.Instant.now().getEpochSecond() < ACCESS_TOKEN_SECONDS / 2) {
             int refreshed = refreshes(alice);
             new WebDriverWait(alice.driver, Duration.ofSeconds(90)).until(d -> refreshes(alice) > refreshed);
         }
@@ -478,7 +480,7 @@ class KeycloakBrowserIT {
 
     /**
      * The project's realm as the compose file imports it (its browser client's addresses are resolved from
-     * {@code ATRIUM_PUBLIC_URL} by Keycloak's import), with a 60 s access token.
+     * {@code ATRIUM_PUBLIC_URL} by Keycloak's import), with a 40 s access token.
      */
     static ObjectNode realm() throws IOException {
         ObjectNode realm = (ObjectNode)

@@ -60,6 +60,11 @@ export async function programmePage(slug) {
   // the programme shows without the stars, but says that they could not be loaded
   let starsFailed = null;
   const stars = user ? await loadStars(slug).catch((e) => { starsFailed = e; return new Set(); }) : new Set();
+  // sessions that open a gallery of the exhibition link to it; without the exhibition the programme still shows
+  let galleriesFailed = null;
+  const exhibition = await get(`/api/events/${slug}/exhibition`).catch((e) => { galleriesFailed = e; return { galleries: [] }; });
+  const galleryOpenedBy = new Map((exhibition.galleries || []).filter((g) => g.openingSession)
+    .map((g) => [g.openingSession.id, g]));
   const state = { zone: await zoneFor(slug), day: '', track: '', room: '', starredOnly: false };
   const query = new URLSearchParams(location.hash.split('?')[1] || '');
   const zoneProblem = h('div', { id: 'zone-problem' });
@@ -189,6 +194,8 @@ export async function programmePage(slug) {
           s.room?.name, s.track?.name,
           s.speakers.length ? s.speakers.map((p) => p.name).join(', ') : null,
         ].filter(Boolean).join(' · ')),
+        galleryOpenedBy.has(s.id) ? h('p', { class: 'opens-gallery' }, 'Opens the gallery ',
+          h('a', { href: `#/events/${slug}/galleries/${galleryOpenedBy.get(s.id).id}` }, galleryOpenedBy.get(s.id).name)) : null,
         s.cancelled ? h('span', { class: 'badge badge-cancelled' }, 'cancelled') : null,
         live ? h('a', { class: 'badge badge-live', href: `#/events/${slug}/sessions/${s.id}`, 'aria-label': `Live now: join ${s.title}` }, 'Live now') : null),
       h('div', {}, starBtn));
@@ -206,6 +213,7 @@ export async function programmePage(slug) {
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Events'), ' › ', h('a', { href: `#/events/${slug}` }, ev.title)),
     h('h1', {}, `Programme: ${ev.title}`),
     starsFailed ? loadFailed('Your stars', starsFailed, () => programmePage(slug)) : null,
+    galleriesFailed ? loadFailed('The exhibition\'s galleries', galleriesFailed, () => programmePage(slug)) : null,
     h('div', { class: 'zone-bar' }, zoneForm, zoneNow), zoneProblem,
     h('div', { class: 'filters', role: 'group', 'aria-label': 'Filters' },
       field('Day', daySelect), field('Track', trackSelect), field('Room', roomSelect),
