@@ -110,7 +110,10 @@ class GalleryOpeningFeedsTest {
         // the session cancelled (it stays on the programme, marked so): the gallery says so
         RecordingFeedsTest.send("DELETE", "organiser", base + "/sessions/" + opening.id, null)
                 .statusCode(200);
-        given().get(base + "/galleries/" + hall).then().statusCode(200).body("gallery.openingSession.cancelled", equalTo(true));
+        given().get(base + "/galleries/" + hall)
+                .then()
+                .statusCode(200)
+                .body("gallery.openingSession.cancelled", equalTo(true));
         RecordingFeedsTest.send("DELETE", "organiser", base + "/galleries/" + draft, null)
                 .statusCode(204);
     }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,7 +22,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.atrium.event.Event;
+import org.atrium.exhibition.ExhibitionSeed;
 import org.atrium.registration.Registration;
+import org.atrium.schedule.ConferenceSession;
 import org.atrium.schedule.Venue;
 import org.atrium.support.Fixtures;
 import org.atrium.support.Tokens;
@@ -44,19 +47,36 @@ class ProgrammeZoneBrowserTest {
     @Inject
     Fixtures fixtures;
 
-    /** An event in Baku (GMT+4) with a talk and an exhibition from Wednesday 08:54 to Friday 20:00 Baku time. */
+    @Inject
+    ExhibitionSeed seed;
+
+    /**
+     * An event in Baku (GMT+4) with a talk and an exhibition from Wednesday 08:54 to Friday 20:00 Baku time, which opens
+     * the gallery "Traces".
+     */
     Event bakuEvent() {
         Event event = fixtures.event(
                 Fixtures.uniqueSlug("zones"), "Asia/Baku", LocalDate.of(2027, 5, 12), LocalDate.of(2027, 5, 14), true);
         Venue stage = fixtures.room(event, "Main Stage", 300);
         fixtures.session(
                 event, stage, "Opening", Instant.parse("2027-05-12T11:00:00Z"), Instant.parse("2027-05-12T12:00:00Z"));
-        fixtures.session(
+        ConferenceSession exhibition = fixtures.session(
                 event,
                 fixtures.room(event, "Gallery", 50),
                 "Exhibition: traces in the soil",
                 Instant.parse("2027-05-12T04:54:00Z"),
                 Instant.parse("2027-05-14T16:00:00Z"));
+        // the exhibition session opens the gallery "Traces": the programme links to it
+        QuarkusTransaction.requiringNew().run(() -> {
+            long gallery = seed.gallery(
+                    Event.findById(event.id),
+                    "Traces",
+                    null,
+                    0,
+                    true,
+                    List.of(new ExhibitionSeed.Opening(exhibition.startsAt, exhibition.endsAt)));
+            seed.openedBy(gallery, ConferenceSession.findById(exhibition.id));
+        });
         return event;
     }
 
@@ -84,6 +104,14 @@ class ProgrammeZoneBrowserTest {
                 assertThat(
                         slots(london),
                         contains("08:54–Fri 14 May 20:00 Exhibition: traces in the soil", "15:00–16:00 Opening"));
+                // the session that opens a gallery links to it
+                assertThat(
+                        london.text(By.cssSelector("#programme .slot .opens-gallery")),
+                        equalTo("Opens the gallery Traces"));
+                london.click(By.cssSelector("#programme .slot .opens-gallery a"));
+                london.wait.until(d -> d.getCurrentUrl().contains("/galleries/"));
+                london.open("#/");
+                london.open(programme + "?zone=GMT%2B4");
                 london.screenshot("14-programme-gmt4-" + device);
                 Number right = (Number)
                         london.script("return document.getElementById('zone-input').getBoundingClientRect().right;");
