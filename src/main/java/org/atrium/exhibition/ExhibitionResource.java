@@ -34,6 +34,8 @@ import org.atrium.event.Event;
 import org.atrium.event.Events;
 import org.atrium.registration.Participation;
 import org.atrium.security.CurrentUser;
+import org.atrium.security.People;
+import org.atrium.security.Person;
 import org.atrium.timezone.LocalTimes;
 import org.atrium.timezone.ViewerZone;
 import org.atrium.timezone.ZoneView;
@@ -73,6 +75,9 @@ class ExhibitionResource {
 
     @Inject
     PublicBaseUrl baseUrl;
+
+    @Inject
+    People people;
 
     /** The galleries the caller may know of, in order, with whether each is open now. */
     @GET
@@ -127,7 +132,7 @@ class ExhibitionResource {
                     GalleryView.of(g, Exhibitions.Access.FULL, works.size(), false, now, event.zone()),
                     base + "/events/" + event.slug + "/galleries/" + g.id,
                     works.stream()
-                            .map(w -> WorkView.of(w, media.getOrDefault(w.id, List.of()), event.slug, false)
+                            .map(w -> WorkView.of(w, media.getOrDefault(w.id, List.of()), event.slug, false, false)
                                     .under(base))
                             .toList()));
         }
@@ -154,7 +159,7 @@ class ExhibitionResource {
         Map<Long, List<Media>> media = media(works);
         List<WorkView> views = works.stream()
                 .map(w -> WorkView.of(
-                        w, media.getOrDefault(w.id, List.of()), event.slug, exhibitions.mayEdit(w, curates)))
+                        w, media.getOrDefault(w.id, List.of()), event.slug, exhibitions.mayEdit(w, curates), curates))
                 .toList();
         return new GalleryPageView(
                 event.slug,
@@ -313,6 +318,19 @@ class ExhibitionResource {
         return exhibitions.curators(event.id);
     }
 
+    /**
+     * The event's curators as people (subject, name, e-mail; name null until the account has signed in), for the
+     * editor. Organisers and curators may read it.
+     */
+    @GET
+    @Path("curator-accounts")
+    @Authenticated
+    @Transactional
+    public List<Person> curatorAccounts(@PathParam("slug") String slug) {
+        Event event = exhibitions.curated(slug);
+        return List.copyOf(people.of(exhibitions.curators(event.id)).values());
+    }
+
     /** Names an account a curator of the event (organisers only). */
     @PUT
     @Path("curators/{subject}")
@@ -381,7 +399,7 @@ class ExhibitionResource {
 
     private WorkView view(Event event, Work work, boolean curates) {
         List<Media> media = Media.list("work.id = ?1 order by position, id", work.id);
-        return WorkView.of(work, media, event.slug, exhibitions.mayEdit(work, curates));
+        return WorkView.of(work, media, event.slug, exhibitions.mayEdit(work, curates), curates);
     }
 
     private static void apply(Gallery g, GalleryForm form, ZoneId zone) {
