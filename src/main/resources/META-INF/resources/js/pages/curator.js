@@ -11,14 +11,14 @@ import { prepareImage, sendFile, uploadProblem } from '../upload.js';
 const main = () => document.getElementById('main');
 
 const VISIBILITY = [
-  ['DRAFT', 'Draft: curators and organisers only'],
-  ['PUBLISHED', 'Published: everyone who may see the event'],
+  ['DRAFT', 'Draft'],
+  ['PUBLISHED', 'Published'],
   ['REGISTERED', 'Registered participants only'],
 ];
 
 function crumbs(slug, title, ...more) {
   return h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Events'), ' › ', h('a', { href: `#/events/${slug}` }, title),
-    ' › ', h('a', { href: `#/events/${slug}/exhibition` }, 'Exhibition'), more.map((m) => [' › ', m]));
+    ' › ', h('a', { href: `#/events/${slug}/exhibition` }, 'Exhibition'), more.filter(Boolean).map((m) => [' › ', m]));
 }
 
 function visibilityBadge(v) {
@@ -91,7 +91,8 @@ function galleryForm(slug, zone, gallery, onSaved) {
       field('Order', h('input', { name: 'position', type: 'number', min: 0, max: 10000, value: String(gallery?.position ?? 0) }),
         'Galleries are listed by this number, lowest first.'),
       field('Visibility', h('select', { name: 'visibility' },
-        VISIBILITY.map(([v, text]) => h('option', { value: v, selected: (gallery?.visibility || 'DRAFT') === v }, text))))),
+        VISIBILITY.map(([v, text]) => h('option', { value: v, selected: (gallery?.visibility || 'DRAFT') === v }, text))),
+        'A draft is seen by curators and organisers only; published, by everyone who may see the event.')),
     h('fieldset', { class: 'hours-fieldset' },
       h('legend', {}, `Opening hours, on the event’s clock: ${zoneText}`),
       h('p', { class: 'meta', id: 'hours-zone' }, `Enter each opening in ${zoneText}; visitors see it on their own clock. An opening may run past midnight.`),
@@ -119,22 +120,29 @@ function galleryForm(slug, zone, gallery, onSaved) {
       hours.push({ opens: opens.value, closes: closes.value });
     }
     const body = { name: v.name, statement: v.statement || null, position: Number(v.position || 0), visibility: v.visibility, hours };
-    const ok = await attempt(status, form, async () => {
+    try {
       const saved = gallery
         ? await api('PUT', `/api/events/${slug}/galleries/${gallery.id}`, body)
         : await api('POST', `/api/events/${slug}/galleries`, body);
       announce(gallery ? 'Gallery saved' : 'Gallery created');
       await onSaved(saved);
-    });
-    if (!ok) markHoursProblem(form);
+    } catch (err) {
+      show(status, problemBox(err, form));
+      markHours(err);
+    }
   });
 
-  // a reversed opening, or a time the event's clock skips or repeats, is named by its values: mark that row
-  function markHoursProblem(f) {
-    const text = status.textContent;
-    for (const input of f.querySelectorAll('.hours-row input')) {
-      if (input.value && text.includes(input.value)) input.setAttribute('aria-invalid', 'true');
+  // a reversed opening, or a time the event's clock skips or repeats, is named by its values: mark that opening
+  function markHours(err) {
+    const named = new Set(Object.values(err instanceof ApiError ? err.problem : {})
+      .filter((v) => typeof v === 'string').map((v) => v.slice(0, 16)));
+    const marked = [...rows.querySelectorAll('input')].filter((input) => input.value && named.has(input.value));
+    for (const input of marked) {
+      input.setAttribute('aria-invalid', 'true');
+      const describedBy = (input.getAttribute('aria-describedby') || '').split(' ').filter((id) => id && id !== status.id);
+      input.setAttribute('aria-describedby', [...describedBy, status.id].join(' '));
     }
+    marked[0]?.focus();
   }
   return form;
 }
