@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -275,7 +274,6 @@ class CuratorEditorBrowserTest {
             }
         }
         assertThat(String.join("\n", found), found, empty());
-        copyToDocs("42-curator-work-desktop", "42-curator-gallery-phone");
     }
 
     @Test
@@ -295,6 +293,29 @@ class CuratorEditorBrowserTest {
                 work(slug, gallery, 0, "Letters home", "[{\"name\":\"Babak Mammadov\",\"accountSubject\":\"bob\"}]");
         long other = work(slug, gallery, 1, "Map of absences", "[{\"name\":\"Nigar Aliyeva\"}]");
         List<String> found = new ArrayList<>();
+
+        // a curator prepares the exhibition of an event that is still a draft (the event itself is its organisers')
+        Event draft = fixtures.event(
+                Fixtures.uniqueSlug("curate-draft"),
+                "Asia/Baku",
+                LocalDate.of(2027, 5, 12),
+                LocalDate.of(2027, 5, 13),
+                false);
+        given().header("Authorization", Tokens.bearer("organiser"))
+                .put("/api/events/" + draft.slug + "/curators/carol")
+                .then()
+                .statusCode(200);
+        try (Browser carol = new Browser(base, "Europe/London")) {
+            carol.open("#/events/" + draft.slug + "/exhibition/edit");
+            carol.signIn("carol");
+            assertThat(carol.text(By.cssSelector("#main h1")), startsWith("Manage the exhibition: "));
+            assertThat(carol.text(By.cssSelector("#main .notice")), containsString("The event is a draft"));
+            assertThat(carol.text(By.cssSelector("#gallery-form legend")), containsString("Asia/Baku (GMT+4)"));
+            carol.type(By.cssSelector("#gallery-form [name=name]"), "Prepared in advance");
+            carol.click(By.id("save-gallery"));
+            idOf(carol, GALLERY_EDIT);
+            assertThat(carol.text(By.cssSelector("#main h1")), equalTo("Edit gallery: Prepared in advance"));
+        }
 
         try (Browser bob = new Browser(base, "Asia/Baku")) {
             bob.open("#/events/" + slug + "/galleries/" + gallery);
@@ -412,19 +433,6 @@ class CuratorEditorBrowserTest {
         b.find(By.cssSelector("#main h1"));
         for (String v : b.axeViolations()) {
             found.add(page + ": " + v);
-        }
-    }
-
-    private static void copyToDocs(String... names) throws IOException {
-        Path docs = Path.of("src", "docs", "img");
-        if (!Files.isDirectory(docs)) {
-            return;
-        }
-        for (String name : names) {
-            Path shot = Browser.SCREENSHOTS.resolve(name + ".png");
-            if (Files.exists(shot)) {
-                Files.copy(shot, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-            }
         }
     }
 }

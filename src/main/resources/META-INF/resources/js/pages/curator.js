@@ -34,6 +34,22 @@ function eventHours(o) {
   return d1 === d2 ? `${day(d1)} ${t1}–${t2}` : `${day(d1)} ${t1} – ${day(d2)} ${t2}`;
 }
 
+/**
+ * The event as the editor needs it (title, zone, whether the caller organises it, its status). A draft event is its
+ * organisers' to read, yet its curators prepare the exhibition before it is published: for them the exhibition's own
+ * answer (`fallback`: title and zone) stands in.
+ */
+async function eventOf(slug, fallback) {
+  try {
+    return await get(`/api/events/${slug}`);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404 && fallback) {
+      return { slug, title: fallback.title, timeZone: fallback.timeZone, organiser: false, status: 'DRAFT' };
+    }
+    throw e;
+  }
+}
+
 /** The page for someone who may not curate: says so, offers the visitors' pages, shows no control. */
 function notACurator(slug, title) {
   show(main(), crumbs(slug, title), h('h1', {}, 'Manage the exhibition'),
@@ -150,7 +166,8 @@ function galleryForm(slug, zone, gallery, onSaved) {
 /** #/events/{slug}/exhibition/edit: the galleries, a new gallery, and the event's curators. */
 export async function exhibitionEditorPage(slug) {
   const base = `/api/events/${slug}`;
-  const [ev, doc] = await Promise.all([get(base), get(`${base}/exhibition`)]);
+  const doc = await get(`${base}/exhibition`);
+  const ev = await eventOf(slug, doc);
   if (!doc.mayCurate) return notACurator(slug, ev.title);
   const reload = () => exhibitionEditorPage(slug);
 
@@ -289,9 +306,10 @@ function thumbOf(m, alt) {
 /** #/events/{slug}/galleries/{id}/edit */
 export async function galleryEditorPage(slug, id, focusAfter) {
   const base = `/api/events/${slug}`;
-  const [ev, doc] = await Promise.all([get(base), get(`${base}/galleries/${id}`).then((d) => d, (e) => e)]);
-  if (doc instanceof ApiError && (doc.status === 403 || doc.status === 404)) return notACurator(slug, ev.title);
+  const doc = await get(`${base}/galleries/${id}`).then((d) => d, (e) => e);
+  if (doc instanceof ApiError && (doc.status === 403 || doc.status === 404)) return notACurator(slug, (await eventOf(slug)).title);
   if (doc instanceof Error) throw doc;
+  const ev = await eventOf(slug, { title: doc.eventTitle, timeZone: doc.timeZone });
   if (!doc.gallery.mayCurate) return notACurator(slug, ev.title);
   const g = doc.gallery;
   const works = doc.works;
@@ -373,8 +391,9 @@ export async function newWorkPage(slug, galleryId) {
 /** #/events/{slug}/works/{id}/edit: curators edit everything, a work's own artists all but gallery, order and artists. */
 export async function workEditorPage(slug, id, galleryId) {
   const base = `/api/events/${slug}`;
-  const [ev, exhibition, work] = await Promise.all([get(base), get(`${base}/exhibition`),
+  const [exhibition, work] = await Promise.all([get(`${base}/exhibition`),
     id ? get(`${base}/works/${id}`).then((w) => w, (e) => e) : null]);
+  const ev = await eventOf(slug, exhibition);
   if (work instanceof Error && !(work instanceof ApiError && (work.status === 403 || work.status === 404))) throw work;
   const curates = exhibition.mayCurate;
   if (work instanceof Error || (work && !work.mayEdit) || (!work && !curates)) {
