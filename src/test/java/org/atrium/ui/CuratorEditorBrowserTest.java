@@ -277,7 +277,7 @@ class CuratorEditorBrowserTest {
     }
 
     @Test
-    void anArtistEditsTheirOwnWorkAndAnOrganiserNamesCurators() {
+    void anArtistEditsTheirOwnWorkAndAnOrganiserNamesCurators() throws IOException {
         Event event = event();
         String slug = event.slug;
         long gallery = given().header("Authorization", Tokens.bearer("carol"))
@@ -293,6 +293,8 @@ class CuratorEditorBrowserTest {
                 work(slug, gallery, 0, "Letters home", "[{\"name\":\"Babak Mammadov\",\"accountSubject\":\"bob\"}]");
         long other = work(slug, gallery, 1, "Map of absences", "[{\"name\":\"Nigar Aliyeva\"}]");
         List<String> found = new ArrayList<>();
+        Path pdf = Files.createTempFile("letters", ".pdf");
+        Files.writeString(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
         // a curator prepares the exhibition of an event that is still a draft (the event itself is its organisers')
         Event draft = fixtures.event(
@@ -331,6 +333,14 @@ class CuratorEditorBrowserTest {
             bob.waitForRoute("#/events/" + slug + "/works/" + theirs + "/edit");
             // the artist's form: no gallery, order or artists to change
             assertThat(bob.driver.findElements(By.cssSelector("#work-form [name=galleryId], #artist-rows")), empty());
+            // an artist adds a document to their work: no alt text is asked of a PDF
+            bob.find(By.cssSelector("#media-form [name=file]"))
+                    .sendKeys(pdf.toAbsolutePath().toString());
+            bob.click(By.id("upload-media"));
+            assertThat(bob.text(By.cssSelector("#media-list li")), containsString("Document (PDF) · application/pdf"));
+            assertThat(
+                    asOrganiser("/api/events/" + slug + "/works/" + theirs).getList("media.kind"),
+                    contains("DOCUMENT"));
             bob.type(By.cssSelector("#work-form [name=description]"), "Written in 1994, read in 2026.");
             bob.click(By.id("save-work"));
             bob.wait.until(d -> "Written in 1994, read in 2026."

@@ -198,7 +198,9 @@ export async function exhibitionEditorPage(slug) {
     h('h1', {}, `Manage the exhibition: ${ev.title}`),
     ev.status === 'DRAFT' ? notice('info', 'The event is a draft: visitors see nothing until it is published, whatever a gallery’s visibility.') : null,
     h('section', { class: 'panel', 'aria-labelledby': 'galleries-h' },
-      h('h2', { id: 'galleries-h' }, 'Galleries'), listStatus, list),
+      h('h2', { id: 'galleries-h' }, 'Galleries'),
+      h('p', { class: 'meta', id: 'galleries-zone' }, 'Opening hours on the event’s clock: ', h('strong', {}, zoneLabel(ev.timeZone))),
+      listStatus, list),
     h('section', { class: 'panel', 'aria-labelledby': 'new-gallery-h' },
       h('h2', { id: 'new-gallery-h' }, 'New gallery'),
       galleryForm(slug, ev.timeZone, null, (saved) => { location.hash = `#/events/${slug}/galleries/${saved.id}/edit`; })),
@@ -516,6 +518,25 @@ function mediaProblem(e, form) {
   return problemBox(e, form);
 }
 
+/**
+ * Saves a work's file: read with the caller's token (a draft gallery's files are not public), handed to the browser
+ * as a download. The name is the server's, never the uploader's.
+ */
+async function download(m, status) {
+  try {
+    const r = await api('GET', m.urls.original, undefined, { raw: true });
+    const name = /filename="([^"]+)"/.exec(r.headers.get('Content-Disposition') || '')?.[1] || `media-${m.id}`;
+    const url = URL.createObjectURL(await r.blob());
+    const a = h('a', { href: url, download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  } catch (e) {
+    show(status, problemBox(e));
+  }
+}
+
 function mediaPanel(slug, work, reload) {
   const status = h('div', { class: 'form-status', id: 'media-status' });
   const listStatus = h('div', { class: 'form-status', id: 'media-list-status' });
@@ -527,7 +548,7 @@ function mediaPanel(slug, work, reload) {
           h('p', {}, h('strong', {}, KINDS[m.kind] || m.kind), ` · ${m.mediaType} · ${Math.max(1, Math.round(m.size / 1024))} KB`,
             m.width ? ` · ${m.width} × ${m.height}` : ''),
           m.kind === 'IMAGE' ? h('p', { class: 'meta media-alt' }, 'Alt text: ', m.alt) : null,
-          m.kind !== 'IMAGE' ? h('p', {}, h('a', { href: m.urls.original }, 'Open the file')) : null)),
+          m.kind !== 'IMAGE' ? h('p', {}, button('Download', () => download(m, listStatus), { class: 'small secondary', 'aria-label': `Download ${(KINDS[m.kind] || 'file').toLowerCase()}` })) : null)),
       button('Remove', async () => {
         if (!confirm(`Remove this ${(KINDS[m.kind] || 'file').toLowerCase()} from the work?`)) return;
         if (await attempt(listStatus, null, () => api('DELETE', `/api/events/${slug}/media/${m.id}`))) {
