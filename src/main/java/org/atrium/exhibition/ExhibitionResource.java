@@ -35,6 +35,8 @@ import org.atrium.event.Events;
 import org.atrium.registration.Participation;
 import org.atrium.schedule.ConferenceSession;
 import org.atrium.security.CurrentUser;
+import org.atrium.security.People;
+import org.atrium.security.Person;
 import org.atrium.timezone.LocalTimes;
 import org.atrium.timezone.ViewerZone;
 import org.atrium.timezone.ZoneView;
@@ -74,6 +76,9 @@ class ExhibitionResource {
 
     @Inject
     PublicBaseUrl baseUrl;
+
+    @Inject
+    People people;
 
     /** The galleries the caller may know of, in order, with whether each is open now. */
     @GET
@@ -128,7 +133,7 @@ class ExhibitionResource {
                     GalleryView.of(g, Exhibitions.Access.FULL, works.size(), false, now, event.zone()),
                     base + "/events/" + event.slug + "/galleries/" + g.id,
                     works.stream()
-                            .map(w -> WorkView.of(w, media.getOrDefault(w.id, List.of()), event.slug, false)
+                            .map(w -> WorkView.of(w, media.getOrDefault(w.id, List.of()), event.slug, false, false)
                                     .under(base))
                             .toList()));
         }
@@ -155,7 +160,7 @@ class ExhibitionResource {
         Map<Long, List<Media>> media = media(works);
         List<WorkView> views = works.stream()
                 .map(w -> WorkView.of(
-                        w, media.getOrDefault(w.id, List.of()), event.slug, exhibitions.mayEdit(w, curates)))
+                        w, media.getOrDefault(w.id, List.of()), event.slug, exhibitions.mayEdit(w, curates), curates))
                 .toList();
         return new GalleryPageView(
                 event.slug,
@@ -314,6 +319,19 @@ class ExhibitionResource {
         return exhibitions.curators(event.id);
     }
 
+    /**
+     * The event's curators as people (subject, name, e-mail; name null until the account has signed in), for the
+     * editor. Organisers and curators may read it.
+     */
+    @GET
+    @Path("curator-accounts")
+    @Authenticated
+    @Transactional
+    public List<Person> curatorAccounts(@PathParam("slug") String slug) {
+        Event event = exhibitions.curated(slug);
+        return List.copyOf(people.of(exhibitions.curators(event.id)).values());
+    }
+
     /** Names an account a curator of the event (organisers only). */
     @PUT
     @Path("curators/{subject}")
@@ -382,7 +400,7 @@ class ExhibitionResource {
 
     private WorkView view(Event event, Work work, boolean curates) {
         List<Media> media = Media.list("work.id = ?1 order by position, id", work.id);
-        return WorkView.of(work, media, event.slug, exhibitions.mayEdit(work, curates));
+        return WorkView.of(work, media, event.slug, exhibitions.mayEdit(work, curates), curates);
     }
 
     private void apply(Gallery g, GalleryForm form, Event event) {

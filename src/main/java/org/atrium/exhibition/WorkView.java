@@ -19,8 +19,12 @@ public record WorkView(
         List<MediaView> media,
         boolean mayEdit) {
 
-    /** An artist as credited; {@code linked}: an account may edit the work as this artist (who is not shown). */
-    public record ArtistView(String name, boolean linked) {}
+    /**
+     * An artist as credited; {@code linked}: an account may edit the work as this artist. Which account
+     * ({@code accountSubject}) is shown to the event's curators only (their editor sends it back when it saves the work);
+     * null for everyone else.
+     */
+    public record ArtistView(String name, boolean linked, String accountSubject) {}
 
     /** The same with absolute media URLs under {@code base}. */
     WorkView under(String base) {
@@ -41,14 +45,15 @@ public record WorkView(
                 false);
     }
 
-    static WorkView of(Work w, List<Media> media, String slug, boolean mayEdit) {
+    /** {@code curates}: the caller curates the event, so the artists' accounts are shown. */
+    static WorkView of(Work w, List<Media> media, String slug, boolean mayEdit, boolean curates) {
         return new WorkView(
                 w.id,
                 w.gallery.id,
                 w.position,
                 w.title,
                 w.artists.stream()
-                        .map(a -> new ArtistView(a.name, a.accountSubject != null))
+                        .map(a -> new ArtistView(a.name, a.accountSubject != null, curates ? a.accountSubject : null))
                         .toList(),
                 w.year,
                 w.medium,

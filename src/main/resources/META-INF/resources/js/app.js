@@ -29,6 +29,10 @@ const lazyRoutes = [
   [/^#\/notifications$/, './pages/notifications.js', 'notificationsPage'],
   [/^#\/events\/([a-z0-9-]+)\/exhibition$/, './pages/exhibition.js', 'exhibitionPage'],
   [/^#\/events\/([a-z0-9-]+)\/galleries\/(\d+)$/, './pages/exhibition.js', 'galleryPage'],
+  [/^#\/events\/([a-z0-9-]+)\/exhibition\/edit$/, './pages/curator.js', 'exhibitionEditorPage'],
+  [/^#\/events\/([a-z0-9-]+)\/galleries\/(\d+)\/edit$/, './pages/curator.js', 'galleryEditorPage'],
+  [/^#\/events\/([a-z0-9-]+)\/galleries\/(\d+)\/works\/new$/, './pages/curator.js', 'newWorkPage'],
+  [/^#\/events\/([a-z0-9-]+)\/works\/(\d+)\/edit$/, './pages/curator.js', 'workEditorPage'],
 ];
 
 let cleanup = null;

@@ -2,6 +2,7 @@
 // re-encodes it (common/Images). Files larger than the server takes are first shrunk here, so a phone photo works.
 import { accessToken } from './auth.js';
 import { ApiError, get } from './api.js';
+import { busy } from './dom.js';
 
 let limits = null;
 
@@ -43,11 +44,15 @@ export async function prepareImage(file) {
 
 /** PUTs an image as the request body and answers the JSON the server sends back; problems as ApiError. */
 export async function putImage(path, file) {
-  const body = await prepareImage(file);
+  return sendFile('PUT', path, await prepareImage(file));
+}
+
+/** Sends a file as the request body (the server sniffs its type) and answers the JSON it sends back; problems as ApiError. */
+export async function sendFile(method, path, body) {
   const token = await accessToken();
   const headers = { Accept: 'application/json', 'Content-Type': body.type || 'application/octet-stream' };
   if (token) headers.Authorization = `Bearer ${token}`;
-  const r = await fetch(path, { method: 'PUT', headers, body });
+  const r = await busy(fetch(path, { method, headers, body }));
   if (!r.ok) {
     let problem = null;
     try { problem = await r.json(); } catch { /* not JSON */ }

@@ -11,7 +11,7 @@ import { dayLabel } from './time.js';
  */
 export function problemBox(e, form) {
   const fieldErrors = e instanceof ApiError ? e.problem.errors || [] : [];
-  if (form) markFields(form, fieldErrors);
+  if (form) markFields(form, fieldErrors.map((fe) => ({ field: fe.field, text: fieldMessage(fe, labelOf(form, fe.field)) })));
   const lines = problemLines(e, form ? (name) => labelOf(form, name) : undefined);
   return notice('error', lines[0], lines.length > 1 ? h('ul', {}, lines.slice(1).map((l) => h('li', {}, l))) : null);
 }
@@ -21,6 +21,15 @@ function labelOf(form, name) {
   const control = el instanceof RadioNodeList ? el[0] : el;
   const label = control?.labels?.[0]?.textContent?.trim();
   return label ? label.replace(/\s*\(.*\)$/, '') : null;
+}
+
+/**
+ * One field's problem in words of the page's own (a check made before sending, or a refusal the server names by its
+ * code): marked on the field as problemBox marks the API's field errors, and returned as the box to show.
+ */
+export function fieldProblem(form, name, text) {
+  markFields(form, [{ field: name, text }]);
+  return notice('error', text);
 }
 
 /** Clears earlier marks, then puts each field's message below it (aria-invalid, aria-describedby). */
@@ -38,7 +47,7 @@ function markFields(form, errors) {
     const id = `${el.id || fe.field}-error`;
     el.setAttribute('aria-invalid', 'true');
     el.setAttribute('aria-describedby', [el.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
-    el.closest('.field')?.append(h('p', { class: 'field-error', id }, fieldMessage(fe, labelOf(form, fe.field))));
+    el.closest('.field')?.append(h('p', { class: 'field-error', id }, fe.text));
     first = first || el;
   }
   first?.focus();

@@ -9,6 +9,7 @@ import static org.atrium.exhibition.ExhibitionApi.work;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -105,6 +106,55 @@ class ExhibitionResourceTest {
         as(null).get("/api/events/" + slug + "/works/" + work).then().statusCode(404);
         as("carol").delete("/api/events/" + slug + "/galleries/" + main).then().statusCode(204);
         as(null).get("/api/events/" + slug + "/galleries/" + main).then().statusCode(404);
+    }
+
+    /**
+     * What the curator's editor needs beyond what visitors see: the curators by name, and which account each artist
+     * is (so that saving a work keeps its artists' links); nobody else learns either.
+     */
+    @Test
+    void theEditorSeesCuratorsByNameAndArtistsAccountsVisitorsDoNot() {
+        Event event = event();
+        String slug = event.slug;
+        as("carol").get("/api/me").then().statusCode(200); // carol's account has signed in, "ghost" never has
+        curator(slug, "ghost");
+        as("organiser")
+                .get("/api/events/" + slug + "/curator-accounts")
+                .then()
+                .statusCode(200)
+                .body("subject", contains("carol", "ghost"))
+                .body("name", contains("Carol", null));
+        as("carol")
+                .get("/api/events/" + slug + "/curator-accounts")
+                .then()
+                .statusCode(200)
+                .body("subject", contains("carol", "ghost"));
+        as("alice").get("/api/events/" + slug + "/curator-accounts").then().statusCode(403);
+        as(null).get("/api/events/" + slug + "/curator-accounts").then().statusCode(401);
+
+        long hall = gallery(slug, "Main hall", "PUBLISHED", "[]");
+        long work = work(slug, hall, "Field after clearance", "frieda");
+        as("carol")
+                .get("/api/events/" + slug + "/works/" + work)
+                .then()
+                .statusCode(200)
+                .body("artists[0].linked", equalTo(true))
+                .body("artists[0].accountSubject", equalTo("frieda"));
+        as("carol")
+                .get("/api/events/" + slug + "/galleries/" + hall)
+                .then()
+                .body("works[0].artists[0].accountSubject", equalTo("frieda"));
+        for (String visitor : new String[] {null, "alice", "frieda"}) {
+            as(visitor)
+                    .get("/api/events/" + slug + "/works/" + work)
+                    .then()
+                    .statusCode(200)
+                    .body("artists[0].linked", equalTo(true))
+                    .body("artists[0].accountSubject", nullValue());
+        }
+        as(null).get("/api/events/" + slug + "/exhibition.json")
+                .then()
+                .body("galleries[0].works[0].artists[0].accountSubject", nullValue());
     }
 
     /**

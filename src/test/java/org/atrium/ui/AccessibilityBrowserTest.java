@@ -112,7 +112,12 @@ class AccessibilityBrowserTest {
             organiser.open("#/");
             organiser.signIn("organiser");
             for (String page : List.of(
-                    "#/", "#/events/new", ev + "/edit", ev + "/registrations", ev + "/registrations?state=PENDING")) {
+                    "#/",
+                    "#/events/new",
+                    ev + "/edit",
+                    ev + "/registrations",
+                    ev + "/registrations?state=PENDING",
+                    ev + "/exhibition/edit")) {
                 check(organiser, page, "organiser", found);
             }
             check(organiser, room + "/moderate", "organiser", found);

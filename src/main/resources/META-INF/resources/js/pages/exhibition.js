@@ -59,6 +59,7 @@ export async function exhibitionPage(slug) {
     crumbs(slug, doc.title),
     h('h1', {}, `Exhibition: ${doc.title}`),
     h('p', { class: 'meta', id: 'exhibition-zone' }, 'Opening hours in your time zone: ', h('strong', {}, zoneLabel(zone))),
+    doc.mayCurate ? h('p', {}, h('a', { class: 'button secondary', href: `#/events/${slug}/exhibition/edit`, id: 'manage-exhibition' }, 'Manage the exhibition')) : null,
     doc.galleries.length === 0 ? notice('info', 'No gallery is open to visitors yet.') : null,
     h('ul', { class: 'cards', id: 'galleries' }, doc.galleries.map((g) => h('li', { class: 'card', dataset: { gallery: g.id } },
       h('h2', {}, h('a', { href: `#/events/${slug}/galleries/${g.id}` }, g.name)),
@@ -108,8 +109,15 @@ export async function galleryPage(slug, id) {
     return h('li', {}, h('button', {
       type: 'button', class: 'work-tile', id: `work-tile-${w.id}`, dataset: { index: i },
       on: { click: () => open(i) },
-    }, thumb, h('span', { class: 'work-title' }, w.title), h('span', { class: 'meta' }, w.artists.map((a) => a.name).join(', '))));
+    }, thumb, h('span', { class: 'work-title' }, w.title), h('span', { class: 'meta' }, w.artists.map((a) => a.name).join(', '))),
+    // curators, and a work's own artists, may edit it (the server says so per work: mayEdit)
+    w.mayEdit ? editLink(w) : null);
   });
+
+  function editLink(w) {
+    return h('a', { class: 'button small secondary edit-work', href: `#/events/${slug}/works/${w.id}/edit`, dataset: { work: w.id } },
+      'Edit', h('span', { class: 'visually-hidden' }, `: ${w.title}`));
+  }
 
   const viewer = h('section', { class: 'work-viewer', id: 'work-viewer', hidden: true, role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'work-title', tabindex: '-1' });
   let current = -1;
@@ -173,7 +181,8 @@ export async function galleryPage(slug, id) {
       h('p', { class: 'meta' }, [w.artists.map((a) => a.name).join(', '), w.year, w.medium, w.dimensions].filter(Boolean).join(' · ')),
       body,
       w.description ? h('p', { class: 'work-description' }, w.description) : null,
-      w.credits ? h('p', { class: 'meta' }, w.credits) : null);
+      w.credits ? h('p', { class: 'meta' }, w.credits) : null,
+      w.mayEdit ? h('p', {}, editLink(w)) : null);
     viewer.hidden = false;
     announce(`${w.title}, work ${index + 1} of ${works.length}`);
     if (!keepFocusInViewer || !viewer.contains(document.activeElement)) {
@@ -192,7 +201,8 @@ export async function galleryPage(slug, id) {
   show(main(),
     crumbs(slug, doc.eventTitle, h('a', { href: `#/events/${slug}/exhibition` }, 'Exhibition')),
     h('h1', {}, g.name),
-    h('p', {}, openBadge(g)),
+    h('p', { class: 'button-row' }, openBadge(g),
+      g.mayCurate ? h('a', { class: 'button small secondary', href: `#/events/${slug}/galleries/${g.id}/edit`, id: 'edit-gallery' }, 'Edit this gallery') : null),
     g.statement ? h('p', { class: 'statement' }, g.statement) : null,
     h('section', { class: 'panel', 'aria-labelledby': 'hours-h' },
       h('h2', { id: 'hours-h' }, 'Opening hours'),
