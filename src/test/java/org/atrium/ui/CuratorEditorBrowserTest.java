@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -35,6 +37,7 @@ import org.atrium.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The curator's editor in Chromium, at desktop width and on a phone: a curator creates a gallery with opening hours on
@@ -65,6 +68,13 @@ class CuratorEditorBrowserTest {
                 .then()
                 .statusCode(200);
         fixtures.registration(event, "alice", Registration.State.CONFIRMED, "Europe/London");
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.DAYS);
+        fixtures.session(
+                event,
+                fixtures.room(event, "Main Stage", 100),
+                "Opening of the exhibition",
+                start,
+                start.plus(1, ChronoUnit.HOURS));
         return event;
     }
 
@@ -119,6 +129,13 @@ class CuratorEditorBrowserTest {
                 carol.click(By.id("add-hours"));
                 carol.setValue(By.cssSelector(".hours-row:nth-child(2) .hours-opens"), "2027-05-12T22:00");
                 carol.setValue(By.cssSelector(".hours-row:nth-child(2) .hours-closes"), "2027-05-13T02:00");
+                // on the desktop, the programme's opening session opens the gallery (the programme links to it)
+                if (!phone) {
+                    carol.wait.until(d -> d.findElements(By.cssSelector("#opening-session option"))
+                                    .size()
+                            == 2);
+                    new Select(carol.find(By.id("opening-session"))).selectByVisibleText("Opening of the exhibition");
+                }
                 carol.click(By.id("save-gallery"));
                 long gallery = idOf(carol, GALLERY_EDIT);
                 galleries.add(gallery);
@@ -130,6 +147,9 @@ class CuratorEditorBrowserTest {
                                 .toList(),
                         contains(hours.opens(), "2027-05-12T22:00"));
                 assertThat(stored.getString("gallery.visibility"), equalTo("DRAFT"));
+                assertThat(
+                        stored.getString("gallery.openingSession.title"),
+                        phone ? nullValue() : equalTo("Opening of the exhibition"));
 
                 // a work
                 carol.click(By.id("add-work"));

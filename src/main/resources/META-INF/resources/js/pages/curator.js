@@ -99,6 +99,17 @@ function galleryForm(slug, zone, gallery, onSaved) {
     row.querySelector('input').focus();
   }, { class: 'small secondary', id: 'add-hours' });
 
+  // the programme's session that opens the gallery (the programme then links to it); the current one is kept when
+  // the programme cannot be read (a draft event's programme is its organisers')
+  const current = gallery?.openingSession;
+  const openingSession = h('select', { name: 'openingSessionId', id: 'opening-session' },
+    h('option', { value: '' }, 'None'),
+    current ? h('option', { value: String(current.id), selected: true }, current.title) : null);
+  get(`/api/events/${slug}/schedule`).then((schedule) => {
+    const sessions = (schedule.days || []).flatMap((d) => d.sessions || []).filter((s) => s.id !== current?.id);
+    openingSession.append(...sessions.map((s) => h('option', { value: String(s.id) }, s.title)));
+  }, () => {});
+
   const status = h('div', { class: 'form-status', id: 'gallery-status' });
   const form = h('form', { class: 'form', id: 'gallery-form', novalidate: true },
     field('Gallery name', h('input', { name: 'name', required: true, maxlength: 200, value: gallery?.name || '' })),
@@ -109,6 +120,7 @@ function galleryForm(slug, zone, gallery, onSaved) {
       field('Visibility', h('select', { name: 'visibility' },
         VISIBILITY.map(([v, text]) => h('option', { value: v, selected: (gallery?.visibility || 'DRAFT') === v }, text))),
         'A draft is seen by curators and organisers only; published, by everyone who may see the event.')),
+    field('Opened by the session', openingSession, 'A session on the programme that opens this gallery; the programme links it here.'),
     h('fieldset', { class: 'hours-fieldset' },
       h('legend', {}, `Opening hours, on the event’s clock: ${zoneText}`),
       h('p', { class: 'meta', id: 'hours-zone' }, `Enter each opening in ${zoneText}; visitors see it on their own clock. An opening may run past midnight.`),
@@ -135,7 +147,8 @@ function galleryForm(slug, zone, gallery, onSaved) {
       }
       hours.push({ opens: opens.value, closes: closes.value });
     }
-    const body = { name: v.name, statement: v.statement || null, position: Number(v.position || 0), visibility: v.visibility, hours };
+    const body = { name: v.name, statement: v.statement || null, position: Number(v.position || 0), visibility: v.visibility, hours,
+      openingSessionId: v.openingSessionId ? Number(v.openingSessionId) : null };
     try {
       const saved = gallery
         ? await api('PUT', `/api/events/${slug}/galleries/${gallery.id}`, body)
