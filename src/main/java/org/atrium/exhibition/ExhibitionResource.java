@@ -72,6 +72,9 @@ class ExhibitionResource {
     Clock clock;
 
     @Inject
+    jakarta.enterprise.event.Event<GuestbooksModerated> guestbooks;
+
+    @Inject
     PublicBaseUrl baseUrl;
 
     /** The galleries the caller may know of, in order, with whether each is open now. */
@@ -200,8 +203,15 @@ class ExhibitionResource {
             @PathParam("slug") String slug, @PathParam("id") long id, @Valid @NotNull GalleryForm form) {
         Event event = exhibitions.curated(slug);
         Gallery g = events.inEvent(Gallery.class, "gallery", event, id);
+        boolean premoderation = g.premoderation;
         apply(g, form, event.zone());
         g.persistAndFlush();
+        if (g.premoderation != premoderation) {
+            guestbooks.fire(new GuestbooksModerated(
+                    event.id,
+                    Work.<Work>list("gallery.id", g.id).stream().map(w -> w.id).toList(),
+                    g.premoderation));
+        }
         return GalleryView.of(
                 g, Exhibitions.Access.FULL, Work.count("gallery.id", g.id), true, Instant.now(clock), event.zone());
     }
@@ -389,6 +399,7 @@ class ExhibitionResource {
         g.statement = blankToNull(form.statement());
         g.position = form.position() == null ? g.position : form.position();
         g.visibility = form.visibility() == null ? Gallery.Visibility.DRAFT : form.visibility();
+        g.premoderation = form.premoderation() != null && form.premoderation();
         List<Gallery.Hours> hours = new ArrayList<>();
         if (form.hours() != null) {
             for (GalleryForm.HoursForm h : form.hours()) {

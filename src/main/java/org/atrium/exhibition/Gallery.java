@@ -77,6 +77,10 @@ public class Gallery extends IdentifiedEntity implements PublishedEntity {
     @OrderBy("opensAt")
     public List<Hours> hours = new ArrayList<>();
 
+    /** Whether new entries in the guestbooks of its works wait for a curator's approval (see {@link WorkVisits}). */
+    @Column(nullable = false)
+    public boolean premoderation;
+
     @Version
     public long version;
 

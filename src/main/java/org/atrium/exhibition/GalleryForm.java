@@ -7,13 +7,15 @@ import java.util.List;
 
 /**
  * A gallery as curators write it. Hours are local times in the event's zone ({@code 2027-05-12T10:00}) or instants
- * with their offset; an interval may cross midnight.
+ * with their offset; an interval may cross midnight. {@code premoderation} (default false): new entries in the
+ * guestbooks of its works wait for a curator's approval.
  */
 public record GalleryForm(
         @NotBlank @Size(max = 200) String name,
         @Size(max = 20000) String statement,
         Integer position,
         Gallery.Visibility visibility,
+        Boolean premoderation,
         @Valid @Size(max = 100) List<HoursForm> hours) {
 
     public record HoursForm(
