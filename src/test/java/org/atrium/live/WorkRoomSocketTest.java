@@ -12,9 +12,11 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.LocalDate;
+import org.atrium.cluster.ClusterChannel;
 import org.atrium.event.Event;
 import org.atrium.registration.Registration;
 import org.atrium.support.Fixtures;
+import org.atrium.support.OtherNode;
 import org.atrium.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,9 @@ class WorkRoomSocketTest {
 
     @Inject
     Fixtures fixtures;
+
+    @Inject
+    ClusterChannel channel;
 
     /** carol curates the event; olga organises another event and is a visitor here. */
     Event event() {
@@ -317,6 +322,74 @@ class WorkRoomSocketTest {
         try (LiveClient alice = join(99_999_999L, "alice")) {
             assertEquals("work.not-found", alice.next("error").path("code").asText());
             assertEquals(4404, alice.awaitClose());
+        }
+    }
+
+    /**
+     * Several nodes: a batch stored here is announced to the other nodes (the room writer's path); an entry another
+     * node stored (its log row and announcement, as its writer does) reaches the members here, anonymous to the visitor
+     * and named to the organiser; another node's head count is added to this node's.
+     */
+    @Test
+    void aWorkRoomIsKeptAcrossNodesLikeASessionRoom() throws Exception {
+        Event event = event();
+        long work = work(event, gallery(event, "PUBLISHED", false));
+        String key = "work:" + work;
+        try (OtherNode other = OtherNode.connect();
+                LiveClient bob = join(work, "bob");
+                LiveClient organiser = join(work, "organiser")) {
+            other.listen();
+            long seq = bob.next("snapshot").path("seq").asLong();
+            organiser.next("snapshot");
+            command(bob, "{\"type\":\"question.ask\",\"ref\":\"b-1\",\"text\":\"Quiet\",\"anonymous\":false}");
+            String announced = channel.node() + "\nlive\n" + key + " " + (seq + 1) + " " + (seq + 1);
+            java.util.List<String> received = new java.util.ArrayList<>();
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
+            while (!received.contains(announced) && java.time.Instant.now().isBefore(deadline)) {
+                received.addAll(other.poll());
+            }
+            assertTrue(received.contains(announced), received::toString);
+            nextOf(bob, "question.asked");
+            nextOf(organiser, "question.asked");
+
+            // the other node's writer stores an anonymous entry and announces it in the same transaction
+            long next = seq + 2;
+            other.jdbc().setAutoCommit(false);
+            try (java.sql.PreparedStatement insert = other.jdbc()
+                    .prepareStatement("insert into live_log (room, seq, type, payload, author, client_ref, owner,"
+                            + " restricted, created_at) values (?, ?, 'question.asked', cast(? as jsonb), 'alice',"
+                            + " 'a-1', 'alice', false, now())")) {
+                insert.setString(1, key);
+                insert.setLong(2, next);
+                insert.setString(
+                        3,
+                        "{\"type\":\"question.asked\",\"seq\":" + next + ",\"question\":{\"id\":999999,"
+                                + "\"author\":{\"subject\":\"alice\",\"name\":\"Alice\"},\"anonymous\":true,"
+                                + "\"text\":\"From the other node\",\"state\":\"visible\",\"pinned\":false,"
+                                + "\"votes\":0,\"askedAt\":\"2026-11-30T12:00:00Z\"}}");
+                insert.executeUpdate();
+            }
+            other.notifyAs("other-node:1", "live", key + " " + next + " " + next);
+            other.jdbc().commit();
+            JsonNode toVisitor = nextOf(bob, "question.asked");
+            assertEquals("From the other node", toVisitor.at("/question/text").asText());
+            assertTrue(toVisitor.at("/question/author").isNull(), toVisitor::toString);
+            assertEquals(
+                    "alice",
+                    nextOf(organiser, "question.asked")
+                            .at("/question/author/subject")
+                            .asText());
+
+            // four people on the other node: bob is told the sum at the next presence tick
+            other.jdbc().setAutoCommit(true);
+            other.notifyAs("other-node:1", "presence", key + " 4");
+            JsonNode presence;
+            do {
+                presence = bob.poll(20);
+            } while (presence != null
+                    && !(presence.path("type").asText().equals("presence")
+                            && presence.path("count").asInt() == 6));
+            assertEquals(6, presence == null ? -1 : presence.path("count").asInt(), "2 here and 4 there");
         }
     }
 }
