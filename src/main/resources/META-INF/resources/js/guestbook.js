@@ -1,6 +1,6 @@
 // A work's live room in the gallery viewer (protocol: src/docs/live-protocol.md, "Work rooms"): the guestbook (the
 // room's Q&A: entries pending while pre-moderation holds them, anonymous to other visitors when asked), reactions and
-// "N people here". Curators and organisers (the room's moderators) approve, dismiss and pin entries in place.
+// "N people here". Curators and organisers (the room's moderators) approve, dismiss, pin and reply in place.
 // Re-renders touch the lists and the status line only, never the form, so typing and focus survive live events.
 import { h, show, notice, field, button, announce, empty } from './dom.js';
 import { currentUser, signIn } from './auth.js';
@@ -107,8 +107,23 @@ export function guestbook(work) {
     if (!live.state.you?.moderator) return null;
     const b = (label, type, cls = 'small secondary') => button(label, () => act(type, q), { class: cls, 'aria-label': `${label}: ${q.text}`, dataset: { action: type } });
     if (q.state === 'pending') return h('div', { class: 'tools' }, b('Approve', 'question.approve', 'small'), b('Dismiss', 'question.dismiss', 'small danger'));
-    if (q.state === 'visible') return h('div', { class: 'tools' }, q.pinned ? b('Unpin', 'question.unpin') : b('Pin', 'question.pin'), b('Dismiss', 'question.dismiss', 'small danger'));
-    return null;
+    if (q.state !== 'visible') return null;
+    const replyText = h('input', { 'aria-label': `Reply to: ${q.text}`, maxlength: 1000, dataset: { key: `reply-${q.id}` } });
+    const reply = h('form', { class: 'row' }, replyText, h('button', { type: 'submit', class: 'small secondary' }, 'Reply'));
+    reply.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const value = replyText.value.trim();
+      if (!value) return;
+      try {
+        await live.send('question.reply', { questionId: q.id, text: value });
+        const current = root.querySelector(`[data-key="reply-${q.id}"]`);
+        if (current) current.value = '';
+      } catch (err) {
+        show(formStatus, notice('error', errorText(err)));
+      }
+    });
+    return h('div', { class: 'tools' }, q.pinned ? b('Unpin', 'question.unpin') : b('Pin', 'question.pin'),
+      b('Dismiss', 'question.dismiss', 'small danger'), reply);
   }
 
   function item(q) {
@@ -122,7 +137,23 @@ export function guestbook(work) {
       tools(q));
   }
 
+  /** Re-renders the lists keeping what a curator is typing in a reply (its text, focus and caret). */
   function render() {
+    const drafts = [...root.querySelectorAll('input[data-key]')].map((el) => [el.dataset.key, el.value]);
+    const active = document.activeElement?.dataset?.key && root.contains(document.activeElement) ? document.activeElement : null;
+    const caret = active ? [active.selectionStart, active.selectionEnd] : null;
+    renderLists();
+    for (const [key, value] of drafts) {
+      const el = root.querySelector(`[data-key="${key}"]`);
+      if (el) el.value = value;
+    }
+    if (active) {
+      const el = root.querySelector(`[data-key="${active.dataset.key}"]`);
+      if (el) { el.focus(); el.setSelectionRange(...caret); }
+    }
+  }
+
+  function renderLists() {
     const s = live.state;
     const you = s.you?.subject;
     const all = [...s.questions.values()];
@@ -159,14 +190,15 @@ export function guestbook(work) {
     }
   });
 
+  const root = h('section', { class: 'guestbook', id: 'guestbook', 'aria-labelledby': 'guestbook-h', dataset: { work: String(work.id) } },
+    heading, statusHost,
+    h('div', { class: 'work-reacting' }, reactionBar(live, (m) => show(formStatus, notice('info', m)), WORK_REACTIONS), reactionsHost),
+    toApprove, form, formStatus, mine, h('h4', { id: 'guestbook-entries-h' }, 'Entries'), entries);
   statusLine();
   render();
   live.connect();
   return {
-    el: h('section', { class: 'guestbook', id: 'guestbook', 'aria-labelledby': 'guestbook-h', dataset: { work: String(work.id) } },
-      heading, statusHost,
-      h('div', { class: 'work-reacting' }, reactionBar(live, (m) => show(formStatus, notice('info', m)), WORK_REACTIONS), reactionsHost),
-      toApprove, form, formStatus, mine, h('h4', { id: 'guestbook-entries-h' }, 'Entries'), entries),
+    el: root,
     work: work.id,
     close() { live.close(); },
   };

@@ -303,6 +303,13 @@ class ExhibitionBrowserTest {
             carol.wait.until(
                     d -> d.findElements(By.cssSelector("#guestbook-pending li")).size() == 1);
 
+            // the curator replies in place; the reply reaches the visitor under the entry
+            carol.type(By.cssSelector("#guestbook-entries input[data-key^='reply-']"), "Thank you for sharing this");
+            carol.find(By.cssSelector("#guestbook-entries input[data-key^='reply-']"))
+                    .sendKeys(Keys.ENTER);
+            alice.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#guestbook-entries .replies"), "Thank you for sharing this"));
+
             // a reaction from alice reaches the curator's page
             alice.click(By.cssSelector("#guestbook .reaction[data-reaction='heart']"));
             carol.wait.until(d -> !d.findElements(By.cssSelector("#work-reactions [data-reaction='heart']"))
