@@ -75,6 +75,9 @@ class ExhibitionResource {
     Clock clock;
 
     @Inject
+    jakarta.enterprise.event.Event<GuestbooksModerated> guestbooks;
+
+    @Inject
     PublicBaseUrl baseUrl;
 
     @Inject
@@ -206,8 +209,15 @@ class ExhibitionResource {
             @PathParam("slug") String slug, @PathParam("id") long id, @Valid @NotNull GalleryForm form) {
         Event event = exhibitions.curated(slug);
         Gallery g = events.inEvent(Gallery.class, "gallery", event, id);
+        boolean premoderation = g.premoderation;
         apply(g, form, event);
         g.persistAndFlush();
+        if (g.premoderation != premoderation) {
+            guestbooks.fire(new GuestbooksModerated(
+                    event.id,
+                    Work.<Work>list("gallery.id", g.id).stream().map(w -> w.id).toList(),
+                    g.premoderation));
+        }
         return GalleryView.of(
                 g, Exhibitions.Access.FULL, Work.count("gallery.id", g.id), true, Instant.now(clock), event.zone());
     }
@@ -412,6 +422,7 @@ class ExhibitionResource {
         g.statement = blankToNull(form.statement());
         g.position = form.position() == null ? g.position : form.position();
         g.visibility = form.visibility() == null ? Gallery.Visibility.DRAFT : form.visibility();
+        g.premoderation = form.premoderation() != null && form.premoderation();
         List<Gallery.Hours> hours = new ArrayList<>();
         if (form.hours() != null) {
             for (GalleryForm.HoursForm h : form.hours()) {

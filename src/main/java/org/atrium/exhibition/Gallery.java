@@ -83,6 +83,10 @@ public class Gallery extends IdentifiedEntity implements PublishedEntity {
     @JoinColumn(name = "opening_session_id")
     public ConferenceSession openingSession;
 
+    /** Whether new entries in the guestbooks of its works wait for a curator's approval (see {@link WorkVisits}). */
+    @Column(nullable = false)
+    public boolean premoderation;
+
     @Version
     public long version;
 

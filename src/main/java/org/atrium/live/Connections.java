@@ -54,6 +54,9 @@ class Connections {
     Admission admission;
 
     @Inject
+    WorkRooms workRooms;
+
+    @Inject
     LiveRooms rooms;
 
     @Inject
@@ -120,7 +123,11 @@ class Connections {
         String subject = Accounts.subjectOf(identity);
         Admission.Pass pass;
         try {
-            pass = channel == Channel.SESSION ? admission.session(target, subject) : admission.event(target, subject);
+            pass = switch (channel) {
+                case SESSION -> admission.session(target, subject);
+                case EVENT -> admission.event(target, subject);
+                case WORK -> workRooms.admit(target, subject);
+            };
         } catch (RuntimeException e) {
             LOG.warnf("Could not admit %s to %s: %s", subject, target, e.toString());
             refuse(connection, "storage.unavailable", "The room is not available now; try again.", 1011);
@@ -129,12 +136,12 @@ class Connections {
         EventLoop loop = loopOf();
         if (pass.verdict() != Admission.Verdict.ADMITTED) {
             boolean notFound = pass.verdict() == Admission.Verdict.NOT_FOUND;
-            String code = notFound
-                    ? (channel == Channel.SESSION ? "session.not-found" : "event.not-found")
-                    : "live.not-admitted";
+            String code = notFound ? channel.notFound : "live.not-admitted";
             String message = notFound
                     ? "No such room."
-                    : "Only this event's confirmed participants, speakers and organisers may join.";
+                    : channel == Channel.WORK
+                            ? "This gallery is open to the event's registered participants: register to enter."
+                            : "Only this event's confirmed participants, speakers and organisers may join.";
             refuse(
                     connection,
                     code,

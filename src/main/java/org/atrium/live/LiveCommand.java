@@ -9,6 +9,7 @@ import static org.atrium.live.LiveCommand.Sender.SERVER;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,39 +22,39 @@ import java.util.stream.Collectors;
  */
 enum LiveCommand {
     /** Answered at once with a pong; never stored (no use case). */
-    PING("ping", null, ANYONE, RateBucket.NONE, CONTENT, null),
+    PING("ping", Set.of(Channel.values()), ANYONE, RateBucket.NONE, CONTENT, null),
 
     QUESTION_ASK(
             "question.ask",
-            Channel.SESSION,
+            Channel.WITH_QA,
             ANYONE,
             RateBucket.QUESTION,
             CONTENT,
             use(Payload.Ask::read, (u, b, sender, p) -> u.questions().ask(b, sender, p))),
     QUESTION_EDIT(
             "question.edit",
-            Channel.SESSION,
+            Channel.WITH_QA,
             ANYONE,
             RateBucket.QUESTION,
             CONTENT,
             use(Payload.QuestionText::read, (u, b, sender, p) -> u.questions().edit(b, sender, p))),
     QUESTION_WITHDRAW(
             "question.withdraw",
-            Channel.SESSION,
+            Channel.WITH_QA,
             ANYONE,
             RateBucket.QUESTION,
             CONTENT,
             use(Payload.QuestionRef::read, (u, b, sender, p) -> u.questions().withdraw(b, sender, p))),
     QUESTION_VOTE(
             "question.vote",
-            Channel.SESSION,
+            Channel.WITH_QA,
             ANYONE,
             RateBucket.VOTE,
             CONTENT,
             use(Payload.QuestionRef::read, (u, b, sender, p) -> u.questions().vote(b, sender, p))),
     QUESTION_UNVOTE(
             "question.unvote",
-            Channel.SESSION,
+            Channel.WITH_QA,
             ANYONE,
             RateBucket.VOTE,
             CONTENT,
@@ -67,14 +68,14 @@ enum LiveCommand {
     QUESTION_ARCHIVE("question.archive", QuestionBoard.Action.ARCHIVE),
     QUESTION_REPLY(
             "question.reply",
-            Channel.SESSION,
+            Channel.WITH_QA,
             MODERATOR,
             RateBucket.MODERATION,
             CONTENT,
             use(Payload.QuestionText::read, (u, b, sender, p) -> u.questions().reply(b, sender, p))),
     QUESTION_MERGE(
             "question.merge",
-            Channel.SESSION,
+            Channel.WITH_QA,
             MODERATOR,
             RateBucket.MODERATION,
             CONTENT,
@@ -82,7 +83,7 @@ enum LiveCommand {
 
     ROOM_CONFIGURE(
             "room.configure",
-            Channel.SESSION,
+            Channel.WITH_QA,
             MODERATOR,
             RateBucket.MODERATION,
             CHANGES_RULES,
@@ -93,14 +94,14 @@ enum LiveCommand {
 
     CHAT_POST(
             "chat.post",
-            Channel.SESSION,
+            Set.of(Channel.SESSION),
             ANYONE,
             RateBucket.CHAT,
             CONTENT,
             use(Payload.Text::read, (u, b, sender, p) -> u.chat().post(b, sender, p))),
     CHAT_DELETE(
             "chat.delete",
-            Channel.SESSION,
+            Set.of(Channel.SESSION),
             MODERATOR,
             RateBucket.MODERATION,
             CONTENT,
@@ -108,14 +109,14 @@ enum LiveCommand {
 
     MEMBER_MUTE(
             "member.mute",
-            Channel.SESSION,
+            Channel.WITH_QA,
             MODERATOR,
             RateBucket.MODERATION,
             CHANGES_RULES,
             use(Payload.MuteTarget::read, (u, b, sender, p) -> u.moderation().mute(b, sender, p, true))),
     MEMBER_UNMUTE(
             "member.unmute",
-            Channel.SESSION,
+            Channel.WITH_QA,
             MODERATOR,
             RateBucket.MODERATION,
             CHANGES_RULES,
@@ -123,7 +124,7 @@ enum LiveCommand {
 
     ANNOUNCEMENT_POST(
             "announcement.post",
-            Channel.EVENT,
+            Set.of(Channel.EVENT),
             MODERATOR,
             RateBucket.MODERATION,
             CONTENT,
@@ -131,28 +132,28 @@ enum LiveCommand {
 
     POLL_LAUNCH(
             "poll.launch",
-            null,
+            Rooms.POLLS,
             MODERATOR,
             RateBucket.MODERATION,
             CONTENT,
             use(Payload.PollRef::read, (u, b, sender, p) -> u.polls().launch(b, p))),
     POLL_CLOSE(
             "poll.close",
-            null,
+            Rooms.POLLS,
             MODERATOR,
             RateBucket.MODERATION,
             CONTENT,
             use(Payload.PollRef::read, (u, b, sender, p) -> u.polls().close(b, p))),
     POLL_VOTE(
             "poll.vote",
-            null,
+            Rooms.POLLS,
             ANYONE,
             RateBucket.VOTE,
             CONTENT,
             use(Payload.PollVote::read, (u, b, sender, p) -> u.polls().vote(b, sender, p))),
     POLL_HIDE_WORD(
             "poll.hide-word",
-            null,
+            Rooms.POLLS,
             MODERATOR,
             RateBucket.MODERATION,
             CONTENT,
@@ -160,7 +161,7 @@ enum LiveCommand {
     /** Stored when an open poll's time is up ({@link PollTimer}); the event clients get is this poll.closed. */
     POLL_TIMED_OUT(
             "poll.closed",
-            null,
+            Rooms.POLLS,
             SERVER,
             RateBucket.NONE,
             CONTENT,
@@ -170,7 +171,7 @@ enum LiveCommand {
     /** Counted in the room's current tick (Reactions), never stored one by one and never acknowledged. */
     REACTION_SEND(
             "reaction.send",
-            Channel.SESSION,
+            Channel.WITH_QA,
             ANYONE,
             RateBucket.REACTION,
             TALLIED,
@@ -179,7 +180,7 @@ enum LiveCommand {
     /** Stored on the event channel when the schedule changes; no client may send it. */
     SESSION_CHANGED(
             "session.changed",
-            Channel.EVENT,
+            Set.of(Channel.EVENT),
             SERVER,
             RateBucket.NONE,
             CONTENT,
@@ -189,12 +190,17 @@ enum LiveCommand {
     /** Stored on the event channel when a stream or recording of the event is set or removed; no client may send it. */
     STAGE_CHANGED(
             "stage.changed",
-            Channel.EVENT,
+            Set.of(Channel.EVENT),
             SERVER,
             RateBucket.NONE,
             CONTENT,
             LiveCommand.<Payload.StageChange>use(
                     null, (u, b, sender, p) -> u.moderation().stageChanged(b, p)));
+
+    /** Polls run in session rooms and on the event channel (not in works' rooms). */
+    private static final class Rooms {
+        static final Set<Channel> POLLS = java.util.EnumSet.of(Channel.SESSION, Channel.EVENT);
+    }
 
     /** Who may send a command. */
     enum Sender {
@@ -266,8 +272,8 @@ enum LiveCommand {
     }
 
     final String wire;
-    /** Where it may be sent; null: both (ping). */
-    final Channel channel;
+    /** Where it may be sent. */
+    final Set<Channel> channels;
 
     final Sender sender;
     final RateBucket bucket;
@@ -275,9 +281,9 @@ enum LiveCommand {
     /** Null for ping, which never reaches the writer. */
     private final Use<?> use;
 
-    LiveCommand(String wire, Channel channel, Sender sender, RateBucket bucket, Effect effect, Use<?> use) {
+    LiveCommand(String wire, Set<Channel> channels, Sender sender, RateBucket bucket, Effect effect, Use<?> use) {
         this.wire = wire;
-        this.channel = channel;
+        this.channels = channels;
         this.sender = sender;
         this.bucket = bucket;
         this.effect = effect;
@@ -288,7 +294,7 @@ enum LiveCommand {
     LiveCommand(String wire, QuestionBoard.Action action) {
         this(
                 wire,
-                Channel.SESSION,
+                Channel.WITH_QA,
                 MODERATOR,
                 RateBucket.MODERATION,
                 CONTENT,
@@ -301,7 +307,7 @@ enum LiveCommand {
     LiveCommand(String wire, RoomSettings.QaMode mode) {
         this(
                 wire,
-                Channel.SESSION,
+                Channel.WITH_QA,
                 MODERATOR,
                 RateBucket.MODERATION,
                 CHANGES_RULES,
@@ -314,7 +320,7 @@ enum LiveCommand {
     /** The command a client may send under this name on this channel, or null (refused as an unknown type). */
     static LiveCommand fromClient(String wire, Channel on) {
         LiveCommand c = BY_WIRE.get(wire);
-        if (c == null || c.sender == SERVER || (c.channel != null && c.channel != on)) {
+        if (c == null || c.sender == SERVER || !c.channels.contains(on)) {
             return null;
         }
         return c;

@@ -21,6 +21,8 @@ final class LiveRoom {
     final String key;
     final long eventId;
     final Long sessionId;
+    /** A work's room ({@code work:ID}, the work's guestbook): the work's id; null for other rooms. */
+    final Long workId;
 
     final Map<EventLoop, Set<Member>> byLoop = new ConcurrentHashMap<>();
     private final Map<String, Integer> people = new ConcurrentHashMap<>();
@@ -90,6 +92,13 @@ final class LiveRoom {
         this.eventChanges = eventChanges;
         this.eventId = eventId;
         this.sessionId = sessionId;
+        this.workId = key.startsWith(WORK_PREFIX) ? Long.valueOf(key.substring(WORK_PREFIX.length())) : null;
+    }
+
+    private static final String WORK_PREFIX = "work:";
+
+    static String workKey(long workId) {
+        return WORK_PREFIX + workId;
     }
 
     static String sessionKey(long sessionId) {

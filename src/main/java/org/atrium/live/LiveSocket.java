@@ -16,8 +16,8 @@ import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
 
 /**
- * The live sockets: a session's room ({@link SessionRoom}) and an event's channel ({@link EventChannel}) differ only
- * in their path and {@link Channel}; everything else is here. The protocol is in src/docs/live-protocol.md.
+ * The live sockets: a session's room ({@link SessionRoom}), an event's channel ({@link EventChannel}) and a work's room
+ * ({@link WorkRoom}) differ only in their path and {@link Channel}; everything else is here. The protocol is in src/docs/live-protocol.md.
  */
 abstract class LiveSocket {
 
@@ -36,6 +36,15 @@ abstract class LiveSocket {
     static class EventChannel extends LiveSocket {
         EventChannel() {
             super(Channel.EVENT);
+        }
+    }
+
+    /** A work's live room in the exhibition: its guestbook (the room's Q&A), reactions and presence. */
+    @Authenticated
+    @WebSocket(path = "/live/works/{workId}")
+    static class WorkRoom extends LiveSocket {
+        WorkRoom() {
+            super(Channel.WORK);
         }
     }
 

@@ -10,7 +10,7 @@ import org.atrium.common.DomainException;
 import org.atrium.common.IdentifiedEntity;
 
 /**
- * A question asked in a session's room. Each state change checks its own precondition before changing anything, so a
+ * A question asked in a session's room, or an entry in a work's guestbook (the Q&A of the work's room). Each state change checks its own precondition before changing anything, so a
  * refused command leaves no trace.
  */
 @Entity
@@ -30,8 +30,13 @@ class Question extends IdentifiedEntity {
     @Column(nullable = false)
     public String room;
 
-    @Column(name = "session_id", nullable = false)
-    public long sessionId;
+    /** The session whose room it was asked in; null for a guestbook entry (then {@link #workId} is set). */
+    @Column(name = "session_id")
+    public Long sessionId;
+
+    /** The work whose guestbook it was written in (its room's Q&A); null for a session's question. */
+    @Column(name = "work_id")
+    public Long workId;
 
     @Column(nullable = false)
     public String author;

@@ -54,6 +54,7 @@ class QuestionBoard {
         Question q = new Question();
         q.room = b.room.key;
         q.sessionId = b.room.sessionId;
+        q.workId = b.room.workId;
         q.author = asker.subject;
         q.authorName = asker.name;
         q.anonymous = ask.anonymous();
@@ -247,6 +248,40 @@ class QuestionBoard {
             out.add(new QuestionWithReplies(q, replies.getOrDefault(q.id, List.of())));
         }
         return out;
+    }
+
+    /**
+     * The Q&A part of a work room's snapshot ({@code questions}, {@code pinned}, {@code myVotes}), shaped and redacted
+     * as a session room's (RoomStore.sessionSnapshot): anonymous authors are removed except for organisers and the
+     * authors themselves ({@link LiveProtocol#redact}).
+     */
+    void snapshot(ObjectMapper json, String room, Member member, ObjectNode frame) {
+        ArrayNode qs = visible(json, room, member);
+        Long pinned = null;
+        for (com.fasterxml.jackson.databind.JsonNode q : qs) {
+            if (q.path("pinned").asBoolean()
+                    && !"pending".equals(q.path("state").asText())) {
+                pinned = q.get("id").asLong();
+            }
+            if (!member.organiser) {
+                LiveProtocol.redact(q, member.subject);
+            }
+        }
+        frame.set("questions", qs);
+        if (pinned == null) {
+            frame.putNull("pinned");
+        } else {
+            frame.put("pinned", pinned);
+        }
+        ArrayNode myVotes = frame.putArray("myVotes");
+        org.atrium.common.Sql.list(
+                        em,
+                        "select v.question_id from live_vote v join live_question q on q.id = v.question_id"
+                                + " where q.room = ? and v.voter = ? order by v.question_id",
+                        rs -> rs.getLong(1),
+                        room,
+                        member.subject)
+                .forEach(myVotes::add);
     }
 
     /** The room's questions as one reader may see them, most voted first, each with its replies. */

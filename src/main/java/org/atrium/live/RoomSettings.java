@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A room's moderation settings. Q&A in AUTO mode follows the session's schedule. */
+/**
+ * A room's moderation settings. Q&A in AUTO mode follows the session's schedule; a work's guestbook has none and is
+ * open in AUTO mode.
+ */
 @Entity
 @Table(name = "live_room")
 class RoomSettings extends PanacheEntityBase {
@@ -30,6 +33,9 @@ class RoomSettings extends PanacheEntityBase {
     @Column(name = "session_id")
     public Long sessionId;
 
+    @Column(name = "work_id")
+    public Long workId;
+
     @Column(nullable = false)
     public boolean premoderation;
 
@@ -45,7 +51,8 @@ class RoomSettings extends PanacheEntityBase {
         return switch (qaMode) {
             case OPEN -> true;
             case CLOSED -> false;
-            case AUTO -> startsAt != null && !now.isBefore(startsAt.minus(before)) && now.isBefore(endsAt.plus(after));
+            // a room without a schedule (a work's guestbook) is open until a moderator closes it
+            case AUTO -> startsAt == null || !now.isBefore(startsAt.minus(before)) && now.isBefore(endsAt.plus(after));
         };
     }
 }

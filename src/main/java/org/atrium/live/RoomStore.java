@@ -65,6 +65,9 @@ class RoomStore {
     @Inject
     Polls polls;
 
+    @Inject
+    WorkRooms workRooms;
+
     private LiveCommand.UseCases useCases;
 
     @PostConstruct
@@ -244,6 +247,8 @@ class RoomStore {
                     .put("organiser", member.organiser);
             if (room.sessionId != null) {
                 sessionSnapshot(room, member, frame, seq);
+            } else if (room.workId != null) {
+                workRooms.snapshot(room, member, frame);
             } else {
                 eventSnapshot(room, member, frame);
             }

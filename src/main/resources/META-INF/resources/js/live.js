@@ -17,10 +17,13 @@ const GIVE_UP_MS = 60000;
 const GIVEN_UP_KEPT = 20;
 
 export class LiveRoom {
-  constructor(sessionId, { onChange, onEvent, onError, onStatus, onPending, onArrived, channel }) {
+  constructor(sessionId, { onChange, onEvent, onError, onStatus, onPending, onArrived, channel, path }) {
     this.sessionId = sessionId;
-    /** A session's room, or with {@code channel} (an event's slug) the event's channel (the lobby listens there). */
-    this.path = channel ? `events/${channel}` : `sessions/${sessionId}`;
+    /**
+     * A session's room, or with {@code channel} (an event's slug) the event's channel (the lobby listens there), or
+     * another room by its {@code path} under /live/ ({@code works/7}: a work's guestbook).
+     */
+    this.path = path || (channel ? `events/${channel}` : `sessions/${sessionId}`);
     this.handlers = { onChange, onEvent, onError, onStatus, onPending, onArrived };
     this.lastSeq = null;
     this.pending = new Map();

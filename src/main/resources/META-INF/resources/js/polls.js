@@ -90,9 +90,9 @@ export function pollCard(live, poll, report) {
 }
 
 /** The participant's reaction buttons (not stored one by one: counted per tick). */
-export function reactionBar(live, report) {
+export function reactionBar(live, report, kinds = null) {
   return h('div', { class: 'reaction-bar', role: 'group', 'aria-label': 'React' },
-    REACTIONS.map(([kind, emoji, label]) => button([h('span', { 'aria-hidden': 'true' }, emoji), ` ${label}`], () => {
+    REACTIONS.filter(([kind]) => !kinds || kinds.includes(kind)).map(([kind, emoji, label]) => button([h('span', { 'aria-hidden': 'true' }, emoji), ` ${label}`], () => {
       if (live.ws?.readyState === WebSocket.OPEN) live.ws.send(JSON.stringify({ type: 'reaction.send', reaction: kind }));
       else report('Not connected: reactions are sent only while the room is live.');
     }, { class: 'small secondary reaction', dataset: { reaction: kind } })));

@@ -64,7 +64,7 @@ class LiveProtocolDocTest {
             String section = doc.substring(start + 1, doc.indexOf("\n### ", start + 1));
             String body = section.substring(section.indexOf('\n') + 1);
             boolean eventChannel = body.startsWith("Event channel");
-            assertEquals(c.channel == Channel.EVENT, eventChannel, () -> c.wire + ": channel");
+            assertEquals(c.channels.equals(Set.of(Channel.EVENT)), eventChannel, () -> c.wire + ": channel");
             boolean moderator = body.startsWith("*moderator*") || eventChannel && body.contains("organisers");
             assertEquals(c.sender == LiveCommand.Sender.MODERATOR, moderator, () -> c.wire + ": who may send it");
         }
@@ -78,9 +78,32 @@ class LiveProtocolDocTest {
             if (c.sender == LiveCommand.Sender.SERVER) {
                 assertNull(LiveCommand.fromClient(c.wire, Channel.SESSION), c.wire);
                 assertNull(LiveCommand.fromClient(c.wire, Channel.EVENT), c.wire);
+                assertNull(LiveCommand.fromClient(c.wire, Channel.WORK), c.wire);
                 assertTrue(events.contains(c.wire), () -> c.wire + " is not documented as an event");
             }
         }
+    }
+
+    /** The paragraph that lists what a work's room accepts names exactly the commands declared for work rooms. */
+    @Test
+    void theWorkRoomsCommandsAreTheDeclaredOnes() throws IOException {
+        String doc = Files.readString(DOC);
+        String marker = "**Commands in a work's room**:";
+        int start = doc.indexOf(marker);
+        assertTrue(start >= 0, "the work room's commands are listed");
+        int end = doc.indexOf("\n\n", start);
+        Matcher m = Pattern.compile("`([a-z.-]+)`").matcher(doc.substring(start, end));
+        Set<String> documented = new TreeSet<>();
+        while (m.find()) {
+            documented.add(m.group(1));
+        }
+        Set<String> declared = new TreeSet<>();
+        for (LiveCommand c : LiveCommand.values()) {
+            if (c.sender != LiveCommand.Sender.SERVER && c.channels.contains(Channel.WORK)) {
+                declared.add(c.wire);
+            }
+        }
+        assertEquals(declared, documented);
     }
 
     @Test

@@ -135,6 +135,7 @@ class CuratorEditorBrowserTest {
                                     .size()
                             == 2);
                     new Select(carol.find(By.id("opening-session"))).selectByVisibleText("Opening of the exhibition");
+                    carol.click(By.id("gallery-premoderation"));
                 }
                 carol.click(By.id("save-gallery"));
                 long gallery = idOf(carol, GALLERY_EDIT);
@@ -150,6 +151,7 @@ class CuratorEditorBrowserTest {
                 assertThat(
                         stored.getString("gallery.openingSession.title"),
                         phone ? nullValue() : equalTo("Opening of the exhibition"));
+                assertThat(stored.getBoolean("gallery.premoderation"), equalTo(!phone));
 
                 // a work
                 carol.click(By.id("add-work"));

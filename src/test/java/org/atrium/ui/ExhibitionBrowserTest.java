@@ -37,7 +37,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The exhibition in Chromium: opening hours as a visitor in Baku and one in London read them (the browser's own zone,
  * emulated), a gallery walked through with the keyboard (arrows, Escape, focus back on the work's tile), a content
- * warning clicked through before the image shows, zoom, and axe-core on the exhibition and gallery pages.
+ * warning clicked through before the image shows, zoom, and axe-core on the exhibition and gallery pages; a work's
+ * guestbook approved by a curator reaching another visitor live.
  */
 @QuarkusTest
 class ExhibitionBrowserTest {
@@ -64,7 +65,8 @@ class ExhibitionBrowserTest {
         long gallery = given().header("Authorization", Tokens.bearer("organiser"))
                 .contentType(ContentType.JSON)
                 .body("{\"name\":\"Traces: main hall\",\"statement\":\"Land that was mined is never only land again.\","
-                        + "\"visibility\":\"PUBLISHED\",\"hours\":[{\"opens\":\"" + now.minusSeconds(3600)
+                        + "\"visibility\":\"PUBLISHED\",\"premoderation\":true,"
+                        + "\"hours\":[{\"opens\":\"" + now.minusSeconds(3600)
                         + "\",\"closes\":\"" + now.plusSeconds(3600) + "\"},{\"opens\":\"2027-05-12T02:00\","
                         + "\"closes\":\"2027-05-12T10:00\"}]}")
                 .post("/api/events/" + slug + "/galleries")
@@ -237,6 +239,92 @@ class ExhibitionBrowserTest {
         }
         assertThat(found, empty());
         copyToDocs("exhibition-viewer", "exhibition-content-warning", "exhibition-gallery-london");
+    }
+
+    /**
+     * A work's guestbook, live: bob (a socket client) writes an anonymous entry, which waits for approval; alice, a
+     * visitor on a phone, does not see it, writes her own (shown to her as awaiting approval) and sees "3 people
+     * here"; carol, a curator, sees both in place, approves bob's, and it appears on alice's page without a reload,
+     * still anonymous. Arrows typed in the guestbook stay in the text; reactions reach the other visitor.
+     */
+    @Test
+    void aGuestbookEntryApprovedByTheCuratorAppearsForAnotherVisitorLive() throws IOException {
+        Exhibition x = exhibition();
+        given().header("Authorization", Tokens.bearer("organiser"))
+                .put("/api/events/" + x.slug() + "/curators/carol")
+                .then()
+                .statusCode(200);
+        long work = x.works().get(0);
+        String page = "#/events/" + x.slug() + "/galleries/" + x.gallery() + "?work=" + work;
+        List<String> found = new ArrayList<>();
+        try (Browser alice = new Browser(base, "Europe/London");
+                Browser carol = new Browser(base, "Asia/Baku");
+                org.atrium.live.LiveClient bob =
+                        org.atrium.live.LiveClient.connect(base.toURI(), "/live/works/" + work, "bob")) {
+            bob.next("snapshot");
+            bob.send("{\"type\":\"question.ask\",\"ref\":\"b-1\",\"text\":\"I walked that field as a child\","
+                    + "\"anonymous\":true}");
+            assertThat(bob.next().path("type").asText(), equalTo("ack"));
+
+            alice.signIn("alice").phone().open(page);
+            alice.wait.until(ExpectedConditions.textToBe(By.id("work-title"), "Field after clearance"));
+            carol.signIn("carol").open(page);
+            alice.wait.until(ExpectedConditions.textToBe(By.id("work-presence"), "3 people here"));
+            assertThat(alice.text(By.id("guestbook-entries")), containsString("No entries yet"));
+
+            // alice writes; the arrows she types move the caret, not the viewer
+            alice.type(By.id("guestbook-text"), "The stakes look like flowers");
+            alice.find(By.id("guestbook-text")).sendKeys(Keys.ARROW_LEFT, Keys.ARROW_RIGHT);
+            assertThat(alice.text(By.id("work-title")), equalTo("Field after clearance"));
+            alice.click(By.id("guestbook-send"));
+            alice.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("guestbook-mine"), "The stakes look like flowers"));
+            assertThat(alice.text(By.id("guestbook-mine")), containsString("awaiting approval"));
+            assertThat(alice.text(By.id("guestbook-entries")), containsString("No entries yet"));
+            assertThat(alice.documentWidth() <= Browser.PHONE_WIDTH, equalTo(true));
+            alice.screenshot("exhibition-guestbook-pending-phone");
+
+            // the curator sees both entries waiting, bob's without his name, and approves his in place
+            carol.wait.until(
+                    d -> d.findElements(By.cssSelector("#guestbook-pending li")).size() == 2);
+            assertThat(carol.text(By.id("guestbook-pending")), containsString("Anonymous"));
+            assertThat(carol.text(By.id("guestbook-pending")), containsString("I walked that field as a child"));
+            for (String v : carol.axeViolations()) {
+                found.add("curator's guestbook: " + v);
+            }
+            carol.screenshot("exhibition-guestbook-curator");
+            carol.click(By.cssSelector("#guestbook-pending li:first-child button[data-action='question.approve']"));
+
+            alice.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("guestbook-entries"), "I walked that field as a child"));
+            assertThat(alice.text(By.id("guestbook-entries")), containsString("Anonymous"));
+            assertThat(alice.text(By.id("guestbook-entries")), org.hamcrest.Matchers.not(containsString("Bob")));
+            assertThat(alice.text(By.id("guestbook-mine")), containsString("The stakes look like flowers"));
+            carol.wait.until(
+                    d -> d.findElements(By.cssSelector("#guestbook-pending li")).size() == 1);
+
+            // the curator replies in place; the reply reaches the visitor under the entry
+            carol.type(By.cssSelector("#guestbook-entries input[data-key^='reply-']"), "Thank you for sharing this");
+            carol.find(By.cssSelector("#guestbook-entries input[data-key^='reply-']"))
+                    .sendKeys(Keys.ENTER);
+            alice.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#guestbook-entries .replies"), "Thank you for sharing this"));
+
+            // a reaction from alice reaches the curator's page
+            alice.click(By.cssSelector("#guestbook .reaction[data-reaction='heart']"));
+            carol.wait.until(d -> !d.findElements(By.cssSelector("#work-reactions [data-reaction='heart']"))
+                    .isEmpty());
+            for (String v : alice.axeViolations()) {
+                found.add("visitor's guestbook: " + v);
+            }
+            alice.screenshot("exhibition-guestbook-phone");
+            assertThat(alice.consoleErrors(), empty());
+            assertThat(carol.consoleErrors(), empty());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(found, empty());
+        copyToDocs("exhibition-guestbook-phone");
     }
 
     private static String activeId(Browser b) {

@@ -121,6 +121,11 @@ function galleryForm(slug, zone, gallery, onSaved) {
         VISIBILITY.map(([v, text]) => h('option', { value: v, selected: (gallery?.visibility || 'DRAFT') === v }, text))),
         'A draft is seen by curators and organisers only; published, by everyone who may see the event.')),
     field('Opened by the session', openingSession, 'A session on the programme that opens this gallery; the programme links it here.'),
+    h('div', { class: 'field checkbox-field' },
+      h('input', { type: 'checkbox', name: 'premoderation', id: 'gallery-premoderation', checked: Boolean(gallery?.premoderation),
+        'aria-describedby': 'gallery-premoderation-hint' }),
+      h('label', { for: 'gallery-premoderation' }, 'Approve guestbook entries before visitors see them'),
+      h('small', { class: 'hint', id: 'gallery-premoderation-hint' }, 'For the guestbooks of all the works in this gallery.')),
     h('fieldset', { class: 'hours-fieldset' },
       h('legend', {}, `Opening hours, on the event’s clock: ${zoneText}`),
       h('p', { class: 'meta', id: 'hours-zone' }, `Enter each opening in ${zoneText}; visitors see it on their own clock. An opening may run past midnight.`),
@@ -148,7 +153,7 @@ function galleryForm(slug, zone, gallery, onSaved) {
       hours.push({ opens: opens.value, closes: closes.value });
     }
     const body = { name: v.name, statement: v.statement || null, position: Number(v.position || 0), visibility: v.visibility, hours,
-      openingSessionId: v.openingSessionId ? Number(v.openingSessionId) : null };
+      openingSessionId: v.openingSessionId ? Number(v.openingSessionId) : null, premoderation: Boolean(v.premoderation) };
     try {
       const saved = gallery
         ? await api('PUT', `/api/events/${slug}/galleries/${gallery.id}`, body)

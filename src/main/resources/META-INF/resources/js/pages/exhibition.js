@@ -1,11 +1,13 @@
 // The exhibition: an event's galleries with their opening hours on the viewer's clock (the server converts them, with
 // the day shift when the viewer's date differs from the event's), a gallery's works as a grid, and one work at a time
 // in a viewer: arrows move between works, Escape closes it and returns focus to the work's tile, a content warning is
-// clicked through before the image loads, images zoom to their large size, audio and video play in place.
+// clicked through before the image loads, images zoom to their large size, audio and video play in place, and below
+// the work its guestbook with reactions and presence (its live room, js/guestbook.js).
 import { h, show, notice, button, announce } from '../dom.js';
 import { api, get } from '../api.js';
 import { shortDay, zoneFor, zoneLabel } from '../time.js';
 import { problemBox } from '../widgets.js';
+import { guestbook } from '../guestbook.js';
 
 const main = () => document.getElementById('main');
 
@@ -121,10 +123,18 @@ export async function galleryPage(slug, id) {
 
   const viewer = h('section', { class: 'work-viewer', id: 'work-viewer', hidden: true, role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'work-title', tabindex: '-1' });
   let current = -1;
+  /** The open work's guestbook (its live room), left when the viewer moves on or closes. */
+  let book = null;
+
+  function leaveRoom() {
+    book?.close();
+    book = null;
+  }
 
   function close() {
     const index = current;
     current = -1;
+    leaveRoom();
     viewer.hidden = true;
     show(viewer);
     document.getElementById(`work-tile-${works[index]?.id}`)?.focus();
@@ -165,6 +175,10 @@ export async function galleryPage(slug, id) {
   function open(index, keepFocusInViewer = false) {
     current = index;
     const w = works[index];
+    if (book?.work !== w.id) { // the same work re-rendered (its warning clicked through) keeps its room
+      leaveRoom();
+      book = guestbook(w);
+    }
     const warned = w.contentWarning && !revealed.has(w.id);
     const body = warned
       ? h('div', { class: 'content-warning', id: 'content-warning' },
@@ -182,7 +196,8 @@ export async function galleryPage(slug, id) {
       body,
       w.description ? h('p', { class: 'work-description' }, w.description) : null,
       w.credits ? h('p', { class: 'meta' }, w.credits) : null,
-      w.mayEdit ? h('p', {}, editLink(w)) : null);
+      w.mayEdit ? h('p', {}, editLink(w)) : null,
+      book.el);
     viewer.hidden = false;
     announce(`${w.title}, work ${index + 1} of ${works.length}`);
     if (!keepFocusInViewer || !viewer.contains(document.activeElement)) {
@@ -193,7 +208,10 @@ export async function galleryPage(slug, id) {
   }
 
   viewer.addEventListener('keydown', (e) => {
+    // arrows move the caret while writing in the guestbook, not to another work
+    const writing = e.target.matches?.('textarea, input:not([type=checkbox]), select');
     if (e.key === 'Escape') { e.preventDefault(); close(); }
+    else if (writing) return;
     else if (e.key === 'ArrowRight') { e.preventDefault(); move(1); }
     else if (e.key === 'ArrowLeft') { e.preventDefault(); move(-1); }
   });
@@ -215,4 +233,5 @@ export async function galleryPage(slug, id) {
   const asked = new URLSearchParams(location.hash.split('?')[1] || '').get('work');
   const start = works.findIndex((w) => String(w.id) === asked);
   if (start >= 0) open(start);
+  return leaveRoom;
 }
