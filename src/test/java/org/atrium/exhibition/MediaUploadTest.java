@@ -213,7 +213,7 @@ class MediaUploadTest {
             assertThat(readHead(socket.getInputStream()), startsWith("HTTP/1.1 413"));
         }
         DomainException e = Assertions.assertThrows(
-                DomainException.class, () -> MediaUploads.read(new ByteArrayInputStream(big), 1_048_576, null));
+                DomainException.class, () -> MediaUploads.receive(new ByteArrayInputStream(big), 1_048_576, null));
         assertThat(e.code(), equalTo("media.too-large"));
         assertThat(s.mediaIds(), hasSize(0));
     }
@@ -254,13 +254,13 @@ class MediaUploadTest {
         };
         Assertions.assertEquals(
                 "upload.incomplete",
-                Assertions.assertThrows(DomainException.class, () -> MediaUploads.read(failing, 1000, null))
+                Assertions.assertThrows(DomainException.class, () -> MediaUploads.receive(failing, 1000, null))
                         .code());
         Assertions.assertEquals(
                 "upload.incomplete",
                 Assertions.assertThrows(
                                 DomainException.class,
-                                () -> MediaUploads.read(new ByteArrayInputStream(new byte[10]), 1000, 20L))
+                                () -> MediaUploads.receive(new ByteArrayInputStream(new byte[10]), 1000, 20L))
                         .code());
     }
 
