@@ -131,7 +131,8 @@ class MediaUploads {
             exhibitions.editableWork(event, workId);
             checkQuota(event, declaredLength == null ? 0 : declaredLength);
         });
-        try (Received received = receive(body, limit, declaredLength)) {
+        try (Received received =
+                receive(body, limit, declaredLength, config.uploadDirectory().orElse(null))) {
             Prepared prepared = prepare(received, alt);
             return QuarkusTransaction.requiringNew().call(() -> store(slug, workId, alt, prepared));
         }
@@ -262,7 +263,7 @@ class MediaUploads {
         }
     }
 
-    private static DomainException tooLarge(long limit, long size) {
+    static DomainException tooLarge(long limit, long size) {
         return new DomainException(
                 413,
                 "media.too-large",
@@ -276,12 +277,22 @@ class MediaUploads {
      * connection that drops, is {@code upload.incomplete}: nothing is stored, and the temporary file is gone.
      */
     static Received receive(InputStream body, long limit, Long declaredLength) {
+        return receive(body, limit, declaredLength, null);
+    }
+
+    /** {@link #receive(InputStream, long, Long)} into {@code directory} (null: the system's temp directory). */
+    static Received receive(InputStream body, long limit, Long declaredLength, Path directory) {
         if (body == null) {
             throw new DomainException(400, "upload.empty", "The upload is empty: send the file as the body.");
         }
         Path file;
         try {
-            file = Files.createTempFile("atrium-upload-", ".part");
+            if (directory == null) {
+                file = Files.createTempFile("atrium-upload-", ".part");
+            } else {
+                Files.createDirectories(directory);
+                file = Files.createTempFile(directory, "atrium-upload-", ".part");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
