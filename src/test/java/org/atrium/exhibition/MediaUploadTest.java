@@ -302,6 +302,85 @@ class MediaUploadTest {
                 .statusCode(201);
     }
 
+    /**
+     * Real audio and video (made by src/test/scripts/make-media-fixtures.sh) are known by their bytes, whatever type
+     * the client declares, kept as uploaded and served whole and in ranges.
+     */
+    @Test
+    void audioAndVideoAreSniffedAndServedInRanges() throws IOException {
+        Setup s = setup();
+        record Fixture(String file, String declared, String kind, String type, String extension) {}
+        List<Fixture> fixtures = List.of(
+                new Fixture("tone.mp3", "image/png", "AUDIO", "audio/mpeg", "mp3"),
+                new Fixture("tone.ogg", "application/octet-stream", "AUDIO", "audio/ogg", "ogg"),
+                new Fixture("pattern.mp4", "audio/mpeg", "VIDEO", "video/mp4", "mp4"),
+                new Fixture("pattern.webm", "video/mp4", "VIDEO", "video/webm", "webm"));
+        for (Fixture f : fixtures) {
+            byte[] bytes = fixture(f.file());
+            long id = upload("carol", s.slug(), s.work(), null, f.declared(), bytes)
+                    .statusCode(201)
+                    .body("kind", equalTo(f.kind()))
+                    .body("mediaType", equalTo(f.type()))
+                    .extract()
+                    .jsonPath()
+                    .getLong("id");
+            String url = s.media(id, "original");
+            ExtractableResponse<Response> whole =
+                    as(null).get(url).then().statusCode(200).extract();
+            Assertions.assertArrayEquals(bytes, whole.asByteArray(), f.file());
+            assertThat(f.file(), whole.header("Content-Type"), equalTo(f.type()));
+            assertThat(
+                    f.file(),
+                    whole.header("Content-Disposition"),
+                    equalTo("inline; filename=\"work-" + s.work() + "-" + id + "-original." + f.extension() + "\""));
+            ExtractableResponse<Response> part = as(null).header("Range", "bytes=100-1123")
+                    .get(url)
+                    .then()
+                    .statusCode(206)
+                    .header("Content-Range", "bytes 100-1123/" + bytes.length)
+                    .extract();
+            Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(bytes, 100, 1124), part.asByteArray(), f.file());
+            Assertions.assertArrayEquals(
+                    java.util.Arrays.copyOfRange(bytes, 2000, bytes.length),
+                    as(null).header("Range", "bytes=2000-")
+                            .get(url)
+                            .then()
+                            .statusCode(206)
+                            .extract()
+                            .asByteArray(),
+                    f.file());
+            as(null).header("Range", "bytes=" + bytes.length + "-")
+                    .get(url)
+                    .then()
+                    .statusCode(416)
+                    .header("Content-Range", "bytes */" + bytes.length)
+                    .body("code", equalTo("media.range-not-satisfiable"));
+        }
+        assertThat(s.mediaIds(), hasSize(4));
+    }
+
+    /** A page named and declared as a video is refused for what it is. */
+    @Test
+    void anMp4ThatIsReallyHtmlIsRefused() {
+        Setup s = setup();
+        byte[] page = "<!DOCTYPE html>\n<html><head><title>clip.mp4</title></head><body><script>alert(document.cookie)"
+                .concat("</script></body></html>\n")
+                .getBytes(StandardCharsets.UTF_8);
+        upload("carol", s.slug(), s.work(), null, "video/mp4", page)
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("code", equalTo("media.unsupported-type"))
+                .body("detected", equalTo("text/html"));
+        assertThat(s.mediaIds(), hasSize(0));
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (InputStream in = MediaUploadTest.class.getResourceAsStream("/exhibition-media/" + name)) {
+            Assertions.assertNotNull(in, "src/test/resources/exhibition-media/" + name);
+            return in.readAllBytes();
+        }
+    }
+
     /** A PDF's signature followed by {@code length} bytes in all, not all alike (seeded: the same every run). */
     private static byte[] bigPdf(int length) {
         byte[] bytes = new byte[length];
