@@ -69,8 +69,8 @@ public interface Bounds {
 
     /**
      * Bytes of one uploaded image: a speaker's photo, an event's logo ({@code upload.too-large}). A body over
-     * {@code quarkus.http.limits.max-body-size} (1 MiB) is refused before with {@code request.too-large}, so a larger
-     * value needs that raised too.
+     * {@code atrium.http.max-body-size} (1 MiB) is refused before with {@code request.too-large}, so a larger value
+     * needs that raised too.
      */
     @WithDefault("1048576")
     int imageMaxBytes();

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
@@ -160,13 +161,15 @@ class MediaResource {
                                 Map.of("size", v.size()))))
                         .build();
             }
-            int length = (int) (slice[1] - slice[0] + 1);
+            long length = slice[1] - slice[0] + 1;
             builder = Response.status(206)
-                    .entity(store.read(v.storeKey(), slice[0], length))
+                    .entity(stream(store.read(v.storeKey(), slice[0], length)))
                     .type(v.mediaType())
+                    .header(HttpHeaders.CONTENT_LENGTH, length)
                     .header("Content-Range", "bytes " + slice[0] + "-" + slice[1] + "/" + v.size());
         } else {
-            builder = Response.ok(store.read(v.storeKey(), 0, (int) v.size()), v.mediaType());
+            builder = Response.ok(stream(store.read(v.storeKey(), 0, v.size())), v.mediaType())
+                    .header(HttpHeaders.CONTENT_LENGTH, v.size());
         }
         return builder.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, v.shared() ? IMMUTABLE : PRIVATE)
@@ -174,6 +177,18 @@ class MediaResource {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Disposition", "inline; filename=\"" + filename + "\"")
                 .build();
+    }
+
+    /**
+     * The stored bytes, copied to the response as they are read from the store (a video is never held whole in
+     * memory). The store was asked before the response began, so one that is down answers 503, not a cut body.
+     */
+    private static StreamingOutput stream(InputStream in) {
+        return out -> {
+            try (in) {
+                in.transferTo(out);
+            }
+        };
     }
 
     /** What serving a stored file needs; {@code shared}: anyone may see it, so shared caches may keep it. */

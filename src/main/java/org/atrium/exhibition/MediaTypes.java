@@ -46,7 +46,6 @@ final class MediaTypes {
             Map.entry("video/mp4", "video/mp4"),
             Map.entry("video/quicktime", "video/mp4"),
             Map.entry("video/webm", "video/webm"),
-            Map.entry("video/x-matroska", "video/webm"),
             Map.entry("video/ogg", "video/ogg"),
             Map.entry("application/pdf", "application/pdf"));
 
@@ -66,6 +65,10 @@ final class MediaTypes {
                     "SVG images are refused: they can carry scripts. Send a PNG or JPEG.",
                     Map.of("accepted", ACCEPTED));
         }
+        if (detected.equals("application/x-matroska") || detected.equals("video/x-matroska")) {
+            // tika-core's magic calls every EBML file Matroska: a WebM file says so in its header's DocType
+            detected = "webm".equals(ebmlDocType(bytes)) ? "video/webm" : "video/x-matroska";
+        }
         String served = SERVED_AS.get(detected);
         if (served == null) {
             throw new DomainException(
@@ -81,6 +84,23 @@ final class MediaTypes {
                         ? Media.Kind.AUDIO
                         : served.startsWith("video/") ? Media.Kind.VIDEO : Media.Kind.DOCUMENT;
         return new Sniffed(served, kind);
+    }
+
+    /**
+     * The DocType of an EBML header ({@code webm}, {@code matroska}), or null: element id {@code 0x4282}, a one-byte
+     * size (as muxers write it) and that many ASCII bytes, within the header's first 64 bytes.
+     */
+    static String ebmlDocType(byte[] bytes) {
+        int end = Math.min(bytes.length, 64);
+        for (int i = 4; i + 2 < end; i++) {
+            if ((bytes[i] & 0xff) == 0x42 && (bytes[i + 1] & 0xff) == 0x82 && (bytes[i + 2] & 0x80) != 0) {
+                int length = bytes[i + 2] & 0x7f;
+                if (i + 3 + length <= bytes.length) {
+                    return new String(bytes, i + 3, length, java.nio.charset.StandardCharsets.US_ASCII);
+                }
+            }
+        }
+        return null;
     }
 
     /** An {@code <svg} root in the first kilobyte, whatever precedes it (a BOM, an XML declaration, comments). */

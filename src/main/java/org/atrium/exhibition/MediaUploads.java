@@ -4,12 +4,23 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.io.ByteArrayOutputStream;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +30,7 @@ import org.atrium.common.DomainException;
 import org.atrium.common.Images;
 import org.atrium.event.Event;
 import org.atrium.event.Events;
+import org.jboss.logging.Logger;
 
 /**
  * Adding a file to a work, as one use case: refused before reading when the declared length is over the per-file
@@ -29,6 +41,11 @@ import org.atrium.event.Events;
  */
 @ApplicationScoped
 class MediaUploads {
+
+    private static final Logger LOG = Logger.getLogger(MediaUploads.class);
+
+    /** Bytes of an upload's beginning kept in memory for sniffing its type. */
+    static final int HEAD = 64 * 1024;
 
     /** The image sizes made at upload, by the longer side in pixels; served as stored, never re-encoded per request. */
     static final Map<String, Integer> SIZES = sizes();
@@ -62,14 +79,46 @@ class MediaUploads {
     @Inject
     Clock clock;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     /** A file ready to store: its kind, dimensions (images) and variants with their bytes. */
     private record Prepared(Media.Kind kind, Integer width, Integer height, List<Ready> variants) {
         long bytes() {
-            return variants.stream().mapToLong(v -> v.bytes.length).sum();
+            return variants.stream().mapToLong(Ready::size).sum();
         }
     }
 
-    private record Ready(String name, String mediaType, byte[] bytes, String sha256, Integer width, Integer height) {}
+    /** One variant to store: made in memory (an image size) or the upload itself, in its temporary file. */
+    private record Ready(
+            String name,
+            String mediaType,
+            byte[] bytes,
+            Path file,
+            long size,
+            String sha256,
+            Integer width,
+            Integer height) {
+
+        static Ready of(String name, String mediaType, byte[] bytes, String sha256, Integer width, Integer height) {
+            return new Ready(name, mediaType, bytes, null, bytes.length, sha256, width, height);
+        }
+    }
+
+    /**
+     * An upload received into a temporary file (deleted on {@link #close()}), with its size, SHA-256 and first
+     * {@link #HEAD} bytes, from which its type is sniffed: however large, it is never held whole in memory.
+     */
+    record Received(Path file, long size, String sha256, byte[] head) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warnf(e, "Could not delete the upload's temporary file %s", file);
+            }
+        }
+    }
 
     MediaView upload(String slug, long workId, String alt, Long declaredLength, InputStream body) {
         long limit = config.mediaMaxBytes();
@@ -82,9 +131,11 @@ class MediaUploads {
             exhibitions.editableWork(event, workId);
             checkQuota(event, declaredLength == null ? 0 : declaredLength);
         });
-        byte[] data = read(body, limit, declaredLength);
-        Prepared prepared = prepare(data, alt);
-        return QuarkusTransaction.requiringNew().call(() -> store(slug, workId, alt, prepared));
+        try (Received received =
+                receive(body, limit, declaredLength, config.uploadDirectory().orElse(null))) {
+            Prepared prepared = prepare(received, alt);
+            return QuarkusTransaction.requiringNew().call(() -> store(slug, workId, alt, prepared));
+        }
     }
 
     private MediaView store(String slug, long workId, String alt, Prepared prepared) {
@@ -98,7 +149,8 @@ class MediaUploads {
      * caller's transaction.
      */
     MediaView addTrusted(Event event, Work work, String alt, byte[] image) {
-        return store(event, work, alt, prepare(image, alt));
+        MediaTypes.Sniffed sniffed = MediaTypes.sniff(image);
+        return store(event, work, alt, prepareImage(image, sniffed, alt));
     }
 
     private MediaView store(Event event, Work work, String alt, Prepared prepared) {
@@ -121,24 +173,66 @@ class MediaUploads {
             Media.Variant v = new Media.Variant();
             v.name = r.name();
             v.mediaType = r.mediaType();
-            v.size = r.bytes().length;
+            v.size = r.size();
             v.sha256 = r.sha256();
             v.width = r.width();
             v.height = r.height();
             v.storeKey = prefix + r.name();
-            store.put(v.storeKey, v.mediaType, r.bytes());
+            // a store outside the database: the object goes again if the rows do not commit (known before the put,
+            // which may have stored it even when it failed)
+            afterCompletion(false, v.storeKey);
+            if (r.file() != null) {
+                store.put(v.storeKey, v.mediaType, r.file());
+            } else {
+                store.put(v.storeKey, v.mediaType, r.bytes());
+            }
             media.variants.add(v);
         }
         media.persistAndFlush();
         return MediaView.of(media, event.slug);
     }
 
-    /** Deletes a media item's files and row (the caller's transaction). */
+    /**
+     * Deletes a media item's files and row (the caller's transaction). A store outside the database deletes the files
+     * once the row's deletion has committed, so a rollback never leaves a row without its files.
+     */
     void discard(Media media) {
         for (Media.Variant v : media.variants) {
-            store.delete(v.storeKey);
+            if (store.transactional()) {
+                store.delete(v.storeKey);
+            } else {
+                afterCompletion(true, v.storeKey);
+            }
         }
         media.delete();
+    }
+
+    /**
+     * For a store outside the database: deletes the object when the current transaction commits ({@code onCommit})
+     * or when it does not. A failure to delete is logged: the object is then an orphan, never a row without its file.
+     */
+    private void afterCompletion(boolean onCommit, String key) {
+        if (store.transactional()) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if ((status == Status.STATUS_COMMITTED) != onCommit) {
+                    return;
+                }
+                try {
+                    store.delete(key);
+                } catch (RuntimeException e) {
+                    LOG.errorf(
+                            "Could not delete the media object %s: it is left in the store unreferenced (%s)",
+                            key, e.getMessage());
+                }
+            }
+        });
     }
 
     void discardAll(Work work) {
@@ -169,7 +263,7 @@ class MediaUploads {
         }
     }
 
-    private static DomainException tooLarge(long limit, long size) {
+    static DomainException tooLarge(long limit, long size) {
         return new DomainException(
                 413,
                 "media.too-large",
@@ -178,40 +272,81 @@ class MediaUploads {
     }
 
     /**
-     * The body, read with the limit counted as it arrives (a body sent without a length, or longer than it said, is
-     * refused once it passes the limit). A body that ends before its declared length, or a connection that drops,
-     * is {@code upload.incomplete}: nothing is stored.
+     * The body, streamed into a temporary file with the limit counted as it arrives (a body sent without a length, or
+     * longer than it said, is refused once it passes the limit). A body that ends before its declared length, or a
+     * connection that drops, is {@code upload.incomplete}: nothing is stored, and the temporary file is gone.
      */
-    static byte[] read(InputStream body, long limit, Long declaredLength) {
+    static Received receive(InputStream body, long limit, Long declaredLength) {
+        return receive(body, limit, declaredLength, null);
+    }
+
+    /** {@link #receive(InputStream, long, Long)} into {@code directory} (null: the system's temp directory). */
+    static Received receive(InputStream body, long limit, Long declaredLength, Path directory) {
         if (body == null) {
             throw new DomainException(400, "upload.empty", "The upload is empty: send the file as the body.");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(
-                (int) Math.min(limit, declaredLength == null ? 64 * 1024 : Math.max(0, declaredLength)));
-        byte[] buffer = new byte[64 * 1024];
+        Path file;
+        try {
+            if (directory == null) {
+                file = Files.createTempFile("atrium-upload-", ".part");
+            } else {
+                Files.createDirectories(directory);
+                file = Files.createTempFile(directory, "atrium-upload-", ".part");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MessageDigest sha256 = sha256();
+        byte[] head = new byte[(int) Math.min(HEAD, limit)];
+        int headLength = 0;
         long total = 0;
-        try (body) {
+        try (body;
+                OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
+            byte[] buffer = new byte[64 * 1024];
             int n;
             while ((n = body.read(buffer)) >= 0) {
                 total += n;
                 if (total > limit) {
                     throw tooLarge(limit, total);
                 }
+                if (headLength < head.length) {
+                    int copy = Math.min(n, head.length - headLength);
+                    System.arraycopy(buffer, 0, head, headLength, copy);
+                    headLength += copy;
+                }
                 out.write(buffer, 0, n);
             }
         } catch (IOException | RuntimeException e) {
+            deleteQuietly(file);
             if (e instanceof DomainException d) {
                 throw d;
             }
             throw incomplete(declaredLength, total);
         }
-        if (declaredLength != null && total != declaredLength) {
+        if ((declaredLength != null && total != declaredLength) || total == 0) {
+            deleteQuietly(file);
+            if (total == 0) {
+                throw new DomainException(400, "upload.empty", "The upload is empty: send the file as the body.");
+            }
             throw incomplete(declaredLength, total);
         }
-        if (total == 0) {
-            throw new DomainException(400, "upload.empty", "The upload is empty: send the file as the body.");
+        return new Received(file, total, HexFormat.of().formatHex(sha256.digest()), Arrays.copyOf(head, headLength));
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf(e, "Could not delete the upload's temporary file %s", file);
         }
-        return out.toByteArray();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static DomainException incomplete(Long declared, long received) {
@@ -227,16 +362,39 @@ class MediaUploads {
                 details);
     }
 
-    /** Sniffs, checks and (images) re-encodes into the sizes: CPU work, outside any transaction. */
-    private Prepared prepare(byte[] data, String alt) {
-        MediaTypes.Sniffed sniffed = MediaTypes.sniff(data);
+    /**
+     * Sniffs, checks and (images) re-encodes into the sizes: CPU work, outside any transaction. Audio, video and PDF
+     * stay in their temporary file until the store reads them from it.
+     */
+    private Prepared prepare(Received received, String alt) {
+        MediaTypes.Sniffed sniffed = MediaTypes.sniff(received.head());
         if (sniffed.kind() != Media.Kind.IMAGE) {
             return new Prepared(
                     sniffed.kind(),
                     null,
                     null,
-                    List.of(new Ready("original", sniffed.mediaType(), data, Images.sha256(data), null, null)));
+                    List.of(new Ready(
+                            "original",
+                            sniffed.mediaType(),
+                            null,
+                            received.file(),
+                            received.size(),
+                            received.sha256(),
+                            null,
+                            null)));
         }
+        checkAlt(alt);
+        // an image is decoded in memory anyway: bounded by the per-file limit and, before decoding, its pixels
+        byte[] data;
+        try {
+            data = Files.readAllBytes(received.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return prepareImage(data, sniffed, alt);
+    }
+
+    private static void checkAlt(String alt) {
         if (alt == null || alt.isBlank()) {
             throw DomainException.invalid(
                     "media.alt-required",
@@ -245,12 +403,19 @@ class MediaUploads {
         if (alt.length() > 1000) {
             throw DomainException.invalid("media.alt-too-long", "Alt text may be at most 1000 characters.");
         }
+    }
+
+    private Prepared prepareImage(byte[] data, MediaTypes.Sniffed sniffed, String alt) {
+        if (sniffed.kind() != Media.Kind.IMAGE) {
+            throw new IllegalArgumentException("not an image: " + sniffed.mediaType());
+        }
+        checkAlt(alt);
         Images.Limits limits = new Images.Limits(
                 (int) Math.min(Integer.MAX_VALUE, config.mediaMaxBytes()), bounds.imageMaxPixels(), 1600);
         Map<String, Images.Processed> sizes = Images.sizes(data, limits, SIZES);
         List<Ready> variants = new ArrayList<>();
         sizes.forEach((name, p) ->
-                variants.add(new Ready(name, p.format().mediaType, p.bytes(), p.sha256(), p.width(), p.height())));
+                variants.add(Ready.of(name, p.format().mediaType, p.bytes(), p.sha256(), p.width(), p.height())));
         Images.Processed large = sizes.get("large");
         return new Prepared(Media.Kind.IMAGE, large.width(), large.height(), variants);
     }

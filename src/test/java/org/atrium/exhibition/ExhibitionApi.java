@@ -58,7 +58,17 @@ final class ExhibitionApi {
     }
 
     static ValidatableResponse upload(String user, String slug, long work, String alt, String type, byte[] body) {
-        RequestSpecification r = as(user).contentType(type).body(body);
+        return upload(user, slug, work, alt, type, as(user).contentType(type).body(body));
+    }
+
+    /** The body streamed without a length (chunked). */
+    static ValidatableResponse upload(
+            String user, String slug, long work, String alt, String type, java.io.InputStream body) {
+        return upload(user, slug, work, alt, type, as(user).contentType(type).body(body));
+    }
+
+    private static ValidatableResponse upload(
+            String user, String slug, long work, String alt, String type, RequestSpecification r) {
         if (alt != null) {
             r = r.queryParam("alt", alt);
         }
