@@ -1,7 +1,5 @@
 package org.atrium.live;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -245,26 +243,6 @@ class QuestionBoard {
         List<QuestionWithReplies> out = new ArrayList<>(questions.size());
         for (Question q : questions) {
             out.add(new QuestionWithReplies(q, replies.getOrDefault(q.id, List.of())));
-        }
-        return out;
-    }
-
-    /** The room's questions as one reader may see them, most voted first, each with its replies. */
-    ArrayNode visible(ObjectMapper json, String room, Member reader) {
-        ArrayNode out = json.createArrayNode();
-        for (QuestionWithReplies listed : board(room)) {
-            Question q = listed.question();
-            boolean mine = q.author.equals(reader.subject);
-            boolean seen = reader.moderator || mine || (q.published && q.state != Question.State.DISMISSED);
-            if (!seen) {
-                continue;
-            }
-            ObjectNode view = WireJson.question(json, q);
-            ArrayNode rs = view.putArray("replies");
-            for (Reply r : listed.replies()) {
-                rs.add(WireJson.reply(json, r));
-            }
-            out.add(view);
         }
         return out;
     }
