@@ -16,8 +16,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.atrium.security.Accounts;
 
@@ -75,41 +73,8 @@ class TicketAuthentication implements HttpAuthenticationMechanism {
         if (path == null || !path.startsWith(PATH_PREFIX)) {
             return null;
         }
-        return ticketIn(context.request().query());
-    }
-
-    /**
-     * The first {@code ticket} parameter of a query string, or null. Read from the string rather than through the
-     * request's parameters: those would be decoded into a map the upgraded request keeps, with a copy of the ticket,
-     * for as long as the connection lives.
-     */
-    static String ticketIn(String query) {
-        if (query == null) {
-            return null;
-        }
-        String name = PARAMETER + "=";
-        for (int start = 0; start < query.length(); ) {
-            int end = query.indexOf('&', start);
-            if (end < 0) {
-                end = query.length();
-            }
-            if (query.startsWith(name, start)) {
-                String value = query.substring(start + name.length(), end);
-                if (value.isEmpty()) {
-                    return null;
-                }
-                if (value.indexOf('%') < 0 && value.indexOf('+') < 0) {
-                    return value; // a ticket is base64url: nothing to decode
-                }
-                try {
-                    return URLDecoder.decode(value, StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException e) {
-                    return value; // refused as a ticket anyway
-                }
-            }
-            start = end + 1;
-        }
-        return null;
+        String ticket = context.request().getParam(PARAMETER);
+        return ticket == null || ticket.isEmpty() ? null : ticket;
     }
 
     /** Turns a ticket into the small identity a live connection keeps: subject, roles, display name, token expiry. */

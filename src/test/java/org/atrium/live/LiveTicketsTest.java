@@ -147,16 +147,4 @@ class LiveTicketsTest {
         tickets.sweep();
         assertEquals(0, redemptions.used.size(), "redemptions are forgotten once the ticket would have expired");
     }
-
-    @Test
-    void theTicketIsReadFromTheQueryStringAsAParameterWouldBe() {
-        assertEquals("abc-_9", TicketAuthentication.ticketIn("ticket=abc-_9"));
-        assertEquals("abc", TicketAuthentication.ticketIn("since=4&ticket=abc&ticket=other"));
-        assertEquals("a b=c", TicketAuthentication.ticketIn("ticket=a%20b%3Dc"));
-        assertEquals("%zz", TicketAuthentication.ticketIn("ticket=%zz"));
-        assertEquals(null, TicketAuthentication.ticketIn("ticket="));
-        assertEquals(null, TicketAuthentication.ticketIn("xticket=abc&since=1"));
-        assertEquals(null, TicketAuthentication.ticketIn(""));
-        assertEquals(null, TicketAuthentication.ticketIn(null));
-    }
 }
