@@ -77,6 +77,15 @@ public class PublicRenderings {
         bytes += size - (old == null ? 0 : old.rendered().body().length);
     }
 
+    /**
+     * The current generation: it moves with every committed change of published data, here or (once its notification
+     * arrives) on another node. Something derived from such data and read after this value was taken may be kept under
+     * it and used while it is still current (the live rooms' admission facts do).
+     */
+    public long generation() {
+        return generation.get();
+    }
+
     /** How many bodies are kept now (for tests that check what a request leaves behind). */
     public int kept() {
         return entries.size();

@@ -4,9 +4,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.atrium.common.PublicRenderings;
 import org.atrium.event.Event;
 import org.atrium.registration.Participation;
 import org.atrium.schedule.ConferenceSession;
@@ -52,7 +55,36 @@ class Admission {
     @Inject
     SessionRoles roles;
 
-    @Transactional
+    @Inject
+    PublicRenderings published;
+
+    /**
+     * What a room's admission needs to know of its event and session, the same for everyone who joins: read once and
+     * kept while no published data (events with their organisers, sessions, line-ups, speakers) has changed since it
+     * was read ({@link PublicRenderings#generation}), so a join storm asks the database only whether each member is a
+     * confirmed participant. {@code stageNames} is the session's line-up by account (a session room), or the event's
+     * speakers' accounts with no names (an event channel).
+     */
+    private record Facts(
+            long generation, long eventId, boolean draft, Set<String> organisers, Map<String, String> stageNames) {
+
+        boolean organiser(String subject) {
+            return subject != null && organisers.contains(subject);
+        }
+
+        /** As {@code Event.isVisibleTo}: a draft only to its organisers. */
+        boolean visibleTo(String subject) {
+            return !draft || organiser(subject);
+        }
+    }
+
+    /** Bounded by the rooms people join; dropped whole when it grows past this (a rebuild costs one read per room). */
+    private static final int MAX_FACTS = 10_000;
+
+    private final Map<String, Facts> facts = new ConcurrentHashMap<>();
+
+    private static final Facts NOT_FOUND = new Facts(0, 0, true, Set.of(), Map.of());
+
     Pass session(String sessionIdText, String subject) {
         long sessionId;
         try {
@@ -60,43 +92,82 @@ class Admission {
         } catch (NumberFormatException e) {
             return Pass.refused(Verdict.NOT_FOUND);
         }
-        ConferenceSession session = em.find(ConferenceSession.class, sessionId);
-        if (session == null) {
+        String room = LiveRoom.sessionKey(sessionId);
+        Facts f = facts(room, () -> {
+            ConferenceSession session = em.find(ConferenceSession.class, sessionId);
+            if (session == null) {
+                return null;
+            }
+            Event event = session.event;
+            return new Facts(
+                    0,
+                    event.id,
+                    !event.isVisibleTo(null),
+                    Set.copyOf(event.organisers),
+                    Map.copyOf(roles.stageNames(sessionId)));
+        });
+        if (f == NOT_FOUND || !f.visibleTo(subject)) {
             return Pass.refused(Verdict.NOT_FOUND);
         }
-        Event event = session.event;
-        boolean organiser = event.isOrganiser(subject);
-        if (!event.isVisibleTo(subject)) {
-            return Pass.refused(Verdict.NOT_FOUND);
-        }
-        // one read answers both whether the account is on the line-up and the name it has there
-        String stageName = roles.stageName(sessionId, subject).orElse(null);
+        boolean organiser = f.organiser(subject);
+        String stageName = subject == null ? null : f.stageNames().get(subject);
         boolean onStage = stageName != null;
-        if (!organiser && !onStage && !participation.isConfirmed(event.id, subject)) {
+        if (!organiser && !onStage && !confirmed(f.eventId(), subject)) {
             return Pass.refused(Verdict.REFUSED);
         }
-        String room = LiveRoom.sessionKey(sessionId);
-        ensureRoom(room, event.id, sessionId);
-        return new Pass(Verdict.ADMITTED, room, event.id, sessionId, organiser || onStage, organiser, stageName);
+        ensureRoom(room, f.eventId(), sessionId);
+        return new Pass(Verdict.ADMITTED, room, f.eventId(), sessionId, organiser || onStage, organiser, stageName);
     }
 
-    @Transactional
     Pass event(String slug, String subject) {
-        Event event = Event.<Event>find("slug", slug).firstResult();
-        if (event == null) {
+        Facts f = facts("slug:" + slug, () -> {
+            Event event = Event.<Event>find("slug", slug).firstResult();
+            if (event == null) {
+                return null;
+            }
+            Map<String, String> speakers = new HashMap<>();
+            roles.speakerAccounts(event.id).forEach(account -> speakers.put(account, ""));
+            return new Facts(0, event.id, !event.isVisibleTo(null), Set.copyOf(event.organisers), Map.copyOf(speakers));
+        });
+        if (f == NOT_FOUND || !f.visibleTo(subject)) {
             return Pass.refused(Verdict.NOT_FOUND);
         }
-        boolean organiser = event.isOrganiser(subject);
-        if (!event.isVisibleTo(subject)) {
-            return Pass.refused(Verdict.NOT_FOUND);
-        }
-        boolean speaker = roles.isSpeakerInEvent(event.id, subject);
-        if (!organiser && !speaker && !participation.isConfirmed(event.id, subject)) {
+        boolean organiser = f.organiser(subject);
+        boolean speaker = subject != null && f.stageNames().containsKey(subject);
+        if (!organiser && !speaker && !confirmed(f.eventId(), subject)) {
             return Pass.refused(Verdict.REFUSED);
         }
-        String room = LiveRoom.eventKey(event.id);
-        ensureRoom(room, event.id, null);
-        return new Pass(Verdict.ADMITTED, room, event.id, null, organiser, organiser, null);
+        String room = LiveRoom.eventKey(f.eventId());
+        ensureRoom(room, f.eventId(), null);
+        return new Pass(Verdict.ADMITTED, room, f.eventId(), null, organiser, organiser, null);
+    }
+
+    /**
+     * The room's facts: kept ones while published data has not changed since they were read, else read now (null from
+     * {@code read}: no such room, which is not kept).
+     */
+    private Facts facts(String key, Supplier<Facts> read) {
+        long generation = published.generation();
+        Facts kept = facts.get(key);
+        if (kept != null && kept.generation() == generation) {
+            return kept;
+        }
+        // read after the generation was taken: a change committed meanwhile moves it, and these are not used again
+        Facts fresh = QuarkusTransaction.requiringNew().call(read::get);
+        if (fresh == null) {
+            return NOT_FOUND;
+        }
+        fresh = new Facts(generation, fresh.eventId(), fresh.draft(), fresh.organisers(), fresh.stageNames());
+        if (facts.size() >= MAX_FACTS) {
+            facts.clear();
+        }
+        facts.put(key, fresh);
+        return fresh;
+    }
+
+    private boolean confirmed(long eventId, String subject) {
+        return subject != null
+                && QuarkusTransaction.requiringNew().call(() -> participation.isConfirmed(eventId, subject));
     }
 
     /** Rooms known to have their row committed; a join then writes nothing (no commit to wait for). */

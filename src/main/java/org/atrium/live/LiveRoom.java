@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A live room in memory: its members grouped by event loop (so each event is handed to each loop once), the queue of
@@ -82,10 +83,10 @@ final class LiveRoom {
     /** Writer only: the rules of the last committed batch that did not change them, or null. */
     Rules rules;
 
-    /** The snapshot's last chat lines as of a seq (read-only once published; shared by concurrent snapshots). */
-    record ChatLines(long seq, com.fasterxml.jackson.databind.node.ArrayNode lines) {}
-
-    volatile ChatLines chatLines;
+    /** What every member's snapshot at a seq shares, read once (see {@link RoomStore#snapshot}); null until a join. */
+    volatile SharedSnapshot shared;
+    /** One join of a storm reads the shared part of a new seq; the others wait for it instead of reading it too. */
+    final ReentrantLock sharedReads = new ReentrantLock();
 
     LiveRoom(String key, long eventId, Long sessionId, AtomicLong eventChanges) {
         this.key = key;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.atrium.common.DomainException;
-import org.atrium.common.Sql;
 
 /**
  * The poll use cases of a live room: launch, vote (one per account: the primary key of {@code live_poll_vote}),
@@ -246,8 +245,12 @@ class Polls {
 
     /** A vote as its voter sees it: the indexes, the rating or the text. */
     static ObjectNode answer(ObjectMapper json, Poll p, List<Integer> choices, String text) {
+        return answer(json, p.kind, choices, text);
+    }
+
+    static ObjectNode answer(ObjectMapper json, Poll.Kind kind, List<Integer> choices, String text) {
         ObjectNode n = json.createObjectNode();
-        switch (p.kind) {
+        switch (kind) {
             case SINGLE, MULTIPLE -> {
                 ArrayNode a = n.putArray("choices");
                 choices.forEach(a::add);
@@ -329,35 +332,28 @@ class Polls {
         }
     }
 
-    /** The room's polls that are not drafts, for a snapshot, as this member may see them, and their own answers. */
-    void snapshot(ObjectMapper json, String room, Member member, ObjectNode frame) {
+    /** The polls of a room's snapshot (see {@link SharedSnapshot}), rendered once for everyone at a seq. */
+    record Listed(String polls, String moderatorPolls, Map<Long, Poll.Kind> kinds) {}
+
+    /**
+     * The room's last 50 polls that are not drafts, oldest first, rendered twice: with the tallies each one shows
+     * participants now, and with every tally (moderators).
+     */
+    Listed listed(ObjectMapper json, String room) {
         List<Poll> polls = em.createQuery("from Poll where room = ?1 and state <> ?2 order by id desc", Poll.class)
                 .setParameter(1, room)
                 .setParameter(2, Poll.State.DRAFT)
                 .setMaxResults(50)
                 .getResultList();
-        ArrayNode list = frame.putArray("polls");
+        ArrayNode list = json.createArrayNode();
+        ArrayNode moderators = json.createArrayNode();
+        Map<Long, Poll.Kind> kinds = new HashMap<>();
         for (int i = polls.size() - 1; i >= 0; i--) {
             Poll p = polls.get(i);
-            list.add(view(json, p, null, p.tallyVisibleTo(member.moderator)));
+            list.add(view(json, p, null, p.tallyVisibleTo(false)));
+            moderators.add(view(json, p, null, p.tallyVisibleTo(true)));
+            kinds.put(p.id, p.kind);
         }
-        ArrayNode mine = frame.putArray("myPollVotes");
-        Map<Long, Poll> byId = new HashMap<>();
-        polls.forEach(p -> byId.put(p.id, p));
-        for (Object[] row : Sql.list(
-                em,
-                "select v.poll_id, cast(v.choices as text), v.text from live_poll_vote v"
-                        + " join live_poll p on p.id = v.poll_id where p.room = ? and v.voter = ? order by v.poll_id",
-                rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)},
-                room,
-                member.subject)) {
-            Poll p = byId.get((Long) row[0]);
-            if (p == null) {
-                continue;
-            }
-            ObjectNode a = answer(json, p, ints(json, (String) row[1]), (String) row[2]);
-            a.put("pollId", p.id);
-            mine.add(a);
-        }
+        return new Listed(LiveProtocol.write(json, list), LiveProtocol.write(json, moderators), Map.copyOf(kinds));
     }
 }

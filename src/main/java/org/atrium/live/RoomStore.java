@@ -11,6 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,10 +24,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.atrium.cluster.ClusterChannel;
 import org.atrium.common.DomainException;
 import org.atrium.common.Sql;
 import org.atrium.schedule.ConferenceSession;
+import org.hibernate.Session;
 
 /**
  * The database side of a room: applies a batch of commands in one transaction (validated against the current state,
@@ -67,6 +73,9 @@ class RoomStore {
 
     @Inject
     WorkRooms workRooms;
+
+    @Inject
+    DataSource dataSource;
 
     private LiveCommand.UseCases useCases;
 
@@ -228,10 +237,69 @@ class RoomStore {
         return stored;
     }
 
-    /** A snapshot frame as the member may see it, consistent with its seq (read in one repeatable-read view). */
+    /** A snapshot frame as the member may see it, consistent with its seq. */
     record Snapshot(String frame, long seq) {}
 
+    /**
+     * A member's own rows at the room's current seq, in one statement (so in one consistent view of the database): the
+     * room's last seq, the questions they voted for, and their poll answers. Plain JDBC: it runs once per join.
+     */
+    static final String OWN_ROWS_SQL = "select 0, coalesce(max(seq), 0), null::text, null::text from live_log"
+            + " where room = ?"
+            + " union all select 1, v.question_id, null, null from live_vote v"
+            + " join live_question q on q.id = v.question_id where q.room = ? and v.voter = ?"
+            + " union all select 2, v.poll_id, cast(v.choices as text), v.text from live_poll_vote v"
+            + " join live_poll p on p.id = v.poll_id where p.room = ? and v.voter = ?"
+            + " order by 1, 2";
+
+    /** What {@link #OWN_ROWS_SQL} read: the seq, the voted questions, the poll answers (id, choices, text). */
+    private record Own(long seq, List<Long> votes, List<Object[]> pollVotes) {}
+
+    /**
+     * The member's snapshot: the room's shared part at the current seq ({@link SharedSnapshot}, read once per seq and
+     * room, by one join while the others of the storm wait for it) and the member's own rows, read at the same seq.
+     * A join whose own rows were read at the seq of the shared part costs one statement; otherwise both are read
+     * again in one repeatable-read transaction, and the shared part is kept for the joins that follow.
+     */
     Snapshot snapshot(LiveRoom room, Member member, String reason, int presence) {
+        if (room.workId != null) {
+            return workSnapshot(room, member, reason, presence);
+        }
+        // read before any row: a change of the event's rows moves it, and a shared part read before that is not used
+        long generation = room.eventChanges.get();
+        Own own = ownRows(room.key, member.subject);
+        SharedSnapshot shared = room.shared;
+        if (shared == null || !shared.fits(own.seq(), generation)) {
+            room.sharedReads.lock();
+            try {
+                shared = room.shared;
+                if (shared == null || !shared.fits(own.seq(), generation)) {
+                    Object[] read = QuarkusTransaction.requiringNew().call(() -> {
+                        em.createNativeQuery("set transaction isolation level repeatable read")
+                                .executeUpdate();
+                        Own mine = ownRowsInTransaction(room, member.subject);
+                        return new Object[] {mine, readShared(room, mine.seq(), generation)};
+                    });
+                    own = (Own) read[0];
+                    shared = (SharedSnapshot) read[1];
+                    SharedSnapshot kept = room.shared;
+                    if (kept == null || kept.seq <= shared.seq) {
+                        room.shared = shared;
+                    }
+                }
+            } finally {
+                room.sharedReads.unlock();
+            }
+        }
+        return new Snapshot(render(shared, own, member, reason, presence), shared.seq);
+    }
+
+    /**
+     * A work room's snapshot (its guestbook, moderated like Q&A; {@link WorkRooms}): read whole per join in one
+     * repeatable-read transaction. Work rooms are small and joined one visitor at a time, not in keynote storms, so they
+     * keep no shared part.
+     */
+    private Snapshot workSnapshot(LiveRoom room, Member member, String reason, int presence) {
         return QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("set transaction isolation level repeatable read")
                     .executeUpdate();
@@ -245,21 +313,92 @@ class RoomStore {
                     .put("name", member.name)
                     .put("moderator", member.moderator)
                     .put("organiser", member.organiser);
-            if (room.sessionId != null) {
-                sessionSnapshot(room, member, frame, seq);
-            } else if (room.workId != null) {
-                workRooms.snapshot(room, member, frame);
-            } else {
-                eventSnapshot(room, member, frame);
-            }
+            workRooms.snapshot(room, member, frame);
             frame.put("presence", presence);
             return new Snapshot(LiveProtocol.write(json, frame), seq);
         });
     }
 
-    private void sessionSnapshot(LiveRoom room, Member member, ObjectNode frame, long seq) {
+    /** The member's own rows, on a connection of its own (one autocommit statement). */
+    private Own ownRows(String room, String subject) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(OWN_ROWS_SQL)) {
+            bindOwn(ps, room, subject);
+            try (ResultSet rs = ps.executeQuery()) {
+                return readOwn(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("a live snapshot could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The member's own rows inside the current (repeatable-read) transaction. */
+    private Own ownRowsInTransaction(LiveRoom room, String subject) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(OWN_ROWS_SQL)) {
+                bindOwn(ps, room.key, subject);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return readOwn(rs);
+                }
+            }
+        });
+    }
+
+    private static void bindOwn(PreparedStatement ps, String room, String subject) throws SQLException {
+        ps.setString(1, room);
+        ps.setString(2, room);
+        ps.setString(3, subject);
+        ps.setString(4, room);
+        ps.setString(5, subject);
+    }
+
+    private static Own readOwn(ResultSet rs) throws SQLException {
+        long seq = 0;
+        List<Long> votes = new ArrayList<>();
+        List<Object[]> pollVotes = new ArrayList<>();
+        while (rs.next()) {
+            switch (rs.getInt(1)) {
+                case 0 -> seq = rs.getLong(2);
+                case 1 -> votes.add(rs.getLong(2));
+                default -> pollVotes.add(new Object[] {rs.getLong(2), rs.getString(3), rs.getString(4)});
+            }
+        }
+        return new Own(seq, votes, pollVotes);
+    }
+
+    /** Reads and renders what every member's snapshot at {@code seq} shares; inside a repeatable-read transaction. */
+    private SharedSnapshot readShared(LiveRoom room, long seq, long generation) {
+        Polls.Listed listed = polls.listed(json, room.key);
+        if (room.sessionId == null) {
+            ObjectNode roomNode = json.createObjectNode().put("key", room.key).put("eventId", room.eventId);
+            List<?> payloads = em.createNativeQuery("select cast(payload as text) from live_log"
+                            + " where room = ?1 and type = 'announcement.posted' order by seq desc limit ?2")
+                    .setParameter(1, room.key)
+                    .setParameter(2, config.snapshotAnnouncements())
+                    .getResultList();
+            ArrayNode list = json.createArrayNode();
+            for (int i = payloads.size() - 1; i >= 0; i--) {
+                list.add(parse((String) payloads.get(i)).get("announcement"));
+            }
+            return new SharedSnapshot(
+                    seq,
+                    generation,
+                    LiveProtocol.write(json, roomNode),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    LiveProtocol.write(json, list),
+                    listed.polls(),
+                    listed.moderatorPolls(),
+                    listed.kinds());
+        }
         ConferenceSession session = em.find(ConferenceSession.class, room.sessionId);
-        ObjectNode roomNode = frame.putObject("room")
+        ObjectNode roomNode = json.createObjectNode()
                 .put("key", room.key)
                 .put("sessionId", room.sessionId)
                 .put("title", session.title)
@@ -271,67 +410,118 @@ class RoomStore {
             roomNode.put("venue", session.venue.name).put("joinUrl", session.venue.joinUrl);
         }
         RoomSettings settings = em.find(RoomSettings.class, room.key);
-        boolean qaOpen = settings.qaOpen(
-                clock.instant(), session.startsAt, session.endsAt, config.qaOpensBefore(), config.qaClosesAfter());
-        frame.set("settings", WireJson.settings(json, settings, qaOpen, session.startsAt, session.endsAt, config));
-        ArrayNode qs = questions.visible(json, room.key, member);
-        Long pinned = null;
-        for (JsonNode q : qs) {
-            if (q.path("pinned").asBoolean()
-                    && !"pending".equals(q.path("state").asText())) {
-                pinned = q.get("id").asLong();
+        List<SharedSnapshot.Question> board = new ArrayList<>();
+        Set<String> authors = new HashSet<>();
+        StringBuilder participants = new StringBuilder().append('[');
+        Long participantPinned = null;
+        for (QuestionBoard.QuestionWithReplies listedQuestion : questions.board(room.key)) {
+            Question q = listedQuestion.question();
+            ObjectNode view = WireJson.question(json, q);
+            ArrayNode rs = view.putArray("replies");
+            for (Reply r : listedQuestion.replies()) {
+                rs.add(WireJson.reply(json, r));
             }
-            if (!member.organiser) {
-                LiveProtocol.redact(q, member.subject);
+            String full = LiveProtocol.write(json, view);
+            // hidden from every reader but the author (who gets the full one): LiveProtocol.redact with no reader
+            String redacted = q.anonymous ? LiveProtocol.write(json, LiveProtocol.redact(view, null)) : full;
+            boolean everyone = q.published && q.state != Question.State.DISMISSED;
+            boolean pinnedShown = q.pinned && q.state != Question.State.PENDING;
+            board.add(new SharedSnapshot.Question(q.id, q.author, everyone, pinnedShown, full, redacted));
+            authors.add(q.author);
+            if (everyone) {
+                if (participants.length() > 1) {
+                    participants.append(',');
+                }
+                participants.append(redacted);
+                if (pinnedShown) {
+                    participantPinned = q.id;
+                }
             }
         }
-        frame.set("questions", qs);
-        if (pinned == null) {
-            frame.putNull("pinned");
-        } else {
-            frame.put("pinned", pinned);
+        // the last chat lines
+        List<ChatMessage> lines = em.createQuery(
+                        "from ChatMessage where room = ?1 and deleted = false order by id desc", ChatMessage.class)
+                .setParameter(1, room.key)
+                .setMaxResults(config.snapshotChatLines())
+                .getResultList();
+        ArrayNode chatLines = json.createArrayNode();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            chatLines.add(WireJson.chat(json, lines.get(i)));
         }
-        ArrayNode myVotes = frame.putArray("myVotes");
-        Sql.list(
-                        em,
-                        "select v.question_id from live_vote v join live_question q on q.id = v.question_id"
-                                + " where q.room = ? and v.voter = ? order by v.question_id",
-                        rs -> rs.getLong(1),
-                        room.key,
-                        member.subject)
-                .forEach(myVotes::add);
-        // the last chat lines are the same for everyone at a given seq: a join storm reads them once
-        LiveRoom.ChatLines cached = room.chatLines;
-        if (cached == null || cached.seq() != seq) {
-            List<ChatMessage> lines = em.createQuery(
-                            "from ChatMessage where room = ?1 and deleted = false order by id desc", ChatMessage.class)
-                    .setParameter(1, room.key)
-                    .setMaxResults(config.snapshotChatLines())
-                    .getResultList();
-            ArrayNode chatLines = json.createArrayNode();
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                chatLines.add(WireJson.chat(json, lines.get(i)));
-            }
-            cached = new LiveRoom.ChatLines(seq, chatLines);
-            room.chatLines = cached;
-        }
-        frame.set("chat", cached.lines());
-        polls.snapshot(json, room.key, member, frame);
+        return new SharedSnapshot(
+                seq,
+                generation,
+                LiveProtocol.write(json, roomNode),
+                settings,
+                session.startsAt,
+                session.endsAt,
+                List.copyOf(board),
+                Set.copyOf(authors),
+                participants.append(']').toString(),
+                participantPinned,
+                LiveProtocol.write(json, chatLines),
+                null,
+                listed.polls(),
+                listed.moderatorPolls(),
+                listed.kinds());
     }
 
-    private void eventSnapshot(LiveRoom room, Member member, ObjectNode frame) {
-        frame.putObject("room").put("key", room.key).put("eventId", room.eventId);
-        List<?> payloads = em.createNativeQuery(
-                        "select cast(payload as text) from live_log where room = ?1 and type = 'announcement.posted'"
-                                + " order by seq desc limit ?2")
-                .setParameter(1, room.key)
-                .setParameter(2, config.snapshotAnnouncements())
-                .getResultList();
-        ArrayNode list = frame.putArray("announcements");
-        for (int i = payloads.size() - 1; i >= 0; i--) {
-            list.add(parse((String) payloads.get(i)).get("announcement"));
+    /** The member's snapshot frame: the shared part at its seq with the member's own part put in. */
+    private String render(SharedSnapshot shared, Own own, Member member, String reason, int presence) {
+        ObjectNode you = json.createObjectNode()
+                .put("subject", member.subject)
+                .put("name", member.name)
+                .put("moderator", member.moderator)
+                .put("organiser", member.organiser);
+        StringBuilder frame = new StringBuilder(1024 + shared.room.length())
+                .append("{\"type\":\"snapshot\",\"seq\":")
+                .append(shared.seq)
+                .append(",\"reason\":")
+                .append(LiveProtocol.write(json, json.getNodeFactory().textNode(reason)))
+                .append(",\"you\":")
+                .append(LiveProtocol.write(json, you))
+                .append(",\"room\":")
+                .append(shared.room);
+        if (shared.settings != null) {
+            boolean qaOpen = shared.settings.qaOpen(
+                    clock.instant(), shared.startsAt, shared.endsAt, config.qaOpensBefore(), config.qaClosesAfter());
+            Long[] pinned = new Long[1];
+            String questionsJson = shared.questionsFor(member, pinned);
+            frame.append(",\"settings\":")
+                    .append(LiveProtocol.write(
+                            json,
+                            WireJson.settings(json, shared.settings, qaOpen, shared.startsAt, shared.endsAt, config)))
+                    .append(",\"questions\":")
+                    .append(questionsJson)
+                    .append(",\"pinned\":")
+                    .append(pinned[0] == null ? "null" : pinned[0].toString())
+                    .append(",\"myVotes\":[");
+            for (int i = 0; i < own.votes().size(); i++) {
+                frame.append(i == 0 ? "" : ",").append(own.votes().get(i));
+            }
+            frame.append("],\"chat\":").append(shared.chat);
+        } else {
+            frame.append(",\"announcements\":").append(shared.announcements);
         }
-        polls.snapshot(json, room.key, member, frame);
+        ArrayNode mine = json.createArrayNode();
+        for (Object[] row : own.pollVotes()) {
+            Long pollId = (Long) row[0];
+            Poll.Kind kind = shared.pollKinds.get(pollId);
+            if (kind == null) {
+                continue; // a poll past the last 50
+            }
+            ObjectNode a = Polls.answer(json, kind, Polls.ints(json, (String) row[1]), (String) row[2]);
+            a.put("pollId", pollId);
+            mine.add(a);
+        }
+        return frame.append(",\"polls\":")
+                .append(member.moderator ? shared.moderatorPolls : shared.polls)
+                .append(",\"myPollVotes\":")
+                .append(LiveProtocol.write(json, mine))
+                .append(",\"presence\":")
+                .append(presence)
+                .append('}')
+                .toString();
     }
 
     /**

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,6 +85,23 @@ public class SessionRoles {
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty();
+    }
+
+    /**
+     * The session's line-up by account: each linked account with the name {@link #stageName} gives it (its first
+     * profile on the line-up).
+     */
+    public Map<String, String> stageNames(long sessionId) {
+        Map<String, String> out = new HashMap<>();
+        for (Object[] row : em.createQuery(
+                        "select sp.accountSubject, sp.name from SessionSpeaker ss join ss.speaker sp"
+                                + " where ss.id.sessionId = :session and sp.accountSubject is not null order by sp.id",
+                        Object[].class)
+                .setParameter("session", sessionId)
+                .getResultList()) {
+            out.putIfAbsent((String) row[0], (String) row[1]);
+        }
+        return out;
     }
 
     /** The accounts linked to the event's speaker profiles (at most one per profile). */

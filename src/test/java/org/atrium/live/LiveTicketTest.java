@@ -14,13 +14,20 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.atrium.event.Event;
 import org.atrium.registration.Registration;
 import org.atrium.schedule.ConferenceSession;
@@ -172,11 +179,51 @@ class LiveTicketTest {
         assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + ours, Map.of()));
     }
 
+    /**
+     * Redemptions that arrive together are written together (DatabaseRedemptions): racing callers, some with one
+     * shared id, some with their own, still let each id through exactly once.
+     */
+    @Test
+    void racingRedemptionsLetEachIdThroughExactlyOnce() throws Exception {
+        byte[] shared = new byte[16];
+        new SecureRandom().nextBytes(shared);
+        Instant until = Instant.now().plusSeconds(60);
+        int threads = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<boolean[]>> outcomes = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                outcomes.add(pool.submit(() -> {
+                    byte[] own = new byte[16];
+                    new SecureRandom().nextBytes(own);
+                    start.await();
+                    boolean a = redemptions.first(shared, until);
+                    boolean b = redemptions.first(own, until);
+                    boolean c = redemptions.first(own, until);
+                    return new boolean[] {a, b, c};
+                }));
+            }
+            start.countDown();
+            int sharedFirsts = 0;
+            for (Future<boolean[]> f : outcomes) {
+                boolean[] o = f.get(60, TimeUnit.SECONDS);
+                sharedFirsts += o[0] ? 1 : 0;
+                assertTrue(o[1], "a fresh id is let through");
+                assertFalse(o[2], "an id is let through once");
+            }
+            assertEquals(1, sharedFirsts, "one of the racing redemptions of one id wins");
+            assertFalse(redemptions.first(shared, until));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aTicketSealedWithAnotherKeyOrAlteredIsRefused() {
         String path = room();
         byte[] foreignKey = new byte[32];
-        new java.security.SecureRandom().nextBytes(foreignKey);
+        new SecureRandom().nextBytes(foreignKey);
         LiveTickets foreign = new LiveTickets(
                 java.time.Clock.systemUTC(), config.ticketTtl(), 20, new TicketSeal(foreignKey), redemptions);
         String forged = foreign.issue(new LiveTickets.Grant("alice", "Alice", Set.of("user"), Optional.empty()))
