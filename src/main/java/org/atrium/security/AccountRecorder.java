@@ -22,6 +22,10 @@ import org.jboss.logging.Logger;
  * Keeps the {@link Account} of every identity that presents a token: created at its first request, updated when the
  * token's name, user name or e-mail claims change. Cheap on the hot path: the claims last written per identity are
  * remembered in memory, so a request whose claims are unchanged writes nothing (and does not leave the event loop).
+ * The first request of an identity on a node (after a start, or on a node it never reached) reads the stored row and
+ * writes only when a claim changed or the row was last seen more than {@link #SEEN_GRANULARITY} ago: a keynote's
+ * thousands of known participants joining a freshly started node cost a read each, not a commit each. So
+ * {@code last_seen_at} is exact to a day.
  */
 @ApplicationScoped
 class AccountRecorder implements SecurityIdentityAugmentor {
@@ -30,6 +34,14 @@ class AccountRecorder implements SecurityIdentityAugmentor {
 
     /** Past this many remembered identities the memory starts afresh (each one then costs one more write). */
     static final int REMEMBERED = 50_000;
+
+    /** How stale {@code last_seen_at} may get before an unchanged identity's request writes it again. */
+    static final java.time.Duration SEEN_GRANULARITY = java.time.Duration.ofDays(1);
+
+    private static final String STORED = """
+            select name, preferred_username, email, email_verified, last_seen_at from account
+             where issuer = ? and subject = ?
+            """;
 
     private static final String UPSERT = """
             insert into account (issuer, subject, name, preferred_username, email, email_verified, first_seen_at,
@@ -112,6 +124,9 @@ class AccountRecorder implements SecurityIdentityAugmentor {
             // plain JDBC: typed nulls for absent claims, and no entity to load for a write that is mostly a no-op
             QuarkusTransaction.requiringNew()
                     .run(() -> em.unwrap(Session.class).doWork(connection -> {
+                        if (storedAndRecent(connection, claims, now)) {
+                            return;
+                        }
                         try (PreparedStatement ps = connection.prepareStatement(UPSERT)) {
                             ps.setString(1, claims.issuer());
                             ps.setString(2, claims.subject());
@@ -135,6 +150,29 @@ class AccountRecorder implements SecurityIdentityAugmentor {
             }
             failed.put(claims.key(), Instant.now(clock));
             LOG.warnf(e, "Could not record the account of subject %s; it is tried again in a minute", claims.subject());
+        }
+    }
+
+    /** Whether the stored row has these claims and was seen within {@link #SEEN_GRANULARITY} of {@code now}. */
+    private static boolean storedAndRecent(java.sql.Connection connection, Claims claims, Instant now)
+            throws java.sql.SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(STORED)) {
+            ps.setString(1, claims.issuer());
+            ps.setString(2, claims.subject());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                Claims stored = new Claims(
+                        claims.issuer(),
+                        claims.subject(),
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getBoolean(4));
+                Instant seen = rs.getObject(5, java.time.OffsetDateTime.class).toInstant();
+                return stored.equals(claims) && seen.plus(SEEN_GRANULARITY).isAfter(now);
+            }
         }
     }
 }

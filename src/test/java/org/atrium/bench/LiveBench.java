@@ -291,7 +291,10 @@ public final class LiveBench {
         return report;
     }
 
-    /** An event with one session and {@code accounts} confirmed registrations (bench-0..), written by JDBC. */
+    /**
+     * An event with one session and {@code accounts} confirmed registrations (bench-0..) with their accounts, written by
+     * JDBC.
+     */
     static long createRoom(String jdbcUrl, String user, String password, int accounts) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
             c.setAutoCommit(false);
@@ -322,6 +325,16 @@ public final class LiveBench {
                             + " select ?, 'bench-' || g, 'Bench ' || g, 'bench-' || g || '@example.org', 'CONFIRMED',"
                             + " now(), now() from generate_series(0, ? - 1) g")) {
                 s.setLong(1, eventId);
+                s.setInt(2, accounts);
+                s.executeUpdate();
+            }
+            // their accounts, as the app recorded them when they registered and opened its pages (the claims of
+            // BenchTokens): a keynote's participants are known before they join, so a join does not create the row
+            try (PreparedStatement s = c.prepareStatement(
+                    "insert into account (issuer, subject, name, preferred_username, email, email_verified,"
+                            + " first_seen_at, last_seen_at) select ?, 'bench-' || g, 'Bench ' || g, 'bench-' || g,"
+                            + " null, false, now(), now() from generate_series(0, ? - 1) g on conflict do nothing")) {
+                s.setString(1, BenchTokens.ISSUER);
                 s.setInt(2, accounts);
                 s.executeUpdate();
             }
