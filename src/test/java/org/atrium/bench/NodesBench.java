@@ -33,8 +33,8 @@ import org.atrium.bench.LoadGenerator.Report;
  * that the publishers sit on different nodes. On a small machine the point is the overhead per delivery, not the
  * throughput: it prints delivery latency for same-node and cross-node deliveries, the CPU of all Atrium processes per
  * delivery, the database's CPU (its postmaster and backends) and the rate of cluster notifications the nodes sent
- * (their {@code atrium_cluster_notifications_sent_total}). Options ({@code -Dbench.args}): {@code --n=600} connections,
- * {@code --rate=6000} deliveries per second, {@code --seconds=20} measured, {@code --warmup-seconds=15} at the same
+ * (their {@code atrium_cluster_notifications_sent_total}). Options ({@code -Dbench.args}): {@code --n=1500} connections,
+ * {@code --rate=15000} deliveries per second, {@code --seconds=30} measured, {@code --warmup-seconds=20} at the same
  * rate before, {@code --publishers=3}, {@code --nodes=3}, {@code --server-jvm=...} for every node.
  */
 final class NodesBench {
@@ -44,7 +44,7 @@ final class NodesBench {
     record Row(String setup, int nodes, Report report, String loadAverage) {}
 
     static void run(String java, String classpath, Map<String, String> a, Path out, BenchTokens keys) throws Exception {
-        int n = Integer.parseInt(a.getOrDefault("n", "600").split(",")[0]);
+        int n = Integer.parseInt(a.getOrDefault("n", "1500").split(",")[0]);
         int count = Integer.parseInt(a.getOrDefault("nodes", "3"));
         String serverJvm = a.getOrDefault("server-jvm", "-XX:+UseParallelGC -Xms512m -Xmx512m -XX:+AlwaysPreTouch");
         Path dbDir = Files.createTempDirectory("atrium-bench-pg");
@@ -176,11 +176,11 @@ final class NodesBench {
             Path dbDir,
             Path out)
             throws Exception {
-        double rate = Double.parseDouble(a.getOrDefault("rate", "6000"));
+        double rate = Double.parseDouble(a.getOrDefault("rate", "15000"));
         String phases = String.join(
                 ",",
-                "warmup:FIXED:" + rate + ":" + a.getOrDefault("warmup-seconds", "15") + ":false",
-                "steady:FIXED:" + rate + ":" + a.getOrDefault("seconds", "20") + ":true");
+                "warmup:FIXED:" + rate + ":" + a.getOrDefault("warmup-seconds", "20") + ":false",
+                "steady:FIXED:" + rate + ":" + a.getOrDefault("seconds", "30") + ":true");
         String setup = ports.size() == 1 ? "1-node" : ports.size() + "-nodes";
         List<String> command = new ArrayList<>(List.of(java, "-XX:+UseParallelGC", "-Xmx1g"));
         command.addAll(LiveBench.jvmBase());
