@@ -42,6 +42,8 @@ import org.atrium.bench.LoadGenerator.Report;
  *   <li>{@code --publishers=4} publishing connections (each its own account); {@code --frame-bytes=160}
  *   <li>{@code --server-jvm="-XX:+UseParallelGC -Xms1g -Xmx1g -XX:+AlwaysPreTouch"} for both servers; {@code --profile} records JFR of Atrium
  *   <li>{@code --atrium=-Dkey=value,...} extra Atrium system properties
+ *   <li>{@code --scenario=nodes}: one node against three on one database ({@link NodesBench}); {@code
+ *       --scenario=polls}: the polls benchmark ({@link PollBench})
  *   <li>{@code --auth=ticket} each Atrium connection trades its token for a live ticket first ({@code POST
  *       /api/live/tickets}, then the upgrade with {@code ?ticket=}); {@code --auth=header} sends the token in the
  *       upgrade's Authorization header instead
@@ -90,6 +92,10 @@ public final class LiveBench {
                 Files.writeString(keyFile, keys.privateKeyBase64() + "\n" + keys.publicKeyBase64() + "\n");
             }
 
+            if (a.getOrDefault("scenario", "chat").equals("nodes")) {
+                NodesBench.run(java, classpath, a, out, keys);
+                System.exit(0);
+            }
             if (targets.contains("baseline")) {
                 int port = freePort();
                 Process relay = start(

@@ -72,7 +72,67 @@ public final class LoadGenerator {
             Duration idle,
             Duration drainTimeout,
             long windowDeliveries,
-            List<PhaseSpec> phases) {}
+            List<PhaseSpec> phases,
+            List<Integer> ports,
+            List<Long> serverPids,
+            List<String> metricsUrls) {
+
+        /** One server: every connection to {@code port}, its CPU from {@code serverPid}. */
+        public Config(
+                String host,
+                int port,
+                String path,
+                List<String> tokens,
+                String ticketPath,
+                int connections,
+                int publishers,
+                int connectConcurrency,
+                List<String> localAddresses,
+                int frameBytes,
+                int eventLoops,
+                long serverPid,
+                Path databaseDirectory,
+                Duration idle,
+                Duration drainTimeout,
+                long windowDeliveries,
+                List<PhaseSpec> phases) {
+            this(
+                    host,
+                    port,
+                    path,
+                    tokens,
+                    ticketPath,
+                    connections,
+                    publishers,
+                    connectConcurrency,
+                    localAddresses,
+                    frameBytes,
+                    eventLoops,
+                    serverPid,
+                    databaseDirectory,
+                    idle,
+                    drainTimeout,
+                    windowDeliveries,
+                    phases,
+                    List.of(),
+                    List.of(),
+                    List.of());
+        }
+
+        /** The node connection {@code i} goes to: round-robin over {@code ports} when given, else {@code port}. */
+        int portOf(int connection) {
+            return ports.isEmpty() ? port : ports.get(connection % ports.size());
+        }
+
+        int nodeOf(int connection) {
+            return ports.isEmpty() ? 0 : connection % ports.size();
+        }
+
+        /** CPU seconds of the server process(es) so far. */
+        double serverCpuSeconds() {
+            return serverPids.isEmpty() ? ProcStats.cpuSeconds(serverPid) : ProcStats.cpuSeconds(serverPids);
+        }
+    }
 
     public record ConnectResult(
             int attempted, int established, int snapshots, int failed, double seconds, String firstError) {}
@@ -117,7 +177,14 @@ public final class LoadGenerator {
             double databaseCores,
             double generatorCores,
             double otherCores,
-            String firstError) {}
+            String firstError,
+            long sameNodeDeliveries,
+            long sameNodeP50Micros,
+            long sameNodeP99Micros,
+            long crossNodeDeliveries,
+            long crossNodeP50Micros,
+            long crossNodeP99Micros,
+            double notificationsSent) {}
 
     public record Report(int connections, ConnectResult connect, MemoryResult memory, List<PhaseResult> phases) {}
 
@@ -138,6 +205,8 @@ public final class LoadGenerator {
     private final Receiver[] receivers;
     /** The connections that joined the room (got their snapshot and stayed open); the phases use these. */
     private Receiver[] members = new Receiver[0];
+    /** How many of the first members publish (line i comes from members[i % publisherCount]). */
+    private int publisherCount = 1;
 
     private final AtomicReference<Phase> current = new AtomicReference<>();
     private final AtomicInteger snapshots = new AtomicInteger();
@@ -204,6 +273,7 @@ public final class LoadGenerator {
                 }
             }
             members = joined.toArray(Receiver[]::new);
+            publisherCount = Math.max(1, Math.min(config.publishers(), members.length));
             if (members.length < config.connections()) {
                 progress.accept((config.connections() - members.length)
                         + " connections did not join (no snapshot, or closed); the phases use the "
@@ -295,16 +365,16 @@ public final class LoadGenerator {
             WebSocketClient client = clients.get(i % clients.size());
             Future<WebSocket> upgraded;
             if (http != null) {
-                upgraded = ticket(http, token)
+                upgraded = ticket(http, token, config.portOf(i))
                         .compose(ticket -> client.connect(new WebSocketConnectOptions()
                                 .setHost(config.host())
-                                .setPort(config.port())
+                                .setPort(config.portOf(receiver.index))
                                 .setURI(config.path() + (config.path().contains("?") ? "&" : "?") + "ticket="
                                         + ticket)));
             } else {
                 WebSocketConnectOptions options = new WebSocketConnectOptions()
                         .setHost(config.host())
-                        .setPort(config.port())
+                        .setPort(config.portOf(i))
                         .setURI(config.path());
                 if (token != null) {
                     options.addHeader("Authorization", "Bearer " + token);
@@ -339,11 +409,11 @@ public final class LoadGenerator {
     }
 
     /** A live connection ticket for the token ({@code 201 {"ticket": ...}}). */
-    private Future<String> ticket(HttpClient http, String token) {
+    private Future<String> ticket(HttpClient http, String token, int port) {
         RequestOptions request = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setHost(config.host())
-                .setPort(config.port())
+                .setPort(port)
                 .setURI(config.ticketPath())
                 .putHeader("Authorization", "Bearer " + token)
                 .putHeader("Accept", "application/json");
@@ -394,7 +464,8 @@ public final class LoadGenerator {
 
         double[] machine0 = ProcStats.machineSeconds();
         List<Long> dbPids = ProcStats.postgresProcesses(config.databaseDirectory());
-        double server0 = ProcStats.cpuSeconds(config.serverPid());
+        double server0 = config.serverCpuSeconds();
+        double notified0 = notificationsSent();
         double db0 = ProcStats.cpuSeconds(dbPids);
         double self0 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
 
@@ -412,7 +483,8 @@ public final class LoadGenerator {
         long deliveriesAtEnd = phase.deliveries.sum();
 
         double[] machine1 = ProcStats.machineSeconds();
-        double server1 = ProcStats.cpuSeconds(config.serverPid());
+        double server1 = config.serverCpuSeconds();
+        double notified1 = notificationsSent();
         double db1 = ProcStats.cpuSeconds(dbPids);
         double self1 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
 
@@ -455,9 +527,17 @@ public final class LoadGenerator {
             }
         }
         LatencyHistogram latency = new LatencyHistogram();
+        LatencyHistogram sameNode = new LatencyHistogram();
+        LatencyHistogram crossNode = new LatencyHistogram();
         synchronized (phase.histograms) {
             for (LatencyHistogram h : phase.histograms) {
                 latency.add(h);
+            }
+            for (LatencyHistogram h : phase.sameNode) {
+                sameNode.add(h);
+            }
+            for (LatencyHistogram h : phase.crossNode) {
+                crossNode.add(h);
             }
         }
         return new PhaseResult(
@@ -486,7 +566,45 @@ public final class LoadGenerator {
                 dbCores,
                 selfCores,
                 other,
-                phase.firstError.get() != null ? phase.firstError.get() : firstClose.get());
+                phase.firstError.get() != null ? phase.firstError.get() : firstClose.get(),
+                sameNode.count(),
+                sameNode.quantile(0.50),
+                sameNode.quantile(0.99),
+                crossNode.count(),
+                crossNode.quantile(0.50),
+                crossNode.quantile(0.99),
+                notified0 < 0 || notified1 < 0 ? -1 : notified1 - notified0);
+    }
+
+    /**
+     * Cluster notifications the servers have sent so far ({@code atrium_cluster_notifications_sent_total} summed over
+     * their Prometheus metrics), or -1 without metrics URLs or when one cannot be read.
+     */
+    private double notificationsSent() {
+        if (config.metricsUrls().isEmpty()) {
+            return -1;
+        }
+        double sum = 0;
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+            for (String url : config.metricsUrls()) {
+                String body = client.send(
+                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .body();
+                for (String line : body.split("\n")) {
+                    if (line.startsWith("atrium_cluster_notifications_sent_total")) {
+                        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    }
+                }
+            }
+            return sum;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** Runs on the first publisher's event loop every millisecond until the phase's sending time is over. */
@@ -500,7 +618,7 @@ public final class LoadGenerator {
             }
             return;
         }
-        int publishers = Math.max(1, Math.min(config.publishers(), members.length));
+        int publishers = publisherCount;
         long window = Math.max(4, config.windowDeliveries() / members.length);
         if (phase.spec.kind() == Kind.FIXED) {
             double messagesPerSecond = phase.spec.deliveriesPerSecond() / members.length;
@@ -571,6 +689,10 @@ public final class LoadGenerator {
         final AtomicLong rejected = new AtomicLong();
         final BitSet rejectedSet = new BitSet();
         final List<LatencyHistogram> histograms = new ArrayList<>();
+        /** Deliveries whose publisher is connected to the receiver's node, and those from another node. */
+        final List<LatencyHistogram> sameNode = new ArrayList<>();
+
+        final List<LatencyHistogram> crossNode = new ArrayList<>();
         /** When each line was written, for the latency of its ack (sent once the server has stored it). */
         final long[] sentAt;
 
@@ -622,11 +744,16 @@ public final class LoadGenerator {
     private static final class ThreadStats {
         int phaseId;
         LatencyHistogram histogram;
+        LatencyHistogram sameNode;
+        LatencyHistogram crossNode;
     }
 
     /** One connection: its own view of the room (last sequence number, what it got in the current phase). */
     private final class Receiver {
         final int index;
+        /** The node (index into the ports) this connection went to. */
+        final int node;
+
         WebSocket socket;
         Context context;
         long lastSeq = -1;
@@ -639,6 +766,7 @@ public final class LoadGenerator {
 
         Receiver(int index) {
             this.index = index;
+            this.node = config.nodeOf(index);
         }
 
         void attach(WebSocket ws) {
@@ -746,11 +874,19 @@ public final class LoadGenerator {
             if (stats.phaseId != phaseId) {
                 stats.phaseId = phaseId;
                 stats.histogram = new LatencyHistogram();
+                stats.sameNode = new LatencyHistogram();
+                stats.crossNode = new LatencyHistogram();
                 synchronized (phase.histograms) {
                     phase.histograms.add(stats.histogram);
+                    phase.sameNode.add(stats.sameNode);
+                    phase.crossNode.add(stats.crossNode);
                 }
             }
-            stats.histogram.record((receivedAt - sentAt) / 1000);
+            long micros = (receivedAt - sentAt) / 1000;
+            stats.histogram.record(micros);
+            // the publisher of line i is members[i % publishers] (see publish)
+            Receiver publisher = members[index % publisherCount];
+            (publisher.node == node ? stats.sameNode : stats.crossNode).record(micros);
             phase.deliveries.increment();
             phase.delivered(index);
         }
@@ -858,7 +994,9 @@ public final class LoadGenerator {
      * one token per line; absent for the unauthenticated baseline), ticket-path (trade each token for a live ticket
      * there before the upgrade; absent: the token goes in the upgrade's Authorization header), connections, publishers, concurrency,
      * local-addresses (comma separated), frame-bytes, event-loops, server-pid, db-dir, idle-seconds, drain-seconds,
-     * window, and phases ({@code name:FIXED|MAX:deliveriesPerSecond:seconds:measured,...}). Prints progress lines and
+     * window, phases ({@code name:FIXED|MAX:deliveriesPerSecond:seconds:measured,...}), and for several nodes ports
+     * (connection i goes to the i-th modulo their number, so the first publishers sit on different nodes), server-pids
+     * (their CPU is summed) and metrics (their Prometheus URLs, for the notifications sent). Prints progress lines and
      * one {@code RESULT <json>} line.
      */
     public static void main(String... args) throws Exception {
@@ -895,11 +1033,18 @@ public final class LoadGenerator {
                 Duration.ofMillis((long) (Double.parseDouble(a.getOrDefault("idle-seconds", "3")) * 1000)),
                 Duration.ofMillis((long) (Double.parseDouble(a.getOrDefault("drain-seconds", "60")) * 1000)),
                 Long.parseLong(a.getOrDefault("window", "20000")),
-                phases);
+                phases,
+                list(a.get("ports")).stream().map(Integer::valueOf).toList(),
+                list(a.get("server-pids")).stream().map(Long::valueOf).toList(),
+                list(a.get("metrics")));
         Report report = new LoadGenerator(config).run(line -> System.out.println("  " + line));
         System.out.println("RESULT " + JSON.writeValueAsString(report));
         System.out.flush();
         System.exit(0);
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isBlank() ? List.of() : List.of(commaSeparated.split(","));
     }
 
     static Map<String, String> parse(String... args) {

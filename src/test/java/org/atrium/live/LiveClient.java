@@ -138,6 +138,13 @@ public final class LiveClient implements AutoCloseable {
         return out;
     }
 
+    /** The frames (presence included) that have arrived and not been taken yet, without waiting. */
+    List<JsonNode> arrived() {
+        List<JsonNode> out = new ArrayList<>();
+        frames.drainTo(out);
+        return out;
+    }
+
     JsonNode poll(long seconds) {
         return poll(seconds * 1000, TimeUnit.MILLISECONDS);
     }

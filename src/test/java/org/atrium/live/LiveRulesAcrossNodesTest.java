@@ -161,6 +161,31 @@ class LiveRulesAcrossNodesTest {
         }
     }
 
+    /** Slow mode counts an account's line wherever it was taken: one line per interval across the cluster. */
+    @Test
+    void slowModeHoldsForALineTheAccountPostedThroughAnotherNode() throws Exception {
+        LiveSocketTest.Setup s = room();
+        try (LiveClient speaker = LiveClient.connect(base, s.path(), "speaker");
+                LiveClient alice = LiveClient.connect(base, s.path(), "alice");
+                OtherNode other = OtherNode.connect()) {
+            speaker.next("snapshot");
+            alice.next("snapshot");
+            speaker.command("{\"type\":\"room.configure\",\"ref\":\"s1\",\"slowModeSeconds\":600}");
+            alice.next("room.updated");
+            speaker.next("room.updated");
+            // alice's connection on the other node: its writer stored her line there a moment ago
+            try (PreparedStatement insert = other.jdbc()
+                    .prepareStatement("insert into live_chat (room, author, author_name, text, created_at)"
+                            + " values (?, 'alice', 'Alice', 'said on the other node', now())")) {
+                insert.setString(1, "session:" + s.session().id);
+                insert.executeUpdate();
+            }
+            assertEquals("chat.slow-mode", post(alice, "c1", "and here at once"));
+            // the speaker (a moderator) is exempt, and a line of another account does not count for alice's
+            assertEquals("ack", post(speaker, "m1", "moderators are exempt"));
+        }
+    }
+
     private static String post(LiveClient client, String ref, String text) {
         var reply = client.command("{\"type\":\"chat.post\",\"ref\":\"" + ref + "\",\"text\":\"" + text + "\"}");
         return "ack".equals(reply.get("type").asText())
