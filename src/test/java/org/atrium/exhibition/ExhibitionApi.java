@@ -81,4 +81,28 @@ final class ExhibitionApi {
                 .then()
                 .statusCode(200);
     }
+
+    /** A published event curated by carol, with a published gallery and one work by frieda: where uploads go. */
+    record Setup(String slug, long gallery, long work) {
+
+        static Setup create(org.atrium.support.Fixtures fixtures) {
+            org.atrium.event.Event event = fixtures.publishedEvent();
+            curator(event.slug, "carol");
+            long gallery = ExhibitionApi.gallery(event.slug, "Main hall", "PUBLISHED", "[]");
+            return new Setup(event.slug, gallery, ExhibitionApi.work(event.slug, gallery, "Field", "frieda"));
+        }
+
+        String media(long id, String variant) {
+            return "/api/events/" + slug + "/media/" + id + "/" + variant;
+        }
+
+        java.util.List<Object> mediaIds() {
+            return as("organiser")
+                    .get("/api/events/" + slug + "/works/" + work)
+                    .then()
+                    .extract()
+                    .jsonPath()
+                    .getList("media.id");
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package org.atrium.exhibition;
 
 import static org.atrium.exhibition.ExhibitionApi.as;
-import static org.atrium.exhibition.ExhibitionApi.curator;
 import static org.atrium.exhibition.ExhibitionApi.gallery;
 import static org.atrium.exhibition.ExhibitionApi.upload;
 import static org.atrium.exhibition.ExhibitionApi.work;
@@ -44,31 +43,13 @@ class MediaUploadTest {
     @Inject
     Fixtures fixtures;
 
-    record Setup(String slug, long gallery, long work) {
-        String media(long id, String variant) {
-            return "/api/events/" + slug + "/media/" + id + "/" + variant;
-        }
-
-        List<Object> mediaIds() {
-            return as("organiser")
-                    .get("/api/events/" + slug + "/works/" + work)
-                    .then()
-                    .extract()
-                    .jsonPath()
-                    .getList("media.id");
-        }
-    }
-
-    private Setup setup() {
-        Event event = fixtures.publishedEvent();
-        curator(event.slug, "carol");
-        long gallery = gallery(event.slug, "Main hall", "PUBLISHED", "[]");
-        return new Setup(event.slug, gallery, work(event.slug, gallery, "Field", "frieda"));
+    private ExhibitionApi.Setup setup() {
+        return ExhibitionApi.Setup.create(fixtures);
     }
 
     @Test
     void anImageIsKeptInThreeSizesMadeOnceAndServedAsStored() throws Exception {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         ExtractableResponse<Response> created = upload(
                         "frieda",
                         s.slug(),
@@ -107,7 +88,7 @@ class MediaUploadTest {
 
     @Test
     void anImageWithoutAltTextIsRefused() {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         upload("carol", s.slug(), s.work(), null, "image/jpeg", HostileFiles.jpeg(100, 100))
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -120,7 +101,7 @@ class MediaUploadTest {
 
     @Test
     void gpsInExifIsGoneFromEveryServedSize() throws Exception {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         byte[] phone = HostileFiles.withGpsExif(HostileFiles.jpeg(1000, 800));
         // the upload really carries EXIF with GPS, as ImageIO reads it
         assertThat(HostileFiles.app1Segments(phone), equalTo(1));
@@ -144,7 +125,7 @@ class MediaUploadTest {
 
     @Test
     void aPngThatIsReallyHtmlIsRefused() {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         upload("carol", s.slug(), s.work(), "x", "image/png", HostileFiles.htmlPretendingToBePng())
                 .statusCode(415)
                 .contentType("application/problem+json")
@@ -155,7 +136,7 @@ class MediaUploadTest {
 
     @Test
     void anSvgWithAScriptIsRefused() {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         upload("carol", s.slug(), s.work(), "x", "image/png", HostileFiles.svgWithScript())
                 .statusCode(415)
                 .body("code", equalTo("media.svg-refused"));
@@ -164,7 +145,7 @@ class MediaUploadTest {
 
     @Test
     void aPixelBombIsRefusedFromItsHeader() {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         byte[] bomb = HostileFiles.pngBomb(50_000, 50_000);
         assertThat(bomb.length < 2000, equalTo(true));
         upload("carol", s.slug(), s.work(), "x", "image/png", bomb)
@@ -178,7 +159,7 @@ class MediaUploadTest {
     /** A 2 GB declared length is answered before any of the body is sent. */
     @Test
     void aTwoGigabyteDeclaredLengthIsRefusedBeforeReading() throws IOException {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(30_000); // a guard against hanging, not an assertion on time
             OutputStream out = socket.getOutputStream();
@@ -203,7 +184,7 @@ class MediaUploadTest {
      */
     @Test
     void aFileOverTheLimitIsRefused() throws IOException {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         int limit = 8 * 1024 * 1024;
         byte[] big = bigPdf(limit + 1);
         // the declared length alone is refused, before any of the body is sent (a client that went on sending would
@@ -239,7 +220,7 @@ class MediaUploadTest {
      */
     @Test
     void aFileOverOneMebibyteIsStoredWholeAndServedInRanges() {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         byte[] video = bigPdf(3 * 1024 * 1024 + 17);
         long id = upload("frieda", s.slug(), s.work(), null, "video/mp4", video)
                 .statusCode(201)
@@ -281,7 +262,7 @@ class MediaUploadTest {
     /** The event's quota (20 MiB in tests) holds for large files: from the declared length, and with the real size. */
     @Test
     void theEventsQuotaHoldsForLargeFiles() {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         int eight = 8 * 1024 * 1024;
         upload("carol", s.slug(), s.work(), null, "application/pdf", bigPdf(eight))
                 .statusCode(201);
@@ -308,7 +289,7 @@ class MediaUploadTest {
      */
     @Test
     void audioAndVideoAreSniffedAndServedInRanges() throws IOException {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         record Fixture(String file, String declared, String kind, String type, String extension) {}
         List<Fixture> fixtures = List.of(
                 new Fixture("tone.mp3", "image/png", "AUDIO", "audio/mpeg", "mp3"),
@@ -362,7 +343,7 @@ class MediaUploadTest {
     /** A page named and declared as a video is refused for what it is. */
     @Test
     void anMp4ThatIsReallyHtmlIsRefused() {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         byte[] page = "<!DOCTYPE html>\n<html><head><title>clip.mp4</title></head><body><script>alert(document.cookie)"
                 .concat("</script></body></html>\n")
                 .getBytes(StandardCharsets.UTF_8);
@@ -393,7 +374,7 @@ class MediaUploadTest {
     /** A body that ends early (the client's connection drops) stores nothing. */
     @Test
     void aTruncatedUploadStoresNothing() throws IOException {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         byte[] file = HostileFiles.pdf();
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
@@ -445,7 +426,7 @@ class MediaUploadTest {
 
     @Test
     void documentsAreServedInRanges() {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         byte[] pdf = HostileFiles.pdf();
         ExtractableResponse<Response> created = upload("carol", s.slug(), s.work(), null, "text/plain", pdf)
                 .statusCode(201)
@@ -505,7 +486,7 @@ class MediaUploadTest {
 
     @Test
     void onlyTheWorksArtistsAndCuratorsUpload() {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         fixtures.registration(
                 Event.<Event>find("slug", s.slug()).firstResult(),
                 "alice",

@@ -1,10 +1,7 @@
 package org.atrium.exhibition;
 
 import static org.atrium.exhibition.ExhibitionApi.as;
-import static org.atrium.exhibition.ExhibitionApi.curator;
-import static org.atrium.exhibition.ExhibitionApi.gallery;
 import static org.atrium.exhibition.ExhibitionApi.upload;
-import static org.atrium.exhibition.ExhibitionApi.work;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -20,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.atrium.event.Event;
 import org.atrium.support.Fixtures;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -42,26 +38,8 @@ class S3MediaStoreTest {
     @S3Server.InjectS3
     S3Server s3;
 
-    record Setup(String slug, long work) {
-        String media(long id, String variant) {
-            return "/api/events/" + slug + "/media/" + id + "/" + variant;
-        }
-
-        List<Object> mediaIds() {
-            return as("organiser")
-                    .get("/api/events/" + slug + "/works/" + work)
-                    .then()
-                    .extract()
-                    .jsonPath()
-                    .getList("media.id");
-        }
-    }
-
-    private Setup setup() {
-        Event event = fixtures.publishedEvent();
-        curator(event.slug, "carol");
-        long gallery = gallery(event.slug, "Main hall", "PUBLISHED", "[]");
-        return new Setup(event.slug, work(event.slug, gallery, "Field", "frieda"));
+    private ExhibitionApi.Setup setup() {
+        return ExhibitionApi.Setup.create(fixtures);
     }
 
     private Set<String> added(Set<String> before) {
@@ -79,7 +57,7 @@ class S3MediaStoreTest {
 
     @Test
     void filesAreKeptInTheBucketServedFromItInRangesAndDeletedFromIt() throws Exception {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         TreeSet<String> before = s3.keys();
         long inDatabase = databaseObjects();
         byte[] pdf = HostileFiles.pdf();
@@ -153,7 +131,7 @@ class S3MediaStoreTest {
      */
     @Test
     void aFailedUploadLeavesNoObjectAndNoRow() {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         TreeSet<String> before = s3.keys();
         s3.refuseKeysEndingWith("/large");
         try {
@@ -175,7 +153,7 @@ class S3MediaStoreTest {
     /** A store that does not answer: a problem document, nothing stored, and all is served again once it is back. */
     @Test
     void aStoreThatIsDownIsAClearProblem() {
-        Setup s = setup();
+        ExhibitionApi.Setup s = setup();
         byte[] pdf = HostileFiles.pdf();
         long doc = upload("carol", s.slug(), s.work(), null, "application/pdf", pdf)
                 .statusCode(201)
