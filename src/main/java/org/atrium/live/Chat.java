@@ -27,7 +27,8 @@ class Chat {
      * When {@code subject} last posted in the room, as far as slow mode needs it: this node's writer remembers its own
      * lines, and when that says nothing since {@code since}, the stored lines say whether another node took one
      * (the batch holds the room's lock, so every node's committed line is visible). Slow mode thus holds across the
-     * cluster, at one indexed query per line that this node alone would have let through.
+     * cluster, at one query per line that this node alone would have let through: a range of the (room, author,
+     * created_at) index within the interval.
      */
     private Instant lastLine(BatchContext b, String subject, Instant since) {
         Instant here = b.room.lastChat.get(subject);
@@ -36,10 +37,11 @@ class Chat {
         }
         List<Instant> stored = Sql.list(
                 em,
-                "select max(created_at) from live_chat where room = ? and author = ?",
+                "select max(created_at) from live_chat where room = ? and author = ? and created_at > ?",
                 rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(),
                 b.room.key,
-                subject);
+                subject,
+                since.atOffset(java.time.ZoneOffset.UTC));
         return stored.isEmpty() || stored.get(0) == null ? here : stored.get(0);
     }
 
