@@ -163,4 +163,9 @@ class Question extends IdentifiedEntity {
             throw DomainException.conflict(code, message);
         }
     }
+
+    /** Whether every member of the room sees it: published by a moderator (or without pre-moderation), not dismissed. */
+    boolean seenByEveryone() {
+        return published && state != State.DISMISSED;
+    }
 }

@@ -290,7 +290,7 @@ class QuestionBoard {
         for (QuestionWithReplies listed : board(room)) {
             Question q = listed.question();
             boolean mine = q.author.equals(reader.subject);
-            boolean seen = reader.moderator || mine || (q.published && q.state != Question.State.DISMISSED);
+            boolean seen = reader.moderator || mine || q.seenByEveryone();
             if (!seen) {
                 continue;
             }

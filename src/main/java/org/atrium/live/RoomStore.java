@@ -424,7 +424,7 @@ class RoomStore {
             String full = LiveProtocol.write(json, view);
             // hidden from every reader but the author (who gets the full one): LiveProtocol.redact with no reader
             String redacted = q.anonymous ? LiveProtocol.write(json, LiveProtocol.redact(view, null)) : full;
-            boolean everyone = q.published && q.state != Question.State.DISMISSED;
+            boolean everyone = q.seenByEveryone();
             boolean pinnedShown = q.pinned && q.state != Question.State.PENDING;
             board.add(new SharedSnapshot.Question(q.id, q.author, everyone, pinnedShown, full, redacted));
             authors.add(q.author);
