@@ -3,7 +3,7 @@
 // organisers, who curates the event. The server decides everything it stores (hours in DST gaps, file types, alt
 // text); the page checks before sending only what it can say better: an image without alt text is not sent.
 import { h, show, notice, field, button, formValues, announce, empty } from '../dom.js';
-import { ApiError, api, get } from '../api.js';
+import { ApiError, api, get, problemLines } from '../api.js';
 import { zoneLabel } from '../time.js';
 import { problemBox, fieldProblem, loadFailed } from '../widgets.js';
 import { prepareImage, sendFile, uploadProblem } from '../upload.js';
@@ -99,16 +99,21 @@ function galleryForm(slug, zone, gallery, onSaved) {
     row.querySelector('input').focus();
   }, { class: 'small secondary', id: 'add-hours' });
 
-  // the programme's session that opens the gallery (the programme then links to it); the current one is kept when
-  // the programme cannot be read (a draft event's programme is its organisers')
+  // the programme's session that opens the gallery (the programme then links to it); when the programme cannot be
+  // read (a draft event's programme is its organisers'), the hint says so and the current choice is kept
   const current = gallery?.openingSession;
   const openingSession = h('select', { name: 'openingSessionId', id: 'opening-session' },
     h('option', { value: '' }, 'None'),
     current ? h('option', { value: String(current.id), selected: true }, current.title) : null);
+  const openingField = field('Opened by the session', openingSession,
+    'A session on the programme that opens this gallery; the programme links it here.');
   get(`/api/events/${slug}/schedule`).then((schedule) => {
     const sessions = (schedule.days || []).flatMap((d) => d.sessions || []).filter((s) => s.id !== current?.id);
     openingSession.append(...sessions.map((s) => h('option', { value: String(s.id) }, s.title)));
-  }, () => {});
+  }, (e) => {
+    openingField.querySelector('.hint').textContent =
+      `The programme could not be read (${problemLines(e)[0]}): only the current choice is offered.`;
+  });
 
   const status = h('div', { class: 'form-status', id: 'gallery-status' });
   const form = h('form', { class: 'form', id: 'gallery-form', novalidate: true },
@@ -120,7 +125,7 @@ function galleryForm(slug, zone, gallery, onSaved) {
       field('Visibility', h('select', { name: 'visibility' },
         VISIBILITY.map(([v, text]) => h('option', { value: v, selected: (gallery?.visibility || 'DRAFT') === v }, text))),
         'A draft is seen by curators and organisers only; published, by everyone who may see the event.')),
-    field('Opened by the session', openingSession, 'A session on the programme that opens this gallery; the programme links it here.'),
+    openingField,
     h('div', { class: 'field checkbox-field' },
       h('input', { type: 'checkbox', name: 'premoderation', id: 'gallery-premoderation', checked: Boolean(gallery?.premoderation),
         'aria-describedby': 'gallery-premoderation-hint' }),
