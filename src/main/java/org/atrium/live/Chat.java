@@ -30,6 +30,9 @@ class Chat {
      * cluster, at one query per line that this node alone would have let through: a range of the (room, author,
      * created_at) index within the interval.
      */
+    static final String LAST_LINE_SQL =
+            "select max(created_at) from live_chat where room = ? and author = ? and created_at > ?";
+
     private Instant lastLine(BatchContext b, String subject, Instant since) {
         Instant here = b.room.lastChat.get(subject);
         if (here != null && here.isAfter(since)) {
@@ -37,7 +40,7 @@ class Chat {
         }
         List<Instant> stored = Sql.list(
                 em,
-                "select max(created_at) from live_chat where room = ? and author = ? and created_at > ?",
+                LAST_LINE_SQL,
                 rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(),
                 b.room.key,
                 subject,

@@ -75,6 +75,59 @@ class LiveLogPlanTest {
         }
     }
 
+    /**
+     * Slow mode's check of an account's last stored line (run per line under the room's lock) reads a range of the
+     * (room, author, created_at) index on a never-analyzed chat, with custom and generic plans: never the room's whole
+     * chat.
+     */
+    @Test
+    void slowModesLastLineReadsTheAuthorIndex() throws Exception {
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                st.execute("create temporary table live_chat (like public.live_chat including all) on commit drop");
+                st.execute("insert into live_chat (room, author, author_name, text, created_at)"
+                        + " select 'session-1', 'user-' || (i % 200), 'User', 'line ' || i,"
+                        + " now() - (i || ' seconds')::interval from generate_series(1, 50000) i");
+                for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+                    st.execute("set local plan_cache_mode = " + mode);
+                    st.execute("prepare last_line(text, text, timestamptz) as " + numbered(Chat.LAST_LINE_SQL));
+                    JsonNode plan;
+                    try (ResultSet rs = st.executeQuery("explain (format json) execute last_line('session-1',"
+                            + " 'user-7', now() - interval '30 seconds')")) {
+                        rs.next();
+                        plan = JSON.readTree(rs.getString(1)).get(0).get("Plan");
+                    }
+                    st.execute("deallocate last_line");
+                    List<JsonNode> nodes = new ArrayList<>();
+                    all(plan, nodes);
+                    String where = mode + ": " + plan;
+                    assertTrue(
+                            nodes.stream()
+                                    .noneMatch(n -> "Seq Scan"
+                                            .equals(n.path("Node Type").asText())),
+                            where);
+                    assertTrue(
+                            nodes.stream().anyMatch(n -> {
+                                String cond = n.path("Index Cond").asText();
+                                return cond.contains("author") && cond.contains("created_at");
+                            }),
+                            where);
+                }
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    private static void all(JsonNode node, List<JsonNode> out) {
+        out.add(node);
+        for (JsonNode child : node.path("Plans")) {
+            all(child, out);
+        }
+    }
+
     private static long reltuples(Statement st) throws SQLException {
         try (ResultSet rs =
                 st.executeQuery("select reltuples::bigint from pg_class where oid = 'pg_temp.live_log'::regclass")) {
