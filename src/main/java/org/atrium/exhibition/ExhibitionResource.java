@@ -95,7 +95,10 @@ class ExhibitionResource {
         Instant now = Instant.now(clock);
         Map<Long, Long> counts = workCounts(event);
         List<GalleryView> galleries = new ArrayList<>();
-        for (Gallery g : Gallery.<Gallery>list("event.id = ?1 order by position, id", event.id)) {
+        // the opening session with each gallery (its view names it): one statement, not one more per gallery
+        for (Gallery g : Gallery.<Gallery>list(
+                "from Gallery g left join fetch g.openingSession where g.event.id = ?1 order by g.position, g.id",
+                event.id)) {
             Exhibitions.Access access = exhibitions.access(g, curates);
             if (access != Exhibitions.Access.NONE) {
                 galleries.add(GalleryView.of(g, access, counts.getOrDefault(g.id, 0L), curates, now, viewer.zone()));
@@ -129,7 +132,10 @@ class ExhibitionResource {
         Instant now = Instant.now(clock);
         List<PublicExhibitionView.GalleryEntry> galleries = new ArrayList<>();
         for (Gallery g : Gallery.<Gallery>list(
-                "event.id = ?1 and visibility = ?2 order by position, id", event.id, Gallery.Visibility.PUBLISHED)) {
+                "from Gallery g left join fetch g.openingSession where g.event.id = ?1 and g.visibility = ?2"
+                        + " order by g.position, g.id",
+                event.id,
+                Gallery.Visibility.PUBLISHED)) {
             List<Work> works = works(g.id);
             Map<Long, List<Media>> media = media(works);
             galleries.add(new PublicExhibitionView.GalleryEntry(

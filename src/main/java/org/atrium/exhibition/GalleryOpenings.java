@@ -1,6 +1,8 @@
 package org.atrium.exhibition;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -16,6 +18,9 @@ import org.atrium.event.Event;
  */
 @ApplicationScoped
 public class GalleryOpenings {
+
+    @Inject
+    EntityManager em;
 
     /** One opening of one gallery. */
     public record Opening(
@@ -40,11 +45,15 @@ public class GalleryOpenings {
         if (sessionIds.isEmpty()) {
             return links;
         }
-        for (Gallery g : Gallery.<Gallery>list(
-                "openingSession.id in ?1 and visibility <> ?2 order by position, id",
-                sessionIds,
-                Gallery.Visibility.DRAFT)) {
-            links.putIfAbsent(g.openingSession.id, new GalleryLink(g.id, g.name));
+        // the three columns only: loading the galleries would also load each one's hours (an eager collection)
+        for (Object[] row : em.createQuery(
+                        "select g.openingSession.id, g.id, g.name from Gallery g"
+                                + " where g.openingSession.id in ?1 and g.visibility <> ?2 order by g.position, g.id",
+                        Object[].class)
+                .setParameter(1, sessionIds)
+                .setParameter(2, Gallery.Visibility.DRAFT)
+                .getResultList()) {
+            links.putIfAbsent((Long) row[0], new GalleryLink((Long) row[1], (String) row[2]));
         }
         return links;
     }
