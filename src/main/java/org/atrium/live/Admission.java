@@ -62,7 +62,7 @@ class Admission {
      * What a room's admission needs to know of its event and session, the same for everyone who joins: read once and
      * kept while no published data (events with their organisers, sessions, line-ups, speakers) has changed since it
      * was read ({@link PublicRenderings#generation}), so a join storm asks the database only whether each member is a
-     * confirmed participant. {@code stageNames} is the session's line-up by account (a session room), or the event's
+     * confirmed participant, and asks it for many members in one statement ({@link Participation#isConfirmedBatched}). {@code stageNames} is the session's line-up by account (a session room), or the event's
      * speakers' accounts with no names (an event channel).
      */
     private record Facts(
@@ -166,8 +166,7 @@ class Admission {
     }
 
     private boolean confirmed(long eventId, String subject) {
-        return subject != null
-                && QuarkusTransaction.requiringNew().call(() -> participation.isConfirmed(eventId, subject));
+        return subject != null && participation.isConfirmedBatched(eventId, subject);
     }
 
     /** Rooms known to have their row committed; a join then writes nothing (no commit to wait for). */

@@ -15,17 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
+import org.atrium.common.BatchedCalls;
 
 /**
  * Live ticket redemptions in {@code live_ticket_used}, shared by every node: the table's primary key lets exactly one
  * redemption of an id through, on any node (plain JDBC, no ORM session on the handshake path).
  *
- * <p>Redemptions that arrive together are written together: one caller at a time writes everything queued so far in
- * one autocommit statement (one commit, so one WAL flush, for a whole burst of handshakes instead of one each), while
- * the callers that queued meanwhile wait for the next write or find theirs done. Each caller returns only once its id
+ * <p>Redemptions that arrive together are written together ({@link BatchedCalls}): one autocommit statement, so one
+ * commit and one WAL flush, for a whole burst of handshakes instead of one each. Each caller returns only once its id
  * is committed, so the guarantee is the single insert's: an id in a batch twice counts once, and an id another node
  * stored first is refused here.
  */
@@ -42,59 +40,21 @@ class DatabaseRedemptions implements LiveTickets.Redemptions {
     @Inject
     DataSource dataSource;
 
-    /** A redemption waiting to be written; {@code first} is set under {@link #writing}, read after it. */
-    private static final class Pending {
-        final String id;
-        final long expiresAt;
-        Boolean first;
-        RuntimeException failure;
+    private record Redemption(String id, long expiresAt) {}
 
-        Pending(String id, long expiresAt) {
-            this.id = id;
-            this.expiresAt = expiresAt;
-        }
-    }
-
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writing = new ReentrantLock();
+    private final BatchedCalls<Redemption, Boolean> batches = new BatchedCalls<>(MAX_BATCH, this::write);
 
     @Override
     public boolean first(byte[] id, Instant expiresAt) {
-        Pending mine = new Pending(HexFormat.of().formatHex(id), expiresAt.toEpochMilli());
-        queue.add(mine);
-        while (true) {
-            writing.lock();
-            try {
-                if (mine.first == null && mine.failure == null) {
-                    write();
-                }
-                if (mine.failure != null) {
-                    throw mine.failure;
-                }
-                if (mine.first != null) {
-                    return mine.first;
-                }
-            } finally {
-                writing.unlock();
-            }
-        }
+        return batches.call(new Redemption(HexFormat.of().formatHex(id), expiresAt.toEpochMilli()));
     }
 
-    /** Under {@link #writing}: writes what is queued (up to {@link #MAX_BATCH}) and tells each its outcome. */
-    private void write() {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending p; batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) {
-            batch.add(p);
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        // an id queued twice is written once, and only its first caller may use it
-        Map<String, Pending> distinct = new LinkedHashMap<>();
-        for (Pending p : batch) {
-            if (distinct.putIfAbsent(p.id, p) != null) {
-                p.first = false;
-            }
+    /** Writes a batch in one statement: true for each id this statement stored, false for a repeat or a stored one. */
+    private List<Boolean> write(List<Redemption> batch) {
+        // an id in the batch twice is written once, and only its first caller may use it
+        Map<String, Redemption> distinct = new LinkedHashMap<>();
+        for (Redemption r : batch) {
+            distinct.putIfAbsent(r.id(), r);
         }
         Set<String> inserted = new HashSet<>();
         try (Connection c = dataSource.getConnection();
@@ -104,19 +64,22 @@ class DatabaseRedemptions implements LiveTickets.Redemptions {
                     2,
                     c.createArrayOf(
                             "bigint",
-                            distinct.values().stream().map(p -> p.expiresAt).toArray(Long[]::new)));
+                            distinct.values().stream()
+                                    .map(Redemption::expiresAt)
+                                    .toArray(Long[]::new)));
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(rs.getString(1));
                 }
             }
         } catch (SQLException e) {
-            IllegalStateException failure =
-                    new IllegalStateException("a live ticket could not be redeemed: " + e.getMessage(), e);
-            distinct.values().forEach(p -> p.failure = failure);
-            return;
+            throw new IllegalStateException("a live ticket could not be redeemed: " + e.getMessage(), e);
         }
-        distinct.values().forEach(p -> p.first = inserted.contains(p.id));
+        List<Boolean> first = new ArrayList<>(batch.size());
+        for (Redemption r : batch) {
+            first.add(inserted.remove(r.id()));
+        }
+        return first;
     }
 
     @Override

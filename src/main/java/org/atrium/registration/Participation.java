@@ -3,8 +3,16 @@ package org.atrium.registration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.atrium.common.BatchedCalls;
 
 /**
  * What other features may ask about someone's participation in an event: the registration feature's read API. Live
@@ -16,6 +24,20 @@ public class Participation {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
+
+    /** At most this many accounts per statement of {@link #isConfirmedBatched}. */
+    static final int MAX_BATCH = 500;
+
+    static final String CONFIRMED_SQL = "select k.i from unnest(?::bigint[], ?::text[]) with ordinality as k(event_id,"
+            + " subject, i) where exists (select 1 from registration r where r.event_id = k.event_id"
+            + " and r.subject = k.subject and r.state = 'CONFIRMED')";
+
+    private record Asked(long eventId, String subject) {}
+
+    private final BatchedCalls<Asked, Boolean> confirmations = new BatchedCalls<>(MAX_BATCH, this::confirmed);
 
     /** Whether the account holds a confirmed registration for the event (the gate to its live rooms). */
     public boolean isConfirmed(long eventId, String subject) {
@@ -30,6 +52,39 @@ public class Participation {
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty();
+    }
+
+    /**
+     * {@link #isConfirmed} for a caller outside any transaction, answered together with the other callers asking at
+     * the same moment: one statement of plain JDBC (no ORM session, no transaction of its own) for a whole burst, as
+     * when a keynote's participants join its live room at once. The answer is the database's at the statement's start,
+     * which began after this call did.
+     */
+    public boolean isConfirmedBatched(long eventId, String subject) {
+        return confirmations.call(new Asked(eventId, subject));
+    }
+
+    private List<Boolean> confirmed(List<Asked> batch) {
+        Long[] events = new Long[batch.size()];
+        String[] subjects = new String[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            events[i] = batch.get(i).eventId();
+            subjects[i] = batch.get(i).subject();
+        }
+        List<Boolean> confirmed = new ArrayList<>(Collections.nCopies(batch.size(), Boolean.FALSE));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement(CONFIRMED_SQL)) {
+            query.setArray(1, c.createArrayOf("bigint", events));
+            query.setArray(2, c.createArrayOf("text", subjects));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    confirmed.set((int) rs.getLong(1) - 1, Boolean.TRUE);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("registrations could not be read: " + e.getMessage(), e);
+        }
+        return confirmed;
     }
 
     /**

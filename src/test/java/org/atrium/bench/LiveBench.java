@@ -369,11 +369,11 @@ public final class LiveBench {
                 loadAverage(),
                 a));
         t.append(
-                "| target | N | joined/N in s | KiB per idle conn (of it heap) | steady del/s | p50 | p90 | p99 | max (ms) | max del/s"
+                "| target | N | joined/N in s | join CPU ms server/db/generator | KiB per idle conn (of it heap) | steady del/s | p50 | p90 | p99 | max (ms) | max del/s"
                         + " | p50 | p99 (ms) | ack p50/p99 steady (ms) | lost | dup | ooo | server cores steady/max | db cores max | generator cores max"
                         + " | other cores max |\n");
         t.append(
-                "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
+                "|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
         rows.sort(Comparator.comparingInt(Row::n));
         for (Row row : rows) {
             Report r = row.report();
@@ -389,12 +389,15 @@ public final class LiveBench {
             }
             t.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %d/%d in %.2f | %.1f (%.1f) | %s | %s | %s | %s | %s | %s | %s | %s | %s/%s | %d | %d | %d | %s/%s | %s | %s | %s |%n",
+                    "| %s | %d | %d/%d in %.2f | %s/%s/%s | %.1f (%.1f) | %s | %s | %s | %s | %s | %s | %s | %s | %s/%s | %d | %d | %d | %s/%s | %s | %s | %s |%n",
                     row.target(),
                     row.n(),
                     r.connect().snapshots(),
                     r.connect().attempted(),
                     r.connect().seconds(),
+                    millis(r.connect().serverMsPerJoin()),
+                    millis(r.connect().databaseMsPerJoin()),
+                    millis(r.connect().generatorMsPerJoin()),
                     r.memory().kibPerConnection(),
                     r.memory().liveHeapKibPerConnection(),
                     steady == null ? "-" : String.format(Locale.ROOT, "%.0f", steady.deliveriesPerSecond()),
@@ -428,6 +431,10 @@ public final class LiveBench {
 
     private static String ms(PhaseResult p, java.util.function.ToLongFunction<PhaseResult> f) {
         return p == null ? "-" : String.format(Locale.ROOT, "%.1f", f.applyAsLong(p) / 1000.0);
+    }
+
+    private static String millis(double ms) {
+        return ms < 0 ? "-" : String.format(Locale.ROOT, "%.2f", ms);
     }
 
     private static String cores(double c) {

@@ -134,8 +134,20 @@ public final class LoadGenerator {
         }
     }
 
+    /**
+     * The joins: how many were attempted, upgraded, got their snapshot, failed, in what time, and the CPU each process
+     * spent meanwhile, in milliseconds per join (server, database, this generator; -1 when not measured).
+     */
     public record ConnectResult(
-            int attempted, int established, int snapshots, int failed, double seconds, String firstError) {}
+            int attempted,
+            int established,
+            int snapshots,
+            int failed,
+            double seconds,
+            String firstError,
+            double serverMsPerJoin,
+            double databaseMsPerJoin,
+            double generatorMsPerJoin) {}
 
     /**
      * Server memory before connecting and after the connections have idled: resident set size, and the live heap
@@ -232,13 +244,17 @@ public final class LoadGenerator {
             long rssBefore = ProcStats.rssKiB(config.serverPid());
             ConnectResult connect = connect(progress);
             progress.accept(String.format(
-                    "connected %d/%d in %.2f s (%d snapshots, %d failed%s)",
+                    "connected %d/%d in %.2f s (%d snapshots, %d failed%s); CPU per join: server %.3f ms, database"
+                            + " %.3f ms, generator %.3f ms",
                     connect.established(),
                     connect.attempted(),
                     connect.seconds(),
                     connect.snapshots(),
                     connect.failed(),
-                    connect.firstError() == null ? "" : ", first error: " + connect.firstError()));
+                    connect.firstError() == null ? "" : ", first error: " + connect.firstError(),
+                    connect.serverMsPerJoin(),
+                    connect.databaseMsPerJoin(),
+                    connect.generatorMsPerJoin()));
             String first = firstFrame.get();
             progress.accept("first frame on connection 0: "
                     + (first == null ? "none" : first.substring(0, Math.min(300, first.length()))));
@@ -354,6 +370,10 @@ public final class LoadGenerator {
         AtomicInteger established = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<String> firstError = new AtomicReference<>();
+        List<Long> dbPids = ProcStats.postgresProcesses(config.databaseDirectory());
+        double server0 = config.serverCpuSeconds();
+        double db0 = ProcStats.cpuSeconds(dbPids);
+        double self0 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             permits.acquire();
@@ -405,7 +425,20 @@ public final class LoadGenerator {
             Thread.sleep(5);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new ConnectResult(n, established.get(), snapshots.get(), failed.get(), seconds, firstError.get());
+        double server1 = config.serverCpuSeconds();
+        double db1 = ProcStats.cpuSeconds(dbPids);
+        double self1 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
+        double perJoin = 1000.0 / Math.max(1, snapshots.get());
+        return new ConnectResult(
+                n,
+                established.get(),
+                snapshots.get(),
+                failed.get(),
+                seconds,
+                firstError.get(),
+                server0 < 0 ? -1 : (server1 - server0) * perJoin,
+                dbPids.isEmpty() ? -1 : (db1 - db0) * perJoin,
+                (self1 - self0) * perJoin);
     }
 
     /** A live connection ticket for the token ({@code 201 {"ticket": ...}}). */

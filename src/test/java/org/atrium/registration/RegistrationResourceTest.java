@@ -18,9 +18,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -287,10 +290,44 @@ class RegistrationResourceTest {
                 .body("waitlistPosition", equalTo(1));
         organiserAction(event.slug, "organiser", bob, "reject").statusCode(200).body("state", equalTo("REJECTED"));
         assertEquals(List.of("alice"), subjects(event, State.CONFIRMED));
+        assertConfirmedAnswers(event, Map.of("alice", true, "bob", false, "nobody", false));
         organiserAction(event.slug, "organiser", bob, "approve")
                 .statusCode(409)
                 .body("code", equalTo("registration.state-conflict"));
         register(event.slug, "bob").statusCode(409).body("code", equalTo("registration.rejected"));
+    }
+
+    /**
+     * The live rooms' batched check answers as the plain one, for each caller of a burst: many threads ask at once
+     * (they share statements), about this event and about another one where nobody is registered.
+     */
+    private void assertConfirmedAnswers(Event event, Map<String, Boolean> expected) {
+        Event other = fixtures.publishedEvent();
+        List<Callable<String>> asks = new ArrayList<>();
+        for (int round = 0; round < 20; round++) {
+            expected.forEach((subject, confirmed) -> {
+                asks.add(() -> subject + "@" + event.id + "=" + participation.isConfirmedBatched(event.id, subject));
+                asks.add(() -> subject + "@" + other.id + "=" + participation.isConfirmedBatched(other.id, subject));
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            Set<String> answers = new TreeSet<>();
+            for (Future<String> answer : pool.invokeAll(asks)) {
+                answers.add(answer.get());
+            }
+            Set<String> wanted = new TreeSet<>();
+            expected.forEach((subject, confirmed) -> {
+                assertEquals(confirmed, participation.isConfirmed(event.id, subject), subject);
+                wanted.add(subject + "@" + event.id + "=" + confirmed);
+                wanted.add(subject + "@" + other.id + "=false");
+            });
+            assertEquals(wanted, answers);
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
