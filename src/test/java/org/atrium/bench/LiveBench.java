@@ -41,6 +41,7 @@ import org.atrium.bench.LoadGenerator.Report;
  *       {@code --warmup-seconds=10}
  *   <li>{@code --publishers=4} publishing connections (each its own account); {@code --frame-bytes=160}
  *   <li>{@code --server-jvm="-XX:+UseParallelGC -Xms1g -Xmx1g -XX:+AlwaysPreTouch"} for both servers; {@code --profile} records JFR of Atrium
+ *   <li>{@code --join-warmup=5000}: that many joins (then closed) before the measured ones, on every target
  *   <li>{@code --atrium=-Dkey=value,...} extra Atrium system properties
  *   <li>{@code --scenario=nodes}: one node against three on one database ({@link NodesBench}); {@code
  *       --scenario=polls}: the polls benchmark ({@link PollBench})
@@ -268,6 +269,8 @@ public final class LiveBench {
                 .toList());
         command.addAll(jvmBase());
         command.add("-Dbench.histograms=" + out.resolve(target.name()).toAbsolutePath());
+        // joins before the measured ones, closed again: a server that has run for a while has compiled its join path
+        command.add("-Dbench.join-warmup=" + a.getOrDefault("join-warmup", "0"));
         Files.createDirectories(out.resolve(target.name()));
         command.addAll(List.of("-cp", classpath));
         command.addAll(args);

@@ -25,11 +25,13 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
@@ -240,6 +242,10 @@ public final class LoadGenerator {
                 .setPreferNativeTransport(true)
                 .setBlockedThreadCheckInterval(10_000));
         try {
+            int warmUp = Integer.getInteger("bench.join-warmup", 0);
+            if (warmUp > 0) {
+                warmUpJoins(warmUp, progress);
+            }
             long heapBefore = ProcStats.liveHeapKiB(config.serverPid(), histogram("before"));
             long rssBefore = ProcStats.rssKiB(config.serverPid());
             ConnectResult connect = connect(progress);
@@ -342,11 +348,9 @@ public final class LoadGenerator {
 
     // ---------------------------------------------------------------------------------------------------- connecting
 
-    private ConnectResult connect(java.util.function.Consumer<String> progress) throws InterruptedException {
-        int n = config.connections();
-        List<String> addresses = config.localAddresses().isEmpty() ? List.of("") : config.localAddresses();
+    private List<WebSocketClient> webSocketClients(int n) {
         List<WebSocketClient> clients = new ArrayList<>();
-        for (String address : addresses) {
+        for (String address : localAddresses()) {
             WebSocketClientOptions options = new WebSocketClientOptions()
                     .setMaxConnections(n + 16)
                     .setConnectTimeout(60_000)
@@ -358,13 +362,107 @@ public final class LoadGenerator {
             }
             clients.add(vertx.createWebSocketClient(options));
         }
-        // Atrium: each connection first trades its token for a ticket (POST ticketPath), then upgrades with ?ticket=
-        HttpClient http = config.ticketPath() == null || config.tokens().isEmpty()
+        return clients;
+    }
+
+    private List<String> localAddresses() {
+        return config.localAddresses().isEmpty() ? List.of("") : config.localAddresses();
+    }
+
+    /** Atrium: each connection first trades its token for a ticket (POST ticketPath), then upgrades with ?ticket=. */
+    private HttpClient ticketClient() {
+        String address = localAddresses().get(0);
+        return config.ticketPath() == null || config.tokens().isEmpty()
                 ? null
                 : vertx.createHttpClient(new HttpClientOptions()
                         .setMaxPoolSize(config.connectConcurrency())
                         .setConnectTimeout(60_000)
-                        .setLocalAddress(addresses.get(0).isEmpty() ? null : addresses.get(0)));
+                        .setLocalAddress(address.isEmpty() ? null : address));
+    }
+
+    /** Connection {@code i}'s upgrade: with a fresh ticket, with its token in a header, or anonymous. */
+    private Future<WebSocket> open(int i, List<WebSocketClient> clients, HttpClient http) {
+        String token = config.tokens().isEmpty()
+                ? null
+                : config.tokens().get(i % config.tokens().size());
+        WebSocketClient client = clients.get(i % clients.size());
+        if (http != null) {
+            return ticket(http, token, config.portOf(i))
+                    .compose(ticket -> client.connect(new WebSocketConnectOptions()
+                            .setHost(config.host())
+                            .setPort(config.portOf(i))
+                            .setURI(config.path() + (config.path().contains("?") ? "&" : "?") + "ticket=" + ticket)));
+        }
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost(config.host())
+                .setPort(config.portOf(i))
+                .setURI(config.path());
+        if (token != null) {
+            options.addHeader("Authorization", "Bearer " + token);
+        }
+        return client.connect(options);
+    }
+
+    /**
+     * Joins {@code count} connections (with the same concurrency, tokens and tickets as the measured joins), each until
+     * its first frame, then closes them all: a server that has run for a while has compiled its join path, and the
+     * measured joins should not pay for that compilation on one server and not on the other.
+     */
+    private void warmUpJoins(int count, java.util.function.Consumer<String> progress) throws InterruptedException {
+        List<WebSocketClient> clients = webSocketClients(count);
+        HttpClient http = ticketClient();
+        Semaphore permits = new Semaphore(config.connectConcurrency());
+        CountDownLatch done = new CountDownLatch(count);
+        List<WebSocket> opened = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failed = new AtomicInteger();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            permits.acquire();
+            open(i, clients, http).onComplete(ar -> {
+                if (ar.failed()) {
+                    failed.incrementAndGet();
+                    permits.release();
+                    done.countDown();
+                    return;
+                }
+                WebSocket socket = ar.result();
+                opened.add(socket);
+                AtomicBoolean first = new AtomicBoolean();
+                socket.textMessageHandler(text -> {
+                    if (first.compareAndSet(false, true)) {
+                        permits.release();
+                        done.countDown();
+                    }
+                });
+                socket.closeHandler(v -> {
+                    if (first.compareAndSet(false, true)) {
+                        failed.incrementAndGet();
+                        permits.release();
+                        done.countDown();
+                    }
+                });
+            });
+        }
+        done.await(10, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        for (WebSocket socket : opened) {
+            socket.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+        for (WebSocketClient client : clients) {
+            client.close();
+        }
+        Thread.sleep(3000); // the server drops them
+        progress.accept(String.format(
+                Locale.ROOT, "warm-up: %d joins (%d failed) in %.2f s, then closed", count, failed.get(), seconds));
+    }
+
+    private ConnectResult connect(java.util.function.Consumer<String> progress) throws InterruptedException {
+        int n = config.connections();
+        List<WebSocketClient> clients = webSocketClients(n);
+        HttpClient http = ticketClient();
         Semaphore permits = new Semaphore(config.connectConcurrency());
         CountDownLatch done = new CountDownLatch(n);
         AtomicInteger established = new AtomicInteger();
@@ -379,29 +477,7 @@ public final class LoadGenerator {
             permits.acquire();
             Receiver receiver = new Receiver(i);
             receivers[i] = receiver;
-            String token = config.tokens().isEmpty()
-                    ? null
-                    : config.tokens().get(i % config.tokens().size());
-            WebSocketClient client = clients.get(i % clients.size());
-            Future<WebSocket> upgraded;
-            if (http != null) {
-                upgraded = ticket(http, token, config.portOf(i))
-                        .compose(ticket -> client.connect(new WebSocketConnectOptions()
-                                .setHost(config.host())
-                                .setPort(config.portOf(receiver.index))
-                                .setURI(config.path() + (config.path().contains("?") ? "&" : "?") + "ticket="
-                                        + ticket)));
-            } else {
-                WebSocketConnectOptions options = new WebSocketConnectOptions()
-                        .setHost(config.host())
-                        .setPort(config.portOf(i))
-                        .setURI(config.path());
-                if (token != null) {
-                    options.addHeader("Authorization", "Bearer " + token);
-                }
-                upgraded = client.connect(options);
-            }
-            upgraded.onComplete(ar -> {
+            open(i, clients, http).onComplete(ar -> {
                 if (ar.succeeded()) {
                     receiver.attach(ar.result());
                     established.incrementAndGet();
