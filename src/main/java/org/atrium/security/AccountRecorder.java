@@ -8,12 +8,21 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.atrium.common.BatchedCalls;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -24,7 +33,8 @@ import org.jboss.logging.Logger;
  * remembered in memory, so a request whose claims are unchanged writes nothing (and does not leave the event loop).
  * The first request of an identity on a node (after a start, or on a node it never reached) reads the stored row and
  * writes only when a claim changed or the row was last seen more than {@link #SEEN_GRANULARITY} ago: a keynote's
- * thousands of known participants joining a freshly started node cost a read each, not a commit each. So
+ * thousands of known participants joining a freshly started node cost a read each, not a commit each, and the reads of
+ * first requests that arrive together are one statement ({@link BatchedCalls}). So
  * {@code last_seen_at} is exact to a day.
  */
 @ApplicationScoped
@@ -38,9 +48,11 @@ class AccountRecorder implements SecurityIdentityAugmentor {
     /** How stale {@code last_seen_at} may get before an unchanged identity's request writes it again. */
     static final java.time.Duration SEEN_GRANULARITY = java.time.Duration.ofDays(1);
 
+    /** The stored rows of a batch of identities, by their place in it (1-based). */
     private static final String STORED = """
-            select name, preferred_username, email, email_verified, last_seen_at from account
-             where issuer = ? and subject = ?
+            select k.i, a.name, a.preferred_username, a.email, a.email_verified, a.last_seen_at
+              from unnest(?::text[], ?::text[]) with ordinality as k(issuer, subject, i)
+              join account a on a.issuer = k.issuer and a.subject = k.subject
             """;
 
     private static final String UPSERT = """
@@ -93,6 +105,12 @@ class AccountRecorder implements SecurityIdentityAugmentor {
     EntityManager em;
 
     @Inject
+    DataSource dataSource;
+
+    /** First requests that arrive together read their rows together: one statement for a burst of sign-ins. */
+    private final BatchedCalls<Claims, Boolean> storedChecks = new BatchedCalls<>(500, this::storedAndRecent);
+
+    @Inject
     Clock clock;
 
     @Override
@@ -121,24 +139,23 @@ class AccountRecorder implements SecurityIdentityAugmentor {
     void record(Claims claims) {
         try {
             Instant now = Instant.now(clock);
-            // plain JDBC: typed nulls for absent claims, and no entity to load for a write that is mostly a no-op
-            QuarkusTransaction.requiringNew()
-                    .run(() -> em.unwrap(Session.class).doWork(connection -> {
-                        if (storedAndRecent(connection, claims, now)) {
-                            return;
-                        }
-                        try (PreparedStatement ps = connection.prepareStatement(UPSERT)) {
-                            ps.setString(1, claims.issuer());
-                            ps.setString(2, claims.subject());
-                            ps.setString(3, claims.name());
-                            ps.setString(4, claims.preferredUsername());
-                            ps.setString(5, claims.email());
-                            ps.setBoolean(6, claims.emailVerified());
-                            ps.setObject(7, now.atOffset(ZoneOffset.UTC));
-                            ps.setObject(8, now.atOffset(ZoneOffset.UTC));
-                            ps.executeUpdate();
-                        }
-                    }));
+            if (!storedChecks.call(claims)) {
+                // plain JDBC: typed nulls for absent claims, and no entity to load
+                QuarkusTransaction.requiringNew()
+                        .run(() -> em.unwrap(Session.class).doWork(connection -> {
+                            try (PreparedStatement ps = connection.prepareStatement(UPSERT)) {
+                                ps.setString(1, claims.issuer());
+                                ps.setString(2, claims.subject());
+                                ps.setString(3, claims.name());
+                                ps.setString(4, claims.preferredUsername());
+                                ps.setString(5, claims.email());
+                                ps.setBoolean(6, claims.emailVerified());
+                                ps.setObject(7, now.atOffset(ZoneOffset.UTC));
+                                ps.setObject(8, now.atOffset(ZoneOffset.UTC));
+                                ps.executeUpdate();
+                            }
+                        }));
+            }
             if (recorded.size() >= REMEMBERED) {
                 recorded.clear();
             }
@@ -153,26 +170,43 @@ class AccountRecorder implements SecurityIdentityAugmentor {
         }
     }
 
-    /** Whether the stored row has these claims and was seen within {@link #SEEN_GRANULARITY} of {@code now}. */
-    private static boolean storedAndRecent(java.sql.Connection connection, Claims claims, Instant now)
-            throws java.sql.SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(STORED)) {
-            ps.setString(1, claims.issuer());
-            ps.setString(2, claims.subject());
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return false;
+    /**
+     * For each identity of a batch, whether its stored row has these claims and was seen within {@link
+     * #SEEN_GRANULARITY}: one autocommit statement for the batch, outside any transaction.
+     */
+    private List<Boolean> storedAndRecent(List<Claims> batch) {
+        Instant now = Instant.now(clock);
+        List<Boolean> recent = new ArrayList<>(Collections.nCopies(batch.size(), Boolean.FALSE));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement ps = connection.prepareStatement(STORED)) {
+            ps.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "text", batch.stream().map(Claims::issuer).toArray(String[]::new)));
+            ps.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "text", batch.stream().map(Claims::subject).toArray(String[]::new)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int i = (int) rs.getLong(1) - 1;
+                    Claims claims = batch.get(i);
+                    Claims stored = new Claims(
+                            claims.issuer(),
+                            claims.subject(),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getBoolean(5));
+                    Instant seen = rs.getObject(6, OffsetDateTime.class).toInstant();
+                    recent.set(
+                            i,
+                            stored.equals(claims) && seen.plus(SEEN_GRANULARITY).isAfter(now));
                 }
-                Claims stored = new Claims(
-                        claims.issuer(),
-                        claims.subject(),
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getBoolean(4));
-                Instant seen = rs.getObject(5, java.time.OffsetDateTime.class).toInstant();
-                return stored.equals(claims) && seen.plus(SEEN_GRANULARITY).isAfter(now);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("accounts could not be read: " + e.getMessage(), e);
         }
+        return recent;
     }
 }

@@ -52,6 +52,55 @@ class AccountRecorderTest {
         assertTrue(lastSeen(subject).isAfter(stale.plusDays(1)));
     }
 
+    /**
+     * First requests of many identities at once (their reads share statements): each is judged on its own row, so the
+     * unchanged ones are not written, the changed ones are, and the new ones are created.
+     */
+    @Test
+    void aBurstOfFirstRequestsIsJudgedIdentityByIdentity() throws Exception {
+        String prefix = "burst-" + System.nanoTime() + "-";
+        java.util.List<AccountRecorder.Claims> known = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            AccountRecorder.Claims claims = new AccountRecorder.Claims(
+                    "https://issuer.example", prefix + i, "Person " + i, "p" + i, null, false);
+            recorder.record(claims);
+            known.add(claims);
+        }
+        java.util.Map<String, OffsetDateTime> before = new java.util.HashMap<>();
+        for (AccountRecorder.Claims claims : known) {
+            before.put(claims.subject(), lastSeen(claims.subject()));
+        }
+        java.util.List<AccountRecorder.Claims> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String name = i < 10 ? "Person " + i : i < 20 ? "Renamed " + i : "Newcomer " + i;
+            burst.add(new AccountRecorder.Claims("https://issuer.example", prefix + i, name, "p" + i, null, false));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.List<java.util.concurrent.Callable<Void>> calls = new java.util.ArrayList<>();
+            for (AccountRecorder.Claims claims : burst) {
+                calls.add(() -> {
+                    recorder.record(claims);
+                    return null;
+                });
+            }
+            for (var done : pool.invokeAll(calls)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < 30; i++) {
+            String subject = prefix + i;
+            assertEquals(burst.get(i).name(), stored(subject, "name"), subject);
+            if (i < 10) {
+                assertEquals(before.get(subject), lastSeen(subject), subject + " unchanged: not written");
+            } else if (i < 20) {
+                assertTrue(lastSeen(subject).isAfter(before.get(subject)), subject + " renamed: written");
+            }
+        }
+    }
+
     private OffsetDateTime lastSeen(String subject) throws Exception {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("select last_seen_at from account where subject = ?")) {
