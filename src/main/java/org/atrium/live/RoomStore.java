@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.atrium.cluster.ClusterChannel;
+import org.atrium.common.BatchedCalls;
 import org.atrium.common.DomainException;
 import org.atrium.common.Sql;
 import org.atrium.schedule.ConferenceSession;
@@ -242,7 +244,7 @@ class RoomStore {
 
     /**
      * A member's own rows at the room's current seq, in one statement (so in one consistent view of the database): the
-     * room's last seq, the questions they voted for, and their poll answers. Plain JDBC: it runs once per join.
+     * room's last seq, the questions they voted for, and their poll answers. Plain JDBC; a join reads it inside the transaction that reads a new shared part, else {@link #OWN_ROWS_BATCH_SQL}.
      */
     static final String OWN_ROWS_SQL = "select 0, coalesce(max(seq), 0), null::text, null::text from live_log"
             + " where room = ?"
@@ -252,13 +254,33 @@ class RoomStore {
             + " join live_poll p on p.id = v.poll_id where p.room = ? and v.voter = ?"
             + " order by 1, 2";
 
+    /**
+     * {@link #OWN_ROWS_SQL} for a batch of members (room and account each), in one statement: each row starts with the
+     * member's place in the batch (1-based). Each member joined its room before the batch was taken, so the one
+     * consistent view it reads is, for each of them, at or after their join.
+     */
+    static final String OWN_ROWS_BATCH_SQL = "with k as (select * from unnest(?::text[], ?::text[]) with ordinality"
+            + " as k(room, voter, i))"
+            + " select k.i, 0, (select coalesce(max(l.seq), 0) from live_log l where l.room = k.room), null::text,"
+            + " null::text from k"
+            + " union all select k.i, 1, v.question_id, null, null from k join live_vote v on v.voter = k.voter"
+            + " join live_question q on q.id = v.question_id and q.room = k.room"
+            + " union all select k.i, 2, v.poll_id, cast(v.choices as text), v.text from k"
+            + " join live_poll_vote v on v.voter = k.voter join live_poll p on p.id = v.poll_id and p.room = k.room"
+            + " order by 1, 2, 3";
+
     /** What {@link #OWN_ROWS_SQL} read: the seq, the voted questions, the poll answers (id, choices, text). */
     private record Own(long seq, List<Long> votes, List<Object[]> pollVotes) {}
+
+    private record Joiner(String room, String subject) {}
+
+    /** The own rows of members joining at the same moment, read together (a join storm's one statement per batch). */
+    private final BatchedCalls<Joiner, Own> ownRowsBatches = new BatchedCalls<>(500, this::ownRows);
 
     /**
      * The member's snapshot: the room's shared part at the current seq ({@link SharedSnapshot}, read once per seq and
      * room, by one join while the others of the storm wait for it) and the member's own rows, read at the same seq.
-     * A join whose own rows were read at the seq of the shared part costs one statement; otherwise both are read
+     * A join whose own rows were read at the seq of the shared part costs a share of one statement; otherwise both are read
      * again in one repeatable-read transaction, and the shared part is kept for the joins that follow.
      */
     Snapshot snapshot(LiveRoom room, Member member, String reason, int presence) {
@@ -319,17 +341,45 @@ class RoomStore {
         });
     }
 
-    /** The member's own rows, on a connection of its own (one autocommit statement). */
+    /** The member's own rows, read in a statement shared with the members joining at the same moment. */
     private Own ownRows(String room, String subject) {
+        return ownRowsBatches.call(new Joiner(room, subject));
+    }
+
+    /** The own rows of a batch of joining members, in one autocommit statement on a connection of its own. */
+    private List<Own> ownRows(List<Joiner> batch) {
+        List<Long> seqs = new ArrayList<>(Collections.nCopies(batch.size(), 0L));
+        List<List<Long>> votes = new ArrayList<>(batch.size());
+        List<List<Object[]>> pollVotes = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            votes.add(new ArrayList<>());
+            pollVotes.add(new ArrayList<>());
+        }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(OWN_ROWS_SQL)) {
-            bindOwn(ps, room, subject);
+                PreparedStatement ps = c.prepareStatement(OWN_ROWS_BATCH_SQL)) {
+            ps.setArray(
+                    1, c.createArrayOf("text", batch.stream().map(Joiner::room).toArray(String[]::new)));
+            ps.setArray(
+                    2,
+                    c.createArrayOf("text", batch.stream().map(Joiner::subject).toArray(String[]::new)));
             try (ResultSet rs = ps.executeQuery()) {
-                return readOwn(rs);
+                while (rs.next()) {
+                    int i = (int) rs.getLong(1) - 1;
+                    switch (rs.getInt(2)) {
+                        case 0 -> seqs.set(i, rs.getLong(3));
+                        case 1 -> votes.get(i).add(rs.getLong(3));
+                        default -> pollVotes.get(i).add(new Object[] {rs.getLong(3), rs.getString(4), rs.getString(5)});
+                    }
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("a live snapshot could not be read: " + e.getMessage(), e);
         }
+        List<Own> own = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            own.add(new Own(seqs.get(i), votes.get(i), pollVotes.get(i)));
+        }
+        return own;
     }
 
     /** The member's own rows inside the current (repeatable-read) transaction. */

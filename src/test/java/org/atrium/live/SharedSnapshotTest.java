@@ -212,6 +212,53 @@ class SharedSnapshotTest {
         assertEquals(dave.get("seq"), bobAgain.get("seq"));
     }
 
+    /**
+     * Members joining at the same moment have their own rows read in shared statements: each still gets exactly their
+     * own votes (twelve joins of four accounts at once, each with other votes).
+     */
+    @Test
+    void membersJoiningTogetherEachGetTheirOwnVotes() throws Exception {
+        LiveSocketTest.Setup s = room();
+        long first;
+        long second;
+        try (LiveClient alice = LiveClient.connect(base, s.path(), "alice");
+                LiveClient bob = LiveClient.connect(base, s.path(), "bob");
+                LiveClient erin = LiveClient.connect(base, s.path(), "erin")) {
+            alice.next("snapshot");
+            bob.next("snapshot");
+            erin.next("snapshot");
+            ack(alice, "{\"type\":\"question.ask\",\"ref\":\"q1\",\"text\":\"How deep?\"}");
+            first = alice.next("question.asked").at("/question/id").asLong();
+            ack(bob, "{\"type\":\"question.ask\",\"ref\":\"q2\",\"text\":\"How wide?\"}");
+            second = bob.next("question.asked").at("/question/id").asLong();
+            ack(alice, LiveSocketTest.vote("v1", first));
+            ack(bob, LiveSocketTest.vote("v2", second));
+            ack(erin, LiveSocketTest.vote("v3", first));
+            ack(erin, LiveSocketTest.vote("v4", second));
+        }
+        java.util.Map<String, List<Long>> expected = java.util.Map.of(
+                "alice", List.of(first), "bob", List.of(second), "erin", List.of(first, second), "dave", List.of());
+        List<java.util.concurrent.Callable<String>> joins = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (String user : expected.keySet()) {
+                joins.add(() -> {
+                    List<Long> votes = ids(snapshotOf(s, user).get("myVotes"));
+                    votes.sort(null);
+                    return user + "=" + votes;
+                });
+            }
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            for (var join : pool.invokeAll(joins)) {
+                String[] answer = join.get().split("=");
+                assertEquals(expected.get(answer[0]).toString(), answer[1], answer[0] + "'s votes");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Sends a command and reads on to its ack (room events in between are skipped); fails on an error. */
     private static JsonNode ack(LiveClient c, String frame) {
         java.util.regex.Matcher m =
