@@ -380,8 +380,18 @@ public final class LoadGenerator {
                         .setLocalAddress(address.isEmpty() ? null : address));
     }
 
-    /** Connection {@code i}'s upgrade: with a fresh ticket, with its token in a header, or anonymous. */
+    /**
+     * Connection {@code i}'s upgrade, started on an event loop of the generator: a ticket response read from a thread
+     * outside Vert.x can lose its body (one in some 15,000: a 201 with a Content-Length and no body read).
+     */
     private Future<WebSocket> open(int i, List<WebSocketClient> clients, HttpClient http) {
+        io.vertx.core.Promise<WebSocket> opened = io.vertx.core.Promise.promise();
+        vertx.getOrCreateContext().runOnContext(v -> openHere(i, clients, http).onComplete(opened));
+        return opened.future();
+    }
+
+    /** Connection {@code i}'s upgrade: with a fresh ticket, with its token in a header, or anonymous. */
+    private Future<WebSocket> openHere(int i, List<WebSocketClient> clients, HttpClient http) {
         String token = config.tokens().isEmpty()
                 ? null
                 : config.tokens().get(i % config.tokens().size());
@@ -533,8 +543,10 @@ public final class LoadGenerator {
                         return Future.failedFuture("ticket refused: " + response.statusCode() + " " + body);
                     }
                     try {
-                        return Future.succeededFuture(
-                                JSON.readTree(body.getBytes()).get("ticket").asText());
+                        JsonNode ticket = JSON.readTree(body.getBytes()).get("ticket");
+                        return ticket == null
+                                ? Future.failedFuture("201 without a ticket: " + response.headers() + body)
+                                : Future.succeededFuture(ticket.asText());
                     } catch (Exception e) {
                         return Future.failedFuture(e);
                     }
