@@ -13,13 +13,6 @@ public interface LiveConfig {
     /** Browser origins allowed to open a live connection; a handshake without an Origin header is not checked. */
     Optional<List<String>> allowedOrigins();
 
-    /**
-     * Whether live sockets accept WebSocket compression (permessage-deflate), which every browser offers: off, as each
-     * accepted offer keeps a zlib compressor for the connection's life ({@link SocketCompression}).
-     */
-    @WithDefault("false")
-    boolean permessageDeflate();
-
     /** Longest text frame a client may send, in characters; a longer one closes the connection with 1009. */
     @WithDefault("16384")
     int maxFrameChars();

@@ -119,7 +119,8 @@ class LiveTransportTest {
     }
 
     /**
-     * Every browser offers permessage-deflate; a live socket declines it ({@code SocketCompression}), so no connection
+     * Every browser offers permessage-deflate; a live socket declines it ({@code
+     * quarkus.websockets-next.server.per-message-compression-supported=false}), so no connection
      * keeps a zlib compressor for its life, and its frames arrive as plain text.
      */
     @Test
