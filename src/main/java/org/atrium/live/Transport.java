@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -21,6 +22,7 @@ import io.vertx.core.VertxException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -56,11 +58,21 @@ class Transport {
     @ConfigProperty(name = "quarkus.websockets-next.server.max-message-size", defaultValue = "65536")
     int maxMessageBytes;
 
+    @ConfigProperty(name = "quarkus.http.idle-timeout", defaultValue = "30M")
+    Duration idleTimeout;
+
+    @Inject
+    LiveConfig config;
+
     private final Map<String, Counter> disconnects = new ConcurrentHashMap<>();
 
     /**
      * Puts the message-size guard in front of the connection's Vert.x handler; false when the Netty channel cannot be
      * reached (then only {@link #failed} applies, and a frame over the cap drops the connection without a close frame).
+     *
+     * <p>It also takes out the HTTP idle timeout ({@code quarkus.http.idle-timeout}, a Netty handler and a timer per
+     * connection) when the sweep pings each connection more often than that: a ping is a write, which restarts that
+     * timeout, so it could never fire; a peer that vanished shows when a ping's write fails.
      */
     boolean guard(WebSocketConnection connection) {
         ChannelHandlerContext vertx = Member.channelOf(connection);
@@ -70,7 +82,16 @@ class Transport {
         vertx.pipeline()
                 .addBefore(
                         vertx.name(), MessageLimit.NAME, new MessageLimit(maxMessageBytes, () -> tooBig(connection)));
+        if (pingsOutrunIdleTimeout() && vertx.pipeline().get(IdleStateHandler.class) != null) {
+            vertx.pipeline().remove(IdleStateHandler.class);
+        }
         return true;
+    }
+
+    /** Whether each live connection is pinged more often than the HTTP idle timeout would close it. */
+    boolean pingsOutrunIdleTimeout() {
+        Duration ping = config.pingInterval();
+        return !ping.isZero() && !ping.isNegative() && !idleTimeout.isZero() && ping.compareTo(idleTimeout) < 0;
     }
 
     private void tooBig(WebSocketConnection connection) {

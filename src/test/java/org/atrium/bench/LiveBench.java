@@ -44,6 +44,7 @@ import org.atrium.bench.LoadGenerator.Report;
  *   <li>{@code --atrium=-Dkey=value,...} extra Atrium system properties
  *   <li>{@code --scenario=nodes}: one node against three on one database ({@link NodesBench}); {@code
  *       --scenario=polls}: the polls benchmark ({@link PollBench})
+ *   <li>{@code --compression}: the generator's connections offer permessage-deflate, as browsers do
  *   <li>{@code --auth=ticket} each Atrium connection trades its token for a live ticket first ({@code POST
  *       /api/live/tickets}, then the upgrade with {@code ?ticket=}); {@code --auth=header} sends the token in the
  *       upgrade's Authorization header instead
@@ -268,6 +269,8 @@ public final class LiveBench {
                 .toList());
         command.addAll(jvmBase());
         command.add("-Dbench.histograms=" + out.resolve(target.name()).toAbsolutePath());
+        // browsers offer permessage-deflate on every connection; the generator does not unless asked
+        command.add("-Dbench.compression=" + a.containsKey("compression"));
         Files.createDirectories(out.resolve(target.name()));
         command.addAll(List.of("-cp", classpath));
         command.addAll(args);

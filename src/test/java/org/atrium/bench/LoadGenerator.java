@@ -336,7 +336,7 @@ public final class LoadGenerator {
                     .setConnectTimeout(60_000)
                     .setMaxFrameSize(1 << 20)
                     .setMaxMessageSize(1 << 22)
-                    .setTryUsePerMessageCompression(false);
+                    .setTryUsePerMessageCompression(Boolean.getBoolean("bench.compression"));
             if (!address.isEmpty()) {
                 options.setLocalAddress(address);
             }
