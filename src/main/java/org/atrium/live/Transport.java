@@ -19,6 +19,7 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.VertxException;
+import io.vertx.core.http.ServerWebSocket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -70,11 +71,17 @@ class Transport {
      * Puts the message-size guard in front of the connection's Vert.x handler; false when the Netty channel cannot be
      * reached (then only {@link #failed} applies, and a frame over the cap drops the connection without a close frame).
      *
-     * <p>It also takes out the HTTP idle timeout ({@code quarkus.http.idle-timeout}, a Netty handler and a timer per
-     * connection) when the sweep pings each connection more often than that: a ping is a write, which restarts that
-     * timeout, so it could never fire; a peer that vanished shows when a ping's write fails.
+     * <p>It also lets go of what a connection would keep for its whole life and never use again (issue 19, memory per
+     * idle connection): the upgrade request's headers in the Vert.x socket (websockets-next keeps its own copy for
+     * {@code handshakeRequest()}; nothing reads the socket's), and the HTTP idle timeout ({@code
+     * quarkus.http.idle-timeout}, a Netty handler and a timer) when the sweep pings each connection more often than
+     * that: a ping is a write, which restarts that timeout, so it could never fire; a peer that vanished shows when a
+     * ping's write fails.
      */
     boolean guard(WebSocketConnection connection) {
+        if (Member.socketOf(connection) instanceof ServerWebSocket socket) {
+            socket.headers().clear();
+        }
         ChannelHandlerContext vertx = Member.channelOf(connection);
         if (vertx == null || vertx.pipeline().get(MessageLimit.NAME) != null) {
             return vertx != null;

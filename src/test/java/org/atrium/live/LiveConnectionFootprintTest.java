@@ -59,9 +59,9 @@ class LiveConnectionFootprintTest {
 
     /**
      * An idle connection keeps neither its upgrade request (websockets-next kept the request's whole routing context,
-     * headers, parameters and identity, while the request had a user), nor a session context (an injected connection
-     * made websockets-next keep one per connection), nor the HTTP idle timeout's handler and timer, which the pings
-     * make useless.
+     * headers, parameters and identity, while the request had a user; Vert.x kept the headers again in the socket), nor
+     * a session context (an injected connection made websockets-next keep one per connection), nor the HTTP idle
+     * timeout's handler and timer, which the pings make useless.
      */
     @Test
     void anIdleConnectionKeepsNoUpgradeRequestSessionContextOrIdleTimer() throws Exception {
@@ -78,22 +78,25 @@ class LiveConnectionFootprintTest {
                 }
             }
             Map<String, Long> after = liveObjects();
-            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of("/tmp/test.hprof"));
-            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
-                    .dumpHeap("/tmp/test.hprof", true);
             int n = clients.size();
             // the connections are there (the measure sees them)
             assertTrue(
                     grown(before, after, "io.vertx.core.http.impl.ServerWebSocketImpl") >= n,
                     "server sockets grew by " + grown(before, after, "io.vertx.core.http.impl.ServerWebSocketImpl"));
-            for (String kept : List.of(
-                    "io.vertx.ext.web.impl.RoutingContextImpl",
+            // classes of what an idle connection used to keep, and how many per connection may remain: none, but for
+            // header entries: each header list keeps a head entry, and this test's clients (in this JVM too) keep
+            // their request's headers; the server's socket kept the upgrade request's seven more
+            Map<String, Integer> allowed = Map.of(
+                    "io.vertx.ext.web.impl.RoutingContextImpl", 0,
                     // the session context's state (its instances are kept in this form)
-                    "io.quarkus.arc.impl.ComputingCacheContextInstances",
-                    "io.netty.handler.timeout.IdleStateHandler")) {
+                    "io.quarkus.arc.impl.ComputingCacheContextInstances", 0,
+                    "io.netty.handler.timeout.IdleStateHandler", 0,
+                    "io.vertx.core.http.impl.headers.HeadersMultiMap$MapEntry", 3);
+            allowed.forEach((kept, perConnection) -> {
                 long grown = grown(before, after, kept);
-                assertTrue(grown < n / 2, kept + " grew by " + grown + " for " + n + " connections");
-            }
+                assertTrue(
+                        grown <= perConnection * n + n / 2, kept + " grew by " + grown + " for " + n + " connections");
+            });
         } finally {
             clients.forEach(LiveClient::close);
         }
