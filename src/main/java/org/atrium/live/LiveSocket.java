@@ -1,8 +1,6 @@
 package org.atrium.live;
 
-import io.quarkus.arc.ClientProxy;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -18,6 +16,10 @@ import jakarta.inject.Inject;
 /**
  * The live sockets: a session's room ({@link SessionRoom}), an event's channel ({@link EventChannel}) and a work's room
  * ({@link WorkRoom}) differ only in their path and {@link Channel}; everything else is here. The protocol is in src/docs/live-protocol.md.
+ *
+ * <p>The connection comes as a parameter of each callback, not injected: an injected {@code WebSocketConnection} is
+ * session scoped, and websockets-next then keeps a session context for each connection's whole life. The account
+ * comes from the upgrade ({@link UpgradeIdentity}), which lets the upgrade request go.
  */
 abstract class LiveSocket {
 
@@ -59,21 +61,15 @@ abstract class LiveSocket {
     @Inject
     Transport transport;
 
-    @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    WebSocketConnection connection;
-
     LiveSocket(Channel channel) {
         this.channel = channel;
     }
 
     @OnOpen
-    void open() {
-        WebSocketConnection unwrapped = ClientProxy.unwrap(connection);
-        transport.guard(unwrapped);
-        connections.open(unwrapped, identity, channel, connection.pathParam(channel.pathParam));
+    void open(WebSocketConnection connection) {
+        transport.guard(connection);
+        connections.open(
+                connection, UpgradeIdentity.take(connection), channel, connection.pathParam(channel.pathParam));
     }
 
     // checked and queued on the event loop (nothing in it blocks; it saves a hop to a worker per frame);
@@ -81,17 +77,17 @@ abstract class LiveSocket {
     // right after the upgrade waits for @OnOpen, the join
     @NonBlocking
     @OnTextMessage
-    void text(String frame) {
+    void text(String frame, WebSocketConnection connection) {
         intake.receive(connection, frame);
     }
 
     @OnBinaryMessage
-    void binary(Buffer frame) {
+    void binary(Buffer frame, WebSocketConnection connection) {
         connection.closeAndAwait(new CloseReason(LiveProtocol.CLOSE_UNSUPPORTED, "binary frames are not supported"));
     }
 
     @OnClose
-    void close() {
+    void close(WebSocketConnection connection) {
         connections.closed(connection.id());
     }
 
@@ -99,7 +95,6 @@ abstract class LiveSocket {
     @NonBlocking
     @OnError
     void error(Throwable failure, WebSocketConnection failed) {
-        // the connection as a parameter: after a reset the injected proxy's context is no longer active
         transport.failed(failed, failure);
     }
 }

@@ -193,6 +193,14 @@ final class Member {
 
     /** The Netty context of the Vert.x handler under {@code connection}, or null where it cannot be reached. */
     static ChannelHandlerContext channelOf(WebSocketConnection connection) {
+        return socketOf(connection) instanceof WebSocketImplBase<?> impl
+                        && impl.connection() instanceof ConnectionBase c
+                ? c.channelHandlerContext()
+                : null;
+    }
+
+    /** The Vert.x socket under {@code connection} (unwrapped), or null where it cannot be reached. */
+    static WebSocketBase socketOf(WebSocketConnection connection) {
         if (WEB_SOCKET == null) {
             return null;
         }
@@ -201,9 +209,7 @@ final class Member {
             while (UNWRAP != null && UNWRAP.type().parameterType(0).isInstance(socket)) {
                 socket = (WebSocketBase) UNWRAP.invoke(socket);
             }
-            return socket instanceof WebSocketImplBase<?> impl && impl.connection() instanceof ConnectionBase c
-                    ? c.channelHandlerContext()
-                    : null;
+            return socket;
         } catch (Throwable e) {
             return null;
         }

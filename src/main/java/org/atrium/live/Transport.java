@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -18,9 +19,11 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.VertxException;
+import io.vertx.core.http.ServerWebSocket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -56,13 +59,29 @@ class Transport {
     @ConfigProperty(name = "quarkus.websockets-next.server.max-message-size", defaultValue = "65536")
     int maxMessageBytes;
 
+    @ConfigProperty(name = "quarkus.http.idle-timeout", defaultValue = "30M")
+    Duration idleTimeout;
+
+    @Inject
+    LiveConfig config;
+
     private final Map<String, Counter> disconnects = new ConcurrentHashMap<>();
 
     /**
      * Puts the message-size guard in front of the connection's Vert.x handler; false when the Netty channel cannot be
      * reached (then only {@link #failed} applies, and a frame over the cap drops the connection without a close frame).
+     *
+     * <p>It also lets go of what a connection would keep for its whole life and never use again (issue 19, memory per
+     * idle connection): the upgrade request's headers in the Vert.x socket (websockets-next keeps its own copy for
+     * {@code handshakeRequest()}; nothing reads the socket's), and the HTTP idle timeout ({@code
+     * quarkus.http.idle-timeout}, a Netty handler and a timer) when the sweep pings each connection more often than
+     * that: a ping is a write, which restarts that timeout, so it could never fire; a peer that vanished shows when a
+     * ping's write fails.
      */
     boolean guard(WebSocketConnection connection) {
+        if (Member.socketOf(connection) instanceof ServerWebSocket socket) {
+            socket.headers().clear();
+        }
         ChannelHandlerContext vertx = Member.channelOf(connection);
         if (vertx == null || vertx.pipeline().get(MessageLimit.NAME) != null) {
             return vertx != null;
@@ -70,7 +89,16 @@ class Transport {
         vertx.pipeline()
                 .addBefore(
                         vertx.name(), MessageLimit.NAME, new MessageLimit(maxMessageBytes, () -> tooBig(connection)));
+        if (pingsOutrunIdleTimeout() && vertx.pipeline().get(IdleStateHandler.class) != null) {
+            vertx.pipeline().remove(IdleStateHandler.class);
+        }
         return true;
+    }
+
+    /** Whether each live connection is pinged more often than the HTTP idle timeout would close it. */
+    boolean pingsOutrunIdleTimeout() {
+        Duration ping = config.pingInterval();
+        return !ping.isZero() && !ping.isNegative() && !idleTimeout.isZero() && ping.compareTo(idleTimeout) < 0;
     }
 
     private void tooBig(WebSocketConnection connection) {

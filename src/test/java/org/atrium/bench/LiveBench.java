@@ -42,10 +42,10 @@ import org.atrium.bench.LoadGenerator.Report;
  *   <li>{@code --publishers=4} publishing connections (each its own account); {@code --frame-bytes=160}
  *   <li>{@code --server-jvm="-XX:+UseParallelGC -Xms1g -Xmx1g -XX:+AlwaysPreTouch"} for both servers; {@code --profile} records JFR of Atrium
  *   <li>{@code --join-warmup=5000}: that many joins (then closed) before the measured ones, on every target
- *   <li>{@code --client-deflate}: the generator's connections offer permessage-deflate, as browsers' do
  *   <li>{@code --atrium=-Dkey=value,...} extra Atrium system properties
  *   <li>{@code --scenario=nodes}: one node against three on one database ({@link NodesBench}); {@code
  *       --scenario=polls}: the polls benchmark ({@link PollBench})
+ *   <li>{@code --compression}: the generator's connections offer permessage-deflate, as browsers do
  *   <li>{@code --auth=ticket} each Atrium connection trades its token for a live ticket first ({@code POST
  *       /api/live/tickets}, then the upgrade with {@code ?ticket=}); {@code --auth=header} sends the token in the
  *       upgrade's Authorization header instead
@@ -272,8 +272,8 @@ public final class LiveBench {
         command.add("-Dbench.histograms=" + out.resolve(target.name()).toAbsolutePath());
         // joins before the measured ones, closed again: a server that has run for a while has compiled its join path
         command.add("-Dbench.join-warmup=" + a.getOrDefault("join-warmup", "0"));
-        // clients that offer permessage-deflate, as every browser does
-        command.add("-Dbench.client-deflate=" + a.containsKey("client-deflate"));
+        // browsers offer permessage-deflate on every connection; the generator does not unless asked
+        command.add("-Dbench.compression=" + a.containsKey("compression"));
         Files.createDirectories(out.resolve(target.name()));
         command.addAll(List.of("-cp", classpath));
         command.addAll(args);

@@ -356,8 +356,8 @@ public final class LoadGenerator {
                     .setConnectTimeout(60_000)
                     .setMaxFrameSize(1 << 20)
                     .setMaxMessageSize(1 << 22)
-                    // as browsers do when asked (-Dbench.client-deflate=true): offer permessage-deflate
-                    .setTryUsePerMessageCompression(Boolean.getBoolean("bench.client-deflate"));
+                    // as browsers do when asked (-Dbench.compression=true): offer permessage-deflate
+                    .setTryUsePerMessageCompression(Boolean.getBoolean("bench.compression"));
             if (!address.isEmpty()) {
                 options.setLocalAddress(address);
             }

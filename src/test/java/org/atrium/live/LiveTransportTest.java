@@ -1,7 +1,6 @@
 package org.atrium.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.Counter;
@@ -116,26 +115,6 @@ class LiveTransportTest {
         } // then a reset, rather than waiting for the server's closing timeout (the client sends no close reply)
         await(() -> connections() < members, "the connection ended");
         assertNothingAlarming();
-    }
-
-    /**
-     * Every browser offers permessage-deflate; a live socket declines it ({@code
-     * quarkus.websockets-next.server.per-message-compression-supported=false}), so no connection
-     * keeps a zlib compressor for its life, and its frames arrive as plain text.
-     */
-    @Test
-    void aBrowsersCompressionOfferIsDeclined() throws Exception {
-        LiveSocketTest.Setup s = room();
-        try (RawSocket socket = new RawSocket(
-                base,
-                s.path(),
-                Tokens.bearer("alice"),
-                "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n")) {
-            assertFalse(
-                    socket.handshake.toLowerCase(java.util.Locale.ROOT).contains("sec-websocket-extensions"),
-                    socket.handshake);
-            assertTrue(socket.readText().contains("\"snapshot\""));
-        }
     }
 
     @Test

@@ -18,16 +18,15 @@ final class RawSocket implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
-
-    /** The server's answer to the upgrade: status line and headers. */
-    final String handshake;
+    /** The server's response to the upgrade: status line and headers. */
+    final String upgradeResponse;
 
     RawSocket(URI base, String path, String bearer) throws IOException {
         this(base, path, bearer, "");
     }
 
-    /** {@code headers}: more header lines for the upgrade, each ending in CRLF. */
-    RawSocket(URI base, String path, String bearer, String headers) throws IOException {
+    /** {@code extraHeaders}: more request header lines, each ending in CRLF. */
+    RawSocket(URI base, String path, String bearer, String extraHeaders) throws IOException {
         socket = new Socket(base.getHost(), base.getPort());
         socket.setSoTimeout(20_000);
         in = new DataInputStream(socket.getInputStream());
@@ -36,7 +35,7 @@ final class RawSocket implements AutoCloseable {
         new SecureRandom().nextBytes(nonce);
         String request = "GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
-                + Base64.getEncoder().encodeToString(nonce) + "\r\nAuthorization: " + bearer + "\r\n" + headers
+                + Base64.getEncoder().encodeToString(nonce) + "\r\nAuthorization: " + bearer + "\r\n" + extraHeaders
                 + "\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
@@ -47,7 +46,7 @@ final class RawSocket implements AutoCloseable {
         if (!head.toString().startsWith("HTTP/1.1 101")) {
             throw new IOException("upgrade refused: " + head);
         }
-        handshake = head.toString();
+        upgradeResponse = head.toString();
     }
 
     void sendText(String text) throws IOException {
