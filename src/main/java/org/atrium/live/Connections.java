@@ -351,13 +351,34 @@ class Connections {
         long deadline = now + EXPIRY_MARGIN_MILLIS;
         long slots = Math.max(0, config.pingInterval().toSeconds());
         long slot = slots == 0 ? -1 : sweeps++ % slots;
+        long nowNanos = System.nanoTime();
+        long maxSilence = slots == 0 ? 0 : config.maxSilence().toNanos();
         for (Member m : members.values()) {
             if (m.expiresAtMillis <= deadline) {
                 expire(m);
+            } else if (maxSilence > 0 && !m.silenced && m.silentNanos(nowNanos) > maxSilence) {
+                silent(m);
             } else if (slot >= 0 && (m.connection.id().hashCode() & 0x7fffffff) % slots == slot) {
                 m.ping();
             }
         }
+    }
+
+    /**
+     * The peer answered no ping for {@code atrium.live.max-silence}: it is gone (a dropped network sends no FIN), so it
+     * leaves the room and its presence now, not when TCP gives up many minutes later. A client that is still there
+     * (a network back after a long gap) gets the close and resumes with {@code since}, as after any drop.
+     */
+    private void silent(Member member) {
+        member.silenced = true;
+        if (silentClosed != null) {
+            silentClosed.increment();
+        }
+        member.fail(
+                LiveProtocol.error(
+                        json, null, "live.silent", "Nothing was heard from this connection for too long.", Map.of()),
+                LiveProtocol.CLOSE_SILENT,
+                "live.silent");
     }
 
     // ---- presence ------------------------------------------------------------------------------------------------
@@ -378,6 +399,7 @@ class Connections {
     ClusterPresence clusterPresence;
 
     private volatile Counter fallbacks;
+    private volatile Counter silentClosed;
 
     void metrics(@Observes StartupEvent event, MeterRegistry registry) {
         Gauge.builder("atrium.live.connections", members, Map::size)
@@ -385,6 +407,9 @@ class Connections {
                 .register(registry);
         fallbacks = Counter.builder("atrium.live.fanout.fallbacks")
                 .description("Live connections whose room events go out on a slower path than shared frames")
+                .register(registry);
+        silentClosed = Counter.builder("atrium.live.silent.closed")
+                .description("Live connections closed because their peer answered no ping for atrium.live.max-silence")
                 .register(registry);
     }
 

@@ -78,6 +78,14 @@ public interface LiveConfig {
     @WithDefault("PT30S")
     Duration pingInterval();
 
+    /**
+     * A connection that sent nothing for this long, not even the pong every client owes a ping, is closed with 4002:
+     * its peer is gone (a phone that lost its network sends no FIN, and TCP would notice only after many minutes,
+     * while the member counted as present). 0 turns it off; it applies only while pings are on.
+     */
+    @WithDefault("PT90S")
+    Duration maxSilence();
+
     /** Q&A in schedule mode opens this long before the session starts... */
     @WithDefault("PT15M")
     Duration qaOpensBefore();

@@ -22,6 +22,7 @@ final class LiveProtocol {
 
     static final int CLOSE_TOO_BIG = 1009;
     static final int CLOSE_AUTH_EXPIRED = 4001;
+    static final int CLOSE_SILENT = 4002;
     static final int CLOSE_TOO_SLOW = 4008;
     static final int CLOSE_NOT_ADMITTED = 4403;
     static final int CLOSE_NOT_FOUND = 4404;

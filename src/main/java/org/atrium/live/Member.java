@@ -76,6 +76,8 @@ final class Member {
     private final int maxPending;
     /** The Netty context of the Vert.x socket under {@link #connection}, or null to write through websockets-next. */
     private final ChannelHandlerContext channel;
+    /** The transport's guard in front of {@link #channel}, which knows when the peer last sent anything; or null. */
+    private final Transport.MessageLimit inbound;
     /**
      * The context of the channel's WebSocket frame encoder: room events, already framed, are written from there, so
      * they skip the encoder (and any compression after it: an uncompressed message is valid under permessage-deflate).
@@ -121,6 +123,8 @@ final class Member {
 
     /** When the account's sign-in ends (epoch millis); read by the sweep of {@link Connections}. */
     volatile long expiresAtMillis = Long.MAX_VALUE;
+    /** Set once the sweep has closed this member for silence (its close may take the closing timeout to finish). */
+    volatile boolean silenced;
 
     Member(
             WebSocketConnection connection,
@@ -144,6 +148,11 @@ final class Member {
         this.maxPending = maxPending;
         this.catchUp = catchUp;
         this.channel = channelOf(connection);
+        this.inbound = channel == null
+                ? null
+                : channel.pipeline().get(Transport.MessageLimit.NAME) instanceof Transport.MessageLimit limit
+                        ? limit
+                        : null;
         this.framed = channel == null ? null : channel.pipeline().context(WebSocketFrameEncoder.class);
         FanOutPath path = fanOutPath();
         if (reported != path) {
@@ -329,6 +338,11 @@ final class Member {
     }
 
     /** From any thread: a WebSocket ping, so idle connections stay open through proxies and dead peers show. */
+    /** How long the peer has sent nothing, not even a pong; 0 when that cannot be told (no transport guard). */
+    long silentNanos(long nowNanos) {
+        return inbound == null ? 0 : inbound.silentNanos(nowNanos);
+    }
+
     void ping() {
         loop.execute(() -> {
             if (channel != null) {

@@ -171,7 +171,8 @@ class Transport {
 
     /**
      * In a connection's Netty pipeline, between the WebSocket decoder (and any decompressor) and Vert.x: the bytes of
-     * the message being received, and whether it is over the cap. Runs on the channel's event loop only.
+     * the message being received, and whether it is over the cap; and when the peer last sent anything (read by the
+     * sweep through {@link Member#silentNanos}). Runs on the channel's event loop, but for that one read.
      */
     static final class MessageLimit extends ChannelInboundHandlerAdapter {
 
@@ -181,14 +182,22 @@ class Transport {
         private final Runnable tooBig;
         private long bytes;
         private boolean tripped;
+        /** When the peer last sent a frame of any kind (a pong included), in {@link System#nanoTime}. */
+        private volatile long lastHeardNanos = System.nanoTime();
 
         MessageLimit(long maxBytes, Runnable tooBig) {
             this.maxBytes = maxBytes;
             this.tooBig = tooBig;
         }
 
+        /** How long the peer has sent nothing at all. */
+        long silentNanos(long nowNanos) {
+            return nowNanos - lastHeardNanos;
+        }
+
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            lastHeardNanos = System.nanoTime();
             boolean data = msg instanceof TextWebSocketFrame
                     || msg instanceof BinaryWebSocketFrame
                     || msg instanceof ContinuationWebSocketFrame;

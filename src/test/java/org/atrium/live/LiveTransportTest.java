@@ -3,6 +3,7 @@ package org.atrium.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -115,6 +116,36 @@ class LiveTransportTest {
         } // then a reset, rather than waiting for the server's closing timeout (the client sends no close reply)
         await(() -> connections() < members, "the connection ended");
         assertNothingAlarming();
+    }
+
+    /**
+     * A peer that answers no ping (a phone whose network dropped: no FIN reaches the server) is closed with 4002 after
+     * {@code atrium.live.max-silence} (8 s in tests, pings every 2 s) and leaves the room's count; a client that answers
+     * pings, as browsers and WebSocket libraries do on their own, stays however quiet it is otherwise.
+     */
+    @Test
+    void aPeerThatAnswersNoPingIsClosedAndOneThatDoesStays() throws Exception {
+        LiveSocketTest.Setup s = room();
+        try (LiveClient quiet = LiveClient.connect(base, s.path(), "bob")) {
+            quiet.next("snapshot");
+            double members;
+            try (RawSocket gone = joined(s)) {
+                members = connections();
+                long start = System.nanoTime();
+                // the server pings it meanwhile, so a read never times out: bound the wait here
+                int code = java.util.concurrent.CompletableFuture.supplyAsync(gone::awaitCloseCode)
+                        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(LiveProtocol.CLOSE_SILENT, code);
+                assertTrue(
+                        System.nanoTime() - start >= config.maxSilence().toNanos() - 2_000_000_000L,
+                        "closed only after the silence limit");
+            }
+            await(() -> connections() < members, "the silent connection left");
+            // bob sent nothing all along but the pongs his library answers with
+            quiet.send("{\"type\":\"ping\",\"ref\":\"still-here\"}");
+            JsonNode pong = quiet.next("pong");
+            assertEquals("still-here", pong.path("ref").asText());
+        }
     }
 
     @Test
