@@ -46,6 +46,9 @@ import org.atrium.bench.LoadGenerator.Report;
  *   <li>{@code --scenario=nodes}: one node against three on one database ({@link NodesBench}); {@code
  *       --scenario=polls}: the polls benchmark ({@link PollBench})
  *   <li>{@code --compression}: the generator's connections offer permessage-deflate, as browsers do
+ *   <li>{@code --rejoin}: after the phases, two reconnect storms over the joined connections, each closed and reopened
+ *       with {@code since}: with fresh tickets, then with the resume tickets their last joins sent (Atrium with
+ *       tickets only; the relay sends none)
  *   <li>{@code --auth=ticket} each Atrium connection trades its token for a live ticket first ({@code POST
  *       /api/live/tickets}, then the upgrade with {@code ?ticket=}); {@code --auth=header} sends the token in the
  *       upgrade's Authorization header instead
@@ -274,6 +277,7 @@ public final class LiveBench {
         command.add("-Dbench.join-warmup=" + a.getOrDefault("join-warmup", "0"));
         // browsers offer permessage-deflate on every connection; the generator does not unless asked
         command.add("-Dbench.compression=" + a.containsKey("compression"));
+        command.add("-Dbench.rejoin=" + (a.containsKey("rejoin") && target.auth()));
         Files.createDirectories(out.resolve(target.name()));
         command.addAll(List.of("-cp", classpath));
         command.addAll(args);
@@ -377,9 +381,9 @@ public final class LiveBench {
         t.append(
                 "| target | N | joined/N in s | join CPU ms server/db/generator | KiB per idle conn (of it heap) | steady del/s | p50 | p90 | p99 | max (ms) | max del/s"
                         + " | p50 | p99 (ms) | ack p50/p99 steady (ms) | lost | dup | ooo | server cores steady/max | db cores max | generator cores max"
-                        + " | other cores max |\n");
+                        + " | other cores max | rejoin fresh; resume: done/N in s (CPU ms server/db/generator) |\n");
         t.append(
-                "|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
+                "|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|\n");
         rows.sort(Comparator.comparingInt(Row::n));
         for (Row row : rows) {
             Report r = row.report();
@@ -395,7 +399,7 @@ public final class LiveBench {
             }
             t.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %d/%d in %.2f | %s/%s/%s | %.1f (%.1f) | %s | %s | %s | %s | %s | %s | %s | %s | %s/%s | %d | %d | %d | %s/%s | %s | %s | %s |%n",
+                    "| %s | %d | %d/%d in %.2f | %s/%s/%s | %.1f (%.1f) | %s | %s | %s | %s | %s | %s | %s | %s | %s/%s | %d | %d | %d | %s/%s | %s | %s | %s | %s |%n",
                     row.target(),
                     row.n(),
                     r.connect().snapshots(),
@@ -423,9 +427,29 @@ public final class LiveBench {
                     cores(max == null ? -1 : max.serverCores()),
                     cores(max == null ? -1 : max.databaseCores()),
                     cores(max == null ? -1 : max.generatorCores()),
-                    cores(max == null ? -1 : max.otherCores())));
+                    cores(max == null ? -1 : max.otherCores()),
+                    rejoins(r)));
         }
         return t.toString();
+    }
+
+    private static String rejoins(Report r) {
+        if (r.rejoins().isEmpty()) {
+            return "-";
+        }
+        List<String> storms = new ArrayList<>();
+        for (LoadGenerator.RejoinResult s : r.rejoins()) {
+            storms.add(String.format(
+                    Locale.ROOT,
+                    "%d/%d in %.2f (%s/%s/%s)",
+                    s.done(),
+                    s.attempted(),
+                    s.seconds(),
+                    millis(s.serverMsPerRejoin()),
+                    millis(s.databaseMsPerRejoin()),
+                    millis(s.generatorMsPerRejoin())));
+        }
+        return String.join("; ", storms);
     }
 
     private static PhaseResult phase(Report r, String name) {

@@ -200,7 +200,29 @@ public final class LoadGenerator {
             long crossNodeP99Micros,
             double notificationsSent) {}
 
-    public record Report(int connections, ConnectResult connect, MemoryResult memory, List<PhaseResult> phases) {}
+    /**
+     * A reconnect storm ({@code --rejoin}): the members that were open, how many got their first {@code resume} frame
+     * back on a new connection and how many did not, in what time, and the CPU each process spent meanwhile, in
+     * milliseconds per rejoin (server, database, this generator; -1 when not measured).
+     */
+    public record RejoinResult(
+            String name,
+            int attempted,
+            int done,
+            int failed,
+            double seconds,
+            String firstError,
+            double serverMsPerRejoin,
+            double databaseMsPerRejoin,
+            double generatorMsPerRejoin) {}
+
+    /** {@code rejoins}: the reconnect storms, fresh tickets then resume tickets; empty when not run. */
+    public record Report(
+            int connections,
+            ConnectResult connect,
+            MemoryResult memory,
+            List<PhaseResult> phases,
+            List<RejoinResult> rejoins) {}
 
     private static final byte[] TYPE_KEY = "\"type\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SEQ_KEY = "\"seq\":".getBytes(StandardCharsets.US_ASCII);
@@ -209,6 +231,8 @@ public final class LoadGenerator {
     private static final byte[] SNAPSHOT = "snapshot\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ACK = "ack\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ERROR = "error\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RESUME = "resume\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TICKET_KEY = "\"ticket\":\"".getBytes(StandardCharsets.US_ASCII);
     /** Marks the benchmark's own chat lines: {@code ~<phase>:<index>:<nanoTime>:} then padding. */
     private static final byte MARK = '~';
 
@@ -301,6 +325,7 @@ public final class LoadGenerator {
                         + " connections did not join (no snapshot, or closed); the phases use the "
                         + members.length + " that did" + (firstClose.get() == null ? "" : "; " + firstClose.get()));
             }
+            List<RejoinResult> rejoins = new ArrayList<>();
             if (members.length > 0) {
                 int id = 1;
                 for (PhaseSpec spec : config.phases()) {
@@ -308,8 +333,19 @@ public final class LoadGenerator {
                     progress.accept(describe(result));
                     results.add(result);
                 }
+                if (Boolean.getBoolean("bench.rejoin")) {
+                    if (config.ticketPath() == null || config.tokens().isEmpty()) {
+                        progress.accept("no rejoin: the connections do not join with tickets");
+                    } else {
+                        for (boolean resume : new boolean[] {false, true}) {
+                            RejoinResult rejoin = rejoin(resume);
+                            progress.accept(describe(rejoin));
+                            rejoins.add(rejoin);
+                        }
+                    }
+                }
             }
-            return new Report(config.connections(), connect, memory, results);
+            return new Report(config.connections(), connect, memory, results, rejoins);
         } finally {
             closeAll();
         }
@@ -344,6 +380,22 @@ public final class LoadGenerator {
                 r.generatorCores(),
                 r.otherCores(),
                 r.firstError() == null ? "" : " first error: " + r.firstError());
+    }
+
+    static String describe(RejoinResult r) {
+        return String.format(
+                Locale.ROOT,
+                "rejoin %-6s %d/%d done in %.2f s (%d failed%s); CPU per rejoin: server %.3f ms, database %.3f ms,"
+                        + " generator %.3f ms",
+                r.name(),
+                r.done(),
+                r.attempted(),
+                r.seconds(),
+                r.failed(),
+                r.firstError() == null ? "" : ", first error: " + r.firstError(),
+                r.serverMsPerRejoin(),
+                r.databaseMsPerRejoin(),
+                r.generatorMsPerRejoin());
     }
 
     // ---------------------------------------------------------------------------------------------------- connecting
@@ -386,23 +438,36 @@ public final class LoadGenerator {
      * outside Vert.x can lose its body (one in some 15,000: a 201 with a Content-Length and no body read).
      */
     private Future<WebSocket> open(int i, List<WebSocketClient> clients, HttpClient http) {
+        return open(i, clients, http, null, -1);
+    }
+
+    /** The same, resuming after {@code since} (when not negative), with {@code resumeTicket} when not null. */
+    private Future<WebSocket> open(
+            int i, List<WebSocketClient> clients, HttpClient http, String resumeTicket, long since) {
         io.vertx.core.Promise<WebSocket> opened = io.vertx.core.Promise.promise();
-        vertx.getOrCreateContext().runOnContext(v -> openHere(i, clients, http).onComplete(opened));
+        vertx.getOrCreateContext()
+                .runOnContext(
+                        v -> openHere(i, clients, http, resumeTicket, since).onComplete(opened));
         return opened.future();
     }
 
-    /** Connection {@code i}'s upgrade: with a fresh ticket, with its token in a header, or anonymous. */
-    private Future<WebSocket> openHere(int i, List<WebSocketClient> clients, HttpClient http) {
+    /**
+     * Connection {@code i}'s upgrade: with a resume ticket, with a fresh ticket, with its token in a header, or
+     * anonymous.
+     */
+    private Future<WebSocket> openHere(
+            int i, List<WebSocketClient> clients, HttpClient http, String resumeTicket, long since) {
         String token = config.tokens().isEmpty()
                 ? null
                 : config.tokens().get(i % config.tokens().size());
         WebSocketClient client = clients.get(i % clients.size());
+        String resume = since < 0 ? "" : "&since=" + since;
+        if (resumeTicket != null) {
+            return client.connect(withTicket(i, resumeTicket + resume));
+        }
         if (http != null) {
             return ticket(http, token, config.portOf(i))
-                    .compose(ticket -> client.connect(new WebSocketConnectOptions()
-                            .setHost(config.host())
-                            .setPort(config.portOf(i))
-                            .setURI(config.path() + (config.path().contains("?") ? "&" : "?") + "ticket=" + ticket)));
+                    .compose(ticket -> client.connect(withTicket(i, ticket + resume)));
         }
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost(config.host())
@@ -412,6 +477,14 @@ public final class LoadGenerator {
             options.addHeader("Authorization", "Bearer " + token);
         }
         return client.connect(options);
+    }
+
+    /** The upgrade of connection {@code i} with {@code ?ticket=} (and what follows it in the query). */
+    private WebSocketConnectOptions withTicket(int i, String ticketAndRest) {
+        return new WebSocketConnectOptions()
+                .setHost(config.host())
+                .setPort(config.portOf(i))
+                .setURI(config.path() + (config.path().contains("?") ? "&" : "?") + "ticket=" + ticketAndRest);
     }
 
     /**
@@ -526,6 +599,95 @@ public final class LoadGenerator {
                 server0 < 0 ? -1 : (server1 - server0) * perJoin,
                 dbPids.isEmpty() ? -1 : (db1 - db0) * perJoin,
                 (self1 - self0) * perJoin);
+    }
+
+    /**
+     * A reconnect storm, as after a node restart or a venue's Wi-Fi coming back: every open member closes its socket,
+     * then all reconnect with {@code since} = the last seq they saw, as many at a time as the joins, each with a fresh
+     * ticket ({@code POST}, as a first join) or, with {@code resume}, with the ticket of the last {@code resume} frame it
+     * got (no {@code POST}, no token to verify). A rejoin is done at its connection's first {@code resume} frame: the
+     * server sends it once the catch-up is out, so the time and CPU cover the whole join.
+     */
+    private RejoinResult rejoin(boolean resume) throws InterruptedException {
+        barrier(); // which members are open, as their event loops saw it
+        List<Receiver> open = new ArrayList<>();
+        for (Receiver r : members) {
+            if (!r.closed) {
+                open.add(r);
+            }
+        }
+        int n = open.size();
+        int closedBefore = closed.get();
+        for (Receiver r : open) {
+            r.socket.close();
+        }
+        long closeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (closed.get() - closedBefore < n && System.nanoTime() < closeDeadline) {
+            Thread.sleep(5);
+        }
+        // the server drops them (a member still present would count against its account's connection cap)
+        Thread.sleep(3000);
+        barrier(); // the receivers' last seqs and tickets, written on their event loops
+
+        List<WebSocketClient> clients = webSocketClients(n);
+        HttpClient http = resume ? null : ticketClient();
+        Semaphore permits = new Semaphore(config.connectConcurrency());
+        CountDownLatch finished = new CountDownLatch(n);
+        AtomicInteger done = new AtomicInteger();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        List<Long> dbPids = ProcStats.postgresProcesses(config.databaseDirectory());
+        double server0 = config.serverCpuSeconds();
+        double db0 = ProcStats.cpuSeconds(dbPids);
+        double self0 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
+        long start = System.nanoTime();
+        for (Receiver r : open) {
+            io.vertx.core.Promise<Void> rejoined = io.vertx.core.Promise.promise();
+            rejoined.future().onComplete(ar -> {
+                if (ar.succeeded()) {
+                    done.incrementAndGet();
+                } else {
+                    firstError.compareAndSet(
+                            null, "connection " + r.index + ": " + ar.cause().getMessage());
+                }
+                finished.countDown();
+            });
+            if (resume && r.resumeTicket == null) {
+                rejoined.fail("no resume frame on its last connection");
+                continue;
+            }
+            permits.acquire();
+            open(r.index, clients, http, resume ? r.resumeTicket : null, r.lastSeq)
+                    .onComplete(ar -> {
+                        if (ar.succeeded()) {
+                            r.reattach(ar.result(), rejoined);
+                        } else {
+                            rejoined.tryFail(String.valueOf(ar.cause()));
+                        }
+                        permits.release();
+                    });
+        }
+        if (!finished.await(2, TimeUnit.MINUTES)) {
+            firstError.compareAndSet(null, finished.getCount() + " got no resume frame within 2 minutes");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double server1 = config.serverCpuSeconds();
+        double db1 = ProcStats.cpuSeconds(dbPids);
+        double self1 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
+        if (http != null) {
+            http.close();
+        }
+        int completed = done.get();
+        double perRejoin = 1000.0 / Math.max(1, completed);
+        return new RejoinResult(
+                resume ? "resume" : "fresh",
+                n,
+                completed,
+                n - completed,
+                seconds,
+                firstError.get(),
+                server0 < 0 ? -1 : (server1 - server0) * perRejoin,
+                dbPids.isEmpty() ? -1 : (db1 - db0) * perRejoin,
+                (self1 - self0) * perRejoin);
     }
 
     /** A live connection ticket for the token ({@code 201 {"ticket": ...}}). */
@@ -885,6 +1047,10 @@ public final class LoadGenerator {
         BitSet got;
         long duplicated;
         long outOfOrder;
+        /** From the last {@code resume} frame: this room again, without a new ticket. */
+        String resumeTicket;
+        /** During a reconnect storm: completed by the next {@code resume} frame, failed if the socket closes first. */
+        io.vertx.core.Promise<Void> rejoined;
 
         Receiver(int index) {
             this.index = index;
@@ -900,6 +1066,11 @@ public final class LoadGenerator {
                 LoadGenerator.this.closed.incrementAndGet();
                 firstClose.compareAndSet(
                         null, "connection " + index + " closed: " + ws.closeStatusCode() + " " + ws.closeReason());
+                if (rejoined != null) {
+                    rejoined.tryFail(
+                            "closed before its resume frame: " + ws.closeStatusCode() + " " + ws.closeReason());
+                    rejoined = null;
+                }
                 Phase phase = current.get();
                 if (phase != null) {
                     // it will get nothing more: stop waiting for it (what it missed counts as lost)
@@ -913,6 +1084,13 @@ public final class LoadGenerator {
                 }
             });
             ws.exceptionHandler(e -> {});
+        }
+
+        /** A new connection of this member (on its event loop, before any frame): {@code done} at its resume frame. */
+        void reattach(WebSocket ws, io.vertx.core.Promise<Void> done) {
+            closed = false;
+            rejoined = done;
+            attach(ws);
         }
 
         void onFrame(Buffer frame) {
@@ -942,6 +1120,12 @@ public final class LoadGenerator {
                 }
             } else if (startsWith(frame, type, ERROR)) {
                 onError(frame);
+            } else if (startsWith(frame, type, RESUME)) {
+                resumeTicket = ticketOf(frame);
+                if (rejoined != null) {
+                    rejoined.tryComplete();
+                    rejoined = null;
+                }
             }
         }
 
@@ -1058,6 +1242,20 @@ public final class LoadGenerator {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** The ticket of a {@code resume} frame (url-safe: no escapes to undo), or null. */
+    static String ticketOf(Buffer frame) {
+        int at = indexOf(frame, TICKET_KEY, 0);
+        if (at < 0) {
+            return null;
+        }
+        int start = at + TICKET_KEY.length;
+        int end = start;
+        while (end < frame.length() && frame.getByte(end) != '"') {
+            end++;
+        }
+        return end < frame.length() ? frame.getString(start, end, "US-ASCII") : null;
     }
 
     static int indexOf(Buffer buffer, byte[] needle, int from) {
