@@ -184,19 +184,33 @@ class Connections {
         members.put(connection.id(), member);
         room.add(member);
         scheduleExpiry(member, identity);
-        sendJoinFrames(member, since(connection));
+        sendJoinFrames(member, since(connection), resumeFrame(identity, channel, target));
+    }
+
+    /** The member's resume ticket for this room, sent after its join frames; null when it could not be minted. */
+    private String resumeFrame(SecurityIdentity identity, Channel channel, String target) {
+        try {
+            return LiveProtocol.resume(tickets.resume(LiveTickets.Grant.of(identity), channel.segment + "/" + target));
+        } catch (RuntimeException e) {
+            LOG.warnf("No resume ticket for a member of %s/%s: %s", channel.segment, target, e.toString());
+            return null; // the member reconnects with a new ticket, as before resume tickets
+        }
     }
 
     /**
      * Reads what a member needs before room events (a snapshot, or the events after {@code since}) and hands it over;
      * the member goes live with it and then sends the room events held back meanwhile, past what was read. The member
-     * is in the room before this reads, so every batch committed after the read reaches it through the fan-out.
+     * is in the room before this reads, so every batch committed after the read reaches it through the fan-out. A join
+     * ends with the member's {@code resume} frame (null for a refill).
      */
-    private void sendJoinFrames(Member member, Long since) {
+    private void sendJoinFrames(Member member, Long since, String resume) {
         LiveRoom room = member.room;
         try {
             List<String> frames = new ArrayList<>();
             long seq = catchUp(room, member, since, frames);
+            if (resume != null) {
+                frames.add(resume);
+            }
             member.loop.execute(() -> member.goLive(frames, seq));
         } catch (RuntimeException e) {
             LOG.warn("Could not send the join frames of " + room.key, e);
@@ -215,7 +229,7 @@ class Connections {
         LOG.debugf("Room %s: %s missed events after seq %d; reading them back", member.room.key, member.subject, after);
         refills.execute(() -> {
             if (members.get(member.connection.id()) == member) { // not gone meanwhile
-                sendJoinFrames(member, after);
+                sendJoinFrames(member, after, null);
             }
         });
     }
@@ -397,6 +411,9 @@ class Connections {
 
     @Inject
     ClusterPresence clusterPresence;
+
+    @Inject
+    LiveTickets tickets;
 
     private volatile Counter fallbacks;
     private volatile Counter silentClosed;

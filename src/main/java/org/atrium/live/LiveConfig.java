@@ -39,6 +39,13 @@ public interface LiveConfig {
     @WithDefault("30s")
     Duration ticketTtl();
 
+    /**
+     * How long a resume ticket (sent to each member once it has joined, to come back to the room after a drop without
+     * a new ticket) is valid at most; never past the expiry of the token behind the connection.
+     */
+    @WithDefault("1h")
+    Duration resumeTicketTtl();
+
     /** Unused, unexpired tickets one account may hold; one more is refused with 429 live.too-many-tickets. */
     @WithDefault("20")
     int maxTicketsPerAccount();

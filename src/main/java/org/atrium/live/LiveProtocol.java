@@ -31,6 +31,7 @@ final class LiveProtocol {
     /** Frames the server sends. */
     static final Set<String> SERVER_FRAMES = Set.of(
             "snapshot",
+            "resume",
             "ack",
             "error",
             "pong",
@@ -74,6 +75,12 @@ final class LiveProtocol {
         frame.put("code", code).put("message", message);
         details.forEach((k, v) -> frame.set(k, json.valueToTree(v)));
         return write(json, frame);
+    }
+
+    /** The member's resume ticket: the room again after a drop, without a new ticket (src/docs/live-protocol.md). */
+    static String resume(LiveTickets.Issued issued) {
+        return "{\"type\":\"resume\",\"ticket\":\"" + issued.ticket() + "\",\"expiresAt\":\"" + issued.expiresAt()
+                + "\"}";
     }
 
     static String ack(long seq, String ref) {

@@ -10,8 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.Set;
-import org.atrium.security.Accounts;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,11 +43,7 @@ class LiveTicketResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = TicketView.class)))
     public Response create() {
-        LiveTickets.Issued issued = tickets.issue(new LiveTickets.Grant(
-                Accounts.subjectOf(identity),
-                Accounts.displayNameOf(identity),
-                Set.copyOf(identity.getRoles()),
-                Accounts.expiresAt(identity)));
+        LiveTickets.Issued issued = tickets.issue(LiveTickets.Grant.of(identity));
         return Response.status(Response.Status.CREATED)
                 .header("Cache-Control", "no-store")
                 .entity(json(issued))

@@ -1,6 +1,7 @@
 package org.atrium.live;
 
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -22,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.atrium.common.DomainException;
+import org.atrium.security.Accounts;
+import org.atrium.security.EndedSignIns;
 
 /**
  * Single-use live connection tickets: a signed-in account trades its access token for a short-lived ticket ({@code
@@ -33,12 +36,39 @@ import org.atrium.common.DomainException;
  * Single use holds across nodes: redeeming inserts the ticket's id into {@code live_ticket_used}, whose primary key lets
  * exactly one redemption through anywhere. The cap on unused tickets per account is kept per node (in memory, swept):
  * behind a proxy that spreads requests, an account can hold the cap on each node, a bound of cap x nodes.
+ *
+ * <p>A <em>resume ticket</em> ({@link #resume}) is handed to every member on its live connection once it has joined, so
+ * that after a drop it comes back to the same room without a {@code POST} (no second HTTP exchange, no token
+ * verification: half a join's cost, and a reconnect storm after a node is lost is all rejoins). It opens only that
+ * room, once, and lives until the token its connection stands for expires. Every ticket carries the sign-in session and
+ * issue time of its token, so one whose sign-in the identity provider ended is refused like the token itself.
  */
 @ApplicationScoped
 class LiveTickets {
 
-    /** What a ticket stands for: the account, and when the access token it was minted from expires. */
-    record Grant(String subject, String displayName, Set<String> roles, Optional<Instant> tokenExpiresAt) {}
+    /**
+     * What a ticket stands for: the account, and the access token it was minted from (when it expires, its sign-in
+     * session and when it was issued, to tell whether that sign-in has ended since).
+     */
+    record Grant(
+            String subject,
+            String displayName,
+            Set<String> roles,
+            Optional<Instant> tokenExpiresAt,
+            Optional<String> session,
+            Optional<Instant> tokenIssuedAt) {
+
+        /** The grant of a signed-in caller: from its access token, or from the ticket it came with. */
+        static Grant of(SecurityIdentity identity) {
+            return new Grant(
+                    Accounts.subjectOf(identity),
+                    Accounts.displayNameOf(identity),
+                    Set.copyOf(identity.getRoles()),
+                    Accounts.expiresAt(identity),
+                    Accounts.sessionOf(identity),
+                    Accounts.issuedAt(identity));
+        }
+    }
 
     record Issued(String ticket, Instant expiresAt) {}
 
@@ -62,21 +92,39 @@ class LiveTickets {
 
     private final Clock clock;
     private final Duration ttl;
+    private final Duration resumeTtl;
     private final int maxPerAccount;
     private final TicketSeal seal;
     private final Redemptions redemptions;
+    private final EndedSignIns ended;
 
     @Inject
-    LiveTickets(LiveConfig config, Clock clock, TicketSeal seal, DatabaseRedemptions redemptions) {
-        this(clock, config.ticketTtl(), config.maxTicketsPerAccount(), seal, redemptions);
+    LiveTickets(LiveConfig config, Clock clock, TicketSeal seal, DatabaseRedemptions redemptions, EndedSignIns ended) {
+        this(
+                clock,
+                config.ticketTtl(),
+                config.resumeTicketTtl(),
+                config.maxTicketsPerAccount(),
+                seal,
+                redemptions,
+                ended);
     }
 
-    LiveTickets(Clock clock, Duration ttl, int maxPerAccount, TicketSeal seal, Redemptions redemptions) {
+    LiveTickets(
+            Clock clock,
+            Duration ttl,
+            Duration resumeTtl,
+            int maxPerAccount,
+            TicketSeal seal,
+            Redemptions redemptions,
+            EndedSignIns ended) {
         this.clock = clock;
         this.ttl = ttl;
+        this.resumeTtl = resumeTtl;
         this.maxPerAccount = maxPerAccount;
         this.seal = seal;
         this.redemptions = redemptions;
+        this.ended = ended;
     }
 
     /**
@@ -85,10 +133,7 @@ class LiveTickets {
      */
     Issued issue(Grant grant) {
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(ttl);
-        if (grant.tokenExpiresAt().isPresent() && grant.tokenExpiresAt().get().isBefore(expiresAt)) {
-            expiresAt = grant.tokenExpiresAt().get();
-        }
+        Instant expiresAt = expiry(grant, now.plus(ttl));
         byte[] id = new byte[ID_BYTES];
         random.nextBytes(id);
         String key = HexFormat.of().formatHex(id);
@@ -111,15 +156,37 @@ class LiveTickets {
                     "This account holds too many unused live tickets; use one or wait until they expire.",
                     Map.of("max", maxPerAccount));
         }
-        String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(seal.seal(write(id, expiresAt, grant)));
+        return sealed(id, expiresAt, grant, ANY_ROOM);
+    }
+
+    /**
+     * A resume ticket for the member of {@code room} (the live path after {@code /live/}, e.g. {@code sessions/12}): it
+     * opens that room once, until the token behind the grant expires ({@code atrium.live.resume-ticket-ttl} at most).
+     * Not counted against the account's cap: a connection holds one, and the connections per account are capped.
+     */
+    Issued resume(Grant grant, String room) {
+        byte[] id = new byte[ID_BYTES];
+        random.nextBytes(id);
+        return sealed(id, expiry(grant, clock.instant().plus(resumeTtl)), grant, room);
+    }
+
+    private static Instant expiry(Grant grant, Instant latest) {
+        return grant.tokenExpiresAt().filter(at -> at.isBefore(latest)).orElse(latest);
+    }
+
+    private Issued sealed(byte[] id, Instant expiresAt, Grant grant, String room) {
+        String ticket =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(seal.seal(write(id, expiresAt, grant, room)));
         return new Issued(ticket, expiresAt);
     }
 
     /**
-     * Uses up the ticket: its grant if this deployment sealed it, it has not expired and no node redeemed it before;
-     * empty otherwise. Blocking: it writes the redemption to the database.
+     * Uses up the ticket for a handshake to {@code room} (the live path after {@code /live/}): its grant if this
+     * deployment sealed it, it opens that room (a resume ticket opens one room, any other ticket every room), it has not
+     * expired, the sign-in of its token has not ended and no node redeemed it before; empty otherwise. Blocking: it
+     * writes the redemption to the database.
      */
-    Optional<Grant> redeem(String ticket) {
+    Optional<Grant> redeem(String ticket, String room) {
         if (ticket == null || ticket.length() > MAX_TICKET_CHARS) {
             return Optional.empty();
         }
@@ -134,11 +201,21 @@ class LiveTickets {
             return Optional.empty();
         }
         Sealed read = read(contents.get());
+        if (!read.room().equals(ANY_ROOM) && !read.room().equals(room)) {
+            return Optional.empty(); // not used up: it still resumes its own room
+        }
         outstanding.computeIfPresent(read.grant().subject(), (subject, held) -> {
             held.remove(HexFormat.of().formatHex(read.id()));
             return held.isEmpty() ? null : held;
         });
         if (!clock.instant().isBefore(read.expiresAt())) {
+            return Optional.empty();
+        }
+        Grant grant = read.grant();
+        if (ended.ended(
+                grant.subject(),
+                grant.session().orElse(null),
+                grant.tokenIssuedAt().orElse(null))) {
             return Optional.empty();
         }
         return redemptions.first(read.id(), read.expiresAt()) ? Optional.of(read.grant()) : Optional.empty();
@@ -162,9 +239,12 @@ class LiveTickets {
         return outstanding.values().stream().mapToInt(Map::size).sum();
     }
 
-    private record Sealed(byte[] id, Instant expiresAt, Grant grant) {}
+    /** The room of a ticket minted by {@code POST /api/live/tickets}: any. */
+    private static final String ANY_ROOM = "";
 
-    private static byte[] write(byte[] id, Instant expiresAt, Grant grant) {
+    private record Sealed(byte[] id, Instant expiresAt, Grant grant, String room) {}
+
+    private static byte[] write(byte[] id, Instant expiresAt, Grant grant, String room) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.write(id);
@@ -176,6 +256,9 @@ class LiveTickets {
             for (String role : grant.roles()) {
                 out.writeUTF(role);
             }
+            out.writeUTF(grant.session().orElse(""));
+            out.writeLong(grant.tokenIssuedAt().map(Instant::getEpochSecond).orElse(-1L));
+            out.writeUTF(room);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -195,6 +278,9 @@ class LiveTickets {
             for (int i = 0; i < count; i++) {
                 roles.add(in.readUTF());
             }
+            String session = in.readUTF();
+            long issuedAt = in.readLong();
+            String room = in.readUTF();
             return new Sealed(
                     id,
                     expiresAt,
@@ -202,9 +288,16 @@ class LiveTickets {
                             subject,
                             displayName,
                             Set.copyOf(roles),
-                            tokenExpiry < 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(tokenExpiry))));
+                            epochSecond(tokenExpiry),
+                            session.isEmpty() ? Optional.empty() : Optional.of(session),
+                            epochSecond(issuedAt)),
+                    room);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Optional<Instant> epochSecond(long seconds) {
+        return seconds < 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(seconds));
     }
 }

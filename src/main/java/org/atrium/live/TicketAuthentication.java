@@ -30,12 +30,14 @@ class TicketAuthentication implements HttpAuthenticationMechanism {
     static final String PATH_PREFIX = "/live/";
     static final String PARAMETER = "ticket";
 
-    /** The ticket of a live handshake. */
+    /** The ticket of a live handshake, and the room it asks for (the path after {@code /live/}). */
     static final class TicketRequest extends BaseAuthenticationRequest {
         final String ticket;
+        final String room;
 
-        TicketRequest(String ticket) {
+        TicketRequest(String ticket, String room) {
             this.ticket = ticket;
+            this.room = room;
         }
     }
 
@@ -45,8 +47,8 @@ class TicketAuthentication implements HttpAuthenticationMechanism {
         if (ticket == null) {
             return Uni.createFrom().nullItem();
         }
-        return identityProviderManager.authenticate(
-                HttpSecurityUtils.setRoutingContextAttribute(new TicketRequest(ticket), context));
+        return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
+                new TicketRequest(ticket, context.normalizedPath().substring(PATH_PREFIX.length())), context));
     }
 
     @Override
@@ -77,7 +79,10 @@ class TicketAuthentication implements HttpAuthenticationMechanism {
         return ticket == null || ticket.isEmpty() ? null : ticket;
     }
 
-    /** Turns a ticket into the small identity a live connection keeps: subject, roles, display name, token expiry. */
+    /**
+     * Turns a ticket into the small identity a live connection keeps: subject, roles, display name, and its token's
+     * expiry, sign-in session and issue time (which the connection's resume ticket carries on).
+     */
     @ApplicationScoped
     static class Provider implements IdentityProvider<TicketRequest> {
 
@@ -92,7 +97,7 @@ class TicketAuthentication implements HttpAuthenticationMechanism {
         @Override
         public Uni<SecurityIdentity> authenticate(TicketRequest request, AuthenticationRequestContext context) {
             // redeeming writes to the database (single use across nodes): off the event loop
-            return context.runBlocking(() -> tickets.redeem(request.ticket)
+            return context.runBlocking(() -> tickets.redeem(request.ticket, request.room)
                     .map(Provider::identityOf)
                     .orElseThrow(() -> new AuthenticationFailedException("unknown, expired or used live ticket")));
         }
@@ -104,6 +109,8 @@ class TicketAuthentication implements HttpAuthenticationMechanism {
                     .addAttribute(Accounts.DISPLAY_NAME, grant.displayName());
             grant.tokenExpiresAt()
                     .ifPresent(at -> identity.addAttribute(Accounts.TOKEN_EXPIRES_AT, at.getEpochSecond()));
+            grant.session().ifPresent(sid -> identity.addAttribute(Accounts.SESSION, sid));
+            grant.tokenIssuedAt().ifPresent(at -> identity.addAttribute(Accounts.TOKEN_ISSUED_AT, at.getEpochSecond()));
             return identity.build();
         }
     }

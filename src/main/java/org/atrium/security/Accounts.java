@@ -18,6 +18,12 @@ public final class Accounts {
     /** Attribute of an identity without a token: when the access token it stands for expires (epoch seconds, Long). */
     public static final String TOKEN_EXPIRES_AT = "atrium.token-expires-at";
 
+    /** Attribute of an identity without a token: the sign-in session ({@code sid}) of the token it stands for. */
+    public static final String SESSION = "atrium.session";
+
+    /** Attribute of an identity without a token: when the token it stands for was issued (epoch seconds, Long). */
+    public static final String TOKEN_ISSUED_AT = "atrium.token-issued-at";
+
     private Accounts() {}
 
     public static String subjectOf(SecurityIdentity identity) {
@@ -57,6 +63,25 @@ public final class Accounts {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             seconds = jwt.getExpirationTime();
         } else if (identity.getAttribute(TOKEN_EXPIRES_AT) instanceof Long attribute) {
+            seconds = attribute;
+        }
+        return seconds > 0 ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
+    }
+
+    /** The identity provider's sign-in session ({@code sid}) of the caller's token; empty when it names none. */
+    public static Optional<String> sessionOf(SecurityIdentity identity) {
+        Object sid = identity.getPrincipal() instanceof JsonWebToken jwt
+                ? jwt.getClaim("sid")
+                : identity.getAttribute(SESSION);
+        return sid == null || sid.toString().isBlank() ? Optional.empty() : Optional.of(sid.toString());
+    }
+
+    /** When the caller's access token was issued ({@code iat}); empty when the token does not say. */
+    public static Optional<Instant> issuedAt(SecurityIdentity identity) {
+        long seconds = 0;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            seconds = jwt.getIssuedAtTime();
+        } else if (identity.getAttribute(TOKEN_ISSUED_AT) instanceof Long attribute) {
             seconds = attribute;
         }
         return seconds > 0 ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();

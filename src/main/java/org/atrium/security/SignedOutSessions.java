@@ -42,7 +42,7 @@ import org.jboss.logging.Logger;
  * The node that received the logout refuses the tokens at once; the others from the notification's arrival.
  */
 @ApplicationScoped
-class SignedOutSessions implements SecurityIdentityAugmentor {
+class SignedOutSessions implements SecurityIdentityAugmentor, EndedSignIns {
 
     private static final Logger LOG = Logger.getLogger(SignedOutSessions.class);
 
@@ -190,8 +190,8 @@ class SignedOutSessions implements SecurityIdentityAugmentor {
         return value == null ? "" : value;
     }
 
-    /** Whether a token of {@code session} for {@code subject}, issued at {@code issuedAt}, belongs to an ended sign-in. */
-    boolean ended(String subject, String session, Instant issuedAt) {
+    @Override
+    public boolean ended(String subject, String session, Instant issuedAt) {
         if (session != null && endedSessions.containsKey(session)) {
             return true;
         }

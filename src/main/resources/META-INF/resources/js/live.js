@@ -1,7 +1,9 @@
 // A live room connection (protocol: src/docs/live-protocol.md of the live feature). Keeps the room's state from the
 // snapshot and the sequenced events after it, reconnects by itself with ?since=<last seq> so nothing is lost or
-// applied twice, and resends unacknowledged commands with the same ref (the server stores a ref once). Each connection
-// opens with a fresh single-use ticket (POST /api/live/tickets), so the access token never goes into the handshake.
+// applied twice, and resends unacknowledged commands with the same ref (the server stores a ref once). A connection
+// opens with a fresh single-use ticket (POST /api/live/tickets), so the access token never goes into the handshake;
+// after a drop it comes back with the resume ticket its last join ended with (one request instead of two), and with a
+// fresh ticket when that is refused or the token behind it expired.
 // A connection lives as long as the token its ticket came from: after each token refresh the room opens a second
 // connection with a ticket from the new token, resuming from the last seq, and drops the old one once the new one has
 // caught up; if the server closes for an expired token first (4001), it resumes at once. Neither shows as a break.
@@ -79,12 +81,19 @@ export class LiveRoom {
     }
   }
 
-  /** A new connection with a fresh ticket; rejects with SIGNED_OUT when there is no sign-in to mint it from. */
+  /**
+   * A new connection: with the resume ticket of the connection that dropped (once: a refused one is not tried again),
+   * else with a fresh ticket; rejects with SIGNED_OUT when there is no sign-in to mint one from.
+   */
   async open() {
-    let ticket;
+    // offline, the attempt cannot reach the server: the resume ticket waits for one that can
+    let ticket = navigator.onLine === false ? null : this.resumeTicket;
+    if (ticket) this.resumeTicket = null;
     try {
-      if (!(await accessToken())) throw SIGNED_OUT;
-      ({ ticket } = await post('/api/live/tickets'));
+      if (!ticket) {
+        if (!(await accessToken())) throw SIGNED_OUT;
+        ({ ticket } = await post('/api/live/tickets'));
+      }
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) throw SIGNED_OUT;
       throw e;
@@ -114,6 +123,8 @@ export class LiveRoom {
     if (ws === this.next) { this.next = null; return; }
     if (ws !== this.ws) return; // replaced by a renewal
     this.ws = null;
+    // a drop comes back with the room's resume ticket; after 4001 the token behind it has expired or its sign-in ended
+    this.resumeTicket = code === AUTH_EXPIRED ? null : ws.resumeTicket;
     if (this.closed) return;
     if (FATAL[code]) {
       // a refusal holds for the renewal too (not admitted, too many connections): say so, do not hand over
@@ -260,6 +271,7 @@ export class LiveRoom {
         return;
       }
       case 'pong': if (f.ref && f.ref === ws?.probe) this.caughtUp(ws); return;
+      case 'resume': if (ws) ws.resumeTicket = f.ticket; return;
       case 'presence': s.presence = f.count; this.handlers.onChange?.(f); return;
       default: break;
     }

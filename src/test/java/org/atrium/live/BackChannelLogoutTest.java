@@ -73,8 +73,12 @@ class BackChannelLogoutTest {
         String laptop = SignedTokens.bearer(room.ama(), "session-laptop-" + UUID.randomUUID());
         String laptopSession = laptop;
         String phone = SignedTokens.bearer(room.ama(), "session-phone-" + UUID.randomUUID());
+        String laptopResume;
+        String phoneResume;
         try (LiveClient onLaptop = join(room, laptop);
                 LiveClient onPhone = join(room, phone)) {
+            laptopResume = onLaptop.resumeTicket();
+            phoneResume = onPhone.resumeTicket();
             assertEquals(200, me(laptop));
             String sid = sid(laptopSession);
             assertEquals(200, logout(SignedTokens.logoutToken(room.ama().subject(), sid)));
@@ -84,6 +88,13 @@ class BackChannelLogoutTest {
         }
         assertEquals(401, me(laptop));
         assertEquals(401, LiveClient.refusal(base, room.path(), Map.of("Authorization", laptop)));
+        // the resume ticket of the ended sign-in dies with it; the phone's resumes
+        assertEquals(401, LiveClient.refusal(base, room.path() + "?ticket=" + laptopResume, Map.of()));
+        try (LiveClient resumed =
+                LiveClient.connect(base, room.path() + "?ticket=" + phoneResume, Map.of(), List.of())) {
+            resumed.next("snapshot");
+            resumed.resumeTicket();
+        }
         assertEquals(200, me(phone));
         try (LiveClient again = join(room, phone)) {
             assertEquals(

@@ -30,6 +30,9 @@ public final class LiveClient implements AutoCloseable {
     private final WebSocketClient client;
     private final WebSocket socket;
     private final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    /** The resume frames, kept apart: each join ends with one, and the tests of other frames need not skip them. */
+    private final LinkedBlockingQueue<JsonNode> resumes = new LinkedBlockingQueue<>();
+
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
     private LiveClient(WebSocketClient client, WebSocket socket) {
@@ -37,7 +40,8 @@ public final class LiveClient implements AutoCloseable {
         this.socket = socket;
         socket.textMessageHandler(text -> {
             try {
-                frames.add(JSON.readTree(text));
+                JsonNode frame = JSON.readTree(text);
+                (frame.path("type").asText().equals("resume") ? resumes : frames).add(frame);
             } catch (Exception e) {
                 frames.add(JSON.createObjectNode().put("type", "unreadable").put("text", text));
             }
@@ -97,7 +101,19 @@ public final class LiveClient implements AutoCloseable {
                 .join();
     }
 
-    /** The next frame other than presence. */
+    /** The ticket of the next resume frame (the one that ends a join). */
+    String resumeTicket() {
+        try {
+            JsonNode resume = resumes.poll(20, TimeUnit.SECONDS);
+            assertNotNull(resume, "no resume frame arrived");
+            return resume.get("ticket").asText();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The next frame other than presence and resume. */
     public JsonNode next() {
         while (true) {
             JsonNode f = poll(20);

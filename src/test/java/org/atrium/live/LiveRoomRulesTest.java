@@ -455,16 +455,19 @@ class LiveRoomRulesTest {
             bob.sendText("{\"type\":\"chat.post\",\"ref\":\"early\",\"text\":\"first!\"}");
             String first = bob.readText();
             assertTrue(first.contains("\"snapshot\""), first);
+            String joined = bob.readText();
+            assertTrue(joined.startsWith("{\"type\":\"resume\""), joined); // the join is complete
             JsonNode ack = LiveClient.JSON.readTree(nextNonPresence(bob));
             assertEquals("ack", ack.get("type").asText(), ack.toString());
             assertEquals("early", ack.get("ref").asText());
         }
     }
 
+    /** The next frame other than presence and the resume frame that ends a join. */
     private static String nextNonPresence(RawSocket socket) throws Exception {
         while (true) {
             String t = socket.readText();
-            if (!t.contains("\"presence\"")) {
+            if (!t.contains("\"presence\"") && !t.startsWith("{\"type\":\"resume\"")) {
                 return t;
             }
         }

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import org.atrium.event.Event;
 import org.atrium.registration.Registration;
 import org.atrium.schedule.ConferenceSession;
+import org.atrium.security.EndedSignIns;
 import org.atrium.support.Fixtures;
 import org.atrium.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,49 @@ class LiveTicketTest {
 
     LiveClient connect(String path, String ticket) {
         return LiveClient.connect(base, path + "?ticket=" + ticket, Map.of(), List.of());
+    }
+
+    /**
+     * A member comes back after a drop with the resume ticket its join ended with: no new ticket, the events it missed
+     * and a resume ticket for the next time; a resume ticket opens its own room only, and once.
+     */
+    @Test
+    void aResumeTicketBringsAMemberBackToItsRoomOnce() {
+        String path = room();
+        String resume;
+        long seq;
+        try (LiveClient alice = connect(path, ticket("alice"))) {
+            seq = alice.next("snapshot").get("seq").asLong();
+            resume = alice.resumeTicket();
+        }
+        try (LiveClient bob = connect(path, ticket("bob"))) {
+            bob.next("snapshot");
+            assertEquals(
+                    "ack",
+                    bob.command("{\"type\":\"chat.post\",\"ref\":\"away\",\"text\":\"while you were away\"}")
+                            .get("type")
+                            .asText());
+        }
+        String otherRoom = room(); // alice is confirmed there too
+        assertEquals(401, LiveClient.refusal(base, otherRoom + "?ticket=" + resume, Map.of()), "another room");
+        String again;
+        try (LiveClient back = connect(path, resume + "&since=" + seq)) {
+            JsonNode missed = back.next("chat.posted");
+            assertEquals("while you were away", missed.at("/message/text").asText());
+            assertEquals(seq + 1, missed.get("seq").asLong());
+            again = back.resumeTicket();
+            assertNotEquals(resume, again);
+            assertEquals(
+                    "ack",
+                    back.command("{\"type\":\"chat.post\",\"ref\":\"back\",\"text\":\"I am back\"}")
+                            .get("type")
+                            .asText());
+        }
+        assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + resume, Map.of()), "used");
+        LiveTickets other = otherNode();
+        assertEquals(Optional.empty(), other.redeem(again, roomOf(otherRoom)), "another room, on another node");
+        assertEquals("alice", other.redeem(again, roomOf(path)).orElseThrow().subject(), "any node resumes it");
+        assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + again, Map.of()), "used on the other node");
     }
 
     @Test
@@ -150,7 +194,27 @@ class LiveTicketTest {
      * sealing key in the database and the database itself) and nothing else (its own memory).
      */
     LiveTickets otherNode() {
-        return new LiveTickets(java.time.Clock.systemUTC(), config.ticketTtl(), 20, seal, redemptions);
+        return new LiveTickets(
+                java.time.Clock.systemUTC(),
+                config.ticketTtl(),
+                config.resumeTicketTtl(),
+                20,
+                seal,
+                redemptions,
+                endedSignIns);
+    }
+
+    @Inject
+    EndedSignIns endedSignIns;
+
+    /** A grant as a ticket from a token of no particular sign-in session carries it. */
+    static LiveTickets.Grant grant(String subject, String name, Optional<Instant> tokenExpiry) {
+        return new LiveTickets.Grant(subject, name, Set.of("user"), tokenExpiry, Optional.empty(), Optional.empty());
+    }
+
+    /** The room of a live path, as tickets name it. */
+    static String roomOf(String path) {
+        return path.substring("/live/".length());
     }
 
     @Inject
@@ -164,18 +228,17 @@ class LiveTicketTest {
         String path = room();
         LiveTickets other = otherNode();
         // minted by the other node, redeemed by this server's handshake ...
-        String minted = other.issue(new LiveTickets.Grant("alice", "Alice", Set.of("user"), Optional.empty()))
-                .ticket();
+        String minted = other.issue(grant("alice", "Alice", Optional.empty())).ticket();
         try (LiveClient alice = connect(path, minted)) {
             alice.next("snapshot");
         }
         // ... and then refused by the node that minted it, and by this one
-        assertEquals(Optional.empty(), other.redeem(minted));
+        assertEquals(Optional.empty(), other.redeem(minted, roomOf(path)));
         assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + minted, Map.of()));
 
         // minted by this server, redeemed by the other node first: refused here
         String ours = ticket("bob");
-        assertEquals("bob", other.redeem(ours).orElseThrow().subject());
+        assertEquals("bob", other.redeem(ours, roomOf(path)).orElseThrow().subject());
         assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + ours, Map.of()));
     }
 
@@ -225,9 +288,14 @@ class LiveTicketTest {
         byte[] foreignKey = new byte[32];
         new SecureRandom().nextBytes(foreignKey);
         LiveTickets foreign = new LiveTickets(
-                java.time.Clock.systemUTC(), config.ticketTtl(), 20, new TicketSeal(foreignKey), redemptions);
-        String forged = foreign.issue(new LiveTickets.Grant("alice", "Alice", Set.of("user"), Optional.empty()))
-                .ticket();
+                java.time.Clock.systemUTC(),
+                config.ticketTtl(),
+                config.resumeTicketTtl(),
+                20,
+                new TicketSeal(foreignKey),
+                redemptions,
+                endedSignIns);
+        String forged = foreign.issue(grant("alice", "Alice", Optional.empty())).ticket();
         assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + forged, Map.of()));
         String genuine = ticket("alice");
         char last = genuine.charAt(genuine.length() / 2);
@@ -246,8 +314,8 @@ class LiveTicketTest {
         assertEquals(401, LiveClient.refusal(base, path + "?ticket=not-a-ticket", Map.of()));
         assertEquals(401, LiveClient.refusal(base, path + "?ticket=", Map.of()));
         // minted from a token that has already expired: the ticket expires with it
-        LiveTickets.Issued expired = tickets.issue(new LiveTickets.Grant(
-                "alice", "alice", Set.of("user"), Optional.of(Instant.now().minusSeconds(1))));
+        LiveTickets.Issued expired =
+                tickets.issue(grant("alice", "alice", Optional.of(Instant.now().minusSeconds(1))));
         assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + expired.ticket(), Map.of()));
     }
 
@@ -309,8 +377,7 @@ class LiveTicketTest {
         String path = room();
         // whole seconds, like a token's exp; the hub's once-a-second sweep tells the client 1-2 s early
         Instant tokenExpiry = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
-        LiveTickets.Issued issued =
-                tickets.issue(new LiveTickets.Grant("bob", "Bob", Set.of("user"), Optional.of(tokenExpiry)));
+        LiveTickets.Issued issued = tickets.issue(grant("bob", "Bob", Optional.of(tokenExpiry)));
         assertEquals(tokenExpiry, issued.expiresAt(), "a ticket never outlives its token");
         try (LiveClient bob = connect(path, issued.ticket())) {
             assertEquals("Bob", bob.next("snapshot").at("/you/name").asText());

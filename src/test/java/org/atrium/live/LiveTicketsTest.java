@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.atrium.common.DomainException;
+import org.atrium.security.EndedSignIns;
 import org.junit.jupiter.api.Test;
 
 class LiveTicketsTest {
@@ -60,20 +61,41 @@ class LiveTicketsTest {
 
     final TestClock clock = new TestClock();
     final MemoryRedemptions redemptions = new MemoryRedemptions();
-    final LiveTickets tickets = new LiveTickets(clock, Duration.ofSeconds(30), 3, seal(), redemptions);
+    /** Sign-ins ended by the identity provider: sessions by id, subjects with the time of their end. */
+    final Set<String> endedSessions = new HashSet<>();
+
+    final java.util.Map<String, Instant> endedSubjects = new java.util.HashMap<>();
+
+    final EndedSignIns ended = (subject, session, issuedAt) -> (session != null && endedSessions.contains(session))
+            || (endedSubjects.containsKey(subject)
+                    && (issuedAt == null || !issuedAt.isAfter(endedSubjects.get(subject))));
+
+    final LiveTickets tickets = tickets(3);
+
+    LiveTickets tickets(int cap) {
+        return new LiveTickets(clock, Duration.ofSeconds(30), Duration.ofHours(1), cap, seal(), redemptions, ended);
+    }
 
     static LiveTickets.Grant grant(String subject, Instant tokenExpiry) {
-        return new LiveTickets.Grant(subject, subject.toUpperCase(), Set.of("user"), Optional.ofNullable(tokenExpiry));
+        return new LiveTickets.Grant(
+                subject,
+                subject.toUpperCase(),
+                Set.of("user"),
+                Optional.ofNullable(tokenExpiry),
+                Optional.of(subject + "-sid"),
+                Optional.of(Instant.parse("2027-05-12T08:59:00Z")));
     }
+
+    static final String ROOM = "sessions/12";
 
     @Test
     void aTicketIsRedeemedOnceForItsGrant() {
         LiveTickets.Grant alice = grant("alice", clock.now.plusSeconds(3600));
         LiveTickets.Issued issued = tickets.issue(alice);
         assertEquals(clock.now.plusSeconds(30), issued.expiresAt());
-        assertEquals(Optional.of(alice), tickets.redeem(issued.ticket()));
-        assertEquals(Optional.empty(), tickets.redeem(issued.ticket()));
-        assertEquals(Optional.empty(), tickets.redeem("unknown"));
+        assertEquals(Optional.of(alice), tickets.redeem(issued.ticket(), ROOM));
+        assertEquals(Optional.empty(), tickets.redeem(issued.ticket(), ROOM));
+        assertEquals(Optional.empty(), tickets.redeem("unknown", ROOM));
         assertEquals(0, tickets.size());
     }
 
@@ -83,20 +105,20 @@ class LiveTicketsTest {
         clock.now = clock.now.plusSeconds(29);
         LiveTickets.Issued later = tickets.issue(grant("alice", null));
         clock.now = clock.now.plusSeconds(1);
-        assertEquals(Optional.empty(), tickets.redeem(issued.ticket()), "expired at exactly its expiry");
-        assertTrue(tickets.redeem(later.ticket()).isPresent());
+        assertEquals(Optional.empty(), tickets.redeem(issued.ticket(), ROOM), "expired at exactly its expiry");
+        assertTrue(tickets.redeem(later.ticket(), ROOM).isPresent());
 
         Instant tokenExpiry = clock.now.plusSeconds(5);
         LiveTickets.Issued shortLived = tickets.issue(grant("bob", tokenExpiry));
         assertEquals(tokenExpiry, shortLived.expiresAt());
         clock.now = tokenExpiry;
-        assertEquals(Optional.empty(), tickets.redeem(shortLived.ticket()));
+        assertEquals(Optional.empty(), tickets.redeem(shortLived.ticket(), ROOM));
     }
 
     @Test
     void ticketsAreDistinctUrlSafeAndLongEnough() {
         Set<String> seen = new HashSet<>();
-        LiveTickets roomy = new LiveTickets(clock, Duration.ofSeconds(30), 1000, seal(), redemptions);
+        LiveTickets roomy = tickets(1000);
         for (int i = 0; i < 1000; i++) {
             String t = roomy.issue(grant("alice", null)).ticket();
             assertTrue(t.matches("[A-Za-z0-9_-]{64,400}"), t); // a 128-bit id and a 96-bit nonce, sealed
@@ -116,7 +138,7 @@ class LiveTicketsTest {
         assertEquals(3, refused.details().get("max"));
         tickets.issue(grant("bob", null)); // per account
 
-        tickets.redeem(first.ticket());
+        tickets.redeem(first.ticket(), ROOM);
         tickets.issue(grant("alice", null));
         assertThrows(DomainException.class, () -> tickets.issue(grant("alice", null)));
 
@@ -140,11 +162,64 @@ class LiveTicketsTest {
         clock.now = clock.now.plusSeconds(10);
         tickets.sweep();
         assertEquals(1, tickets.size());
-        assertTrue(tickets.redeem(fresh.ticket()).isPresent());
+        assertTrue(tickets.redeem(fresh.ticket(), ROOM).isPresent());
         assertEquals(0, tickets.size());
         assertEquals(1, redemptions.used.size());
         clock.now = clock.now.plusSeconds(30);
         tickets.sweep();
         assertEquals(0, redemptions.used.size(), "redemptions are forgotten once the ticket would have expired");
+    }
+
+    @Test
+    void aResumeTicketOpensItsOwnRoomOnceUntilTheTokenExpires() {
+        LiveTickets.Grant alice = grant("alice", clock.now.plusSeconds(600));
+        LiveTickets.Issued resume = tickets.resume(alice, ROOM);
+        assertEquals(clock.now.plusSeconds(600), resume.expiresAt(), "as long as the token behind the connection");
+        assertEquals(0, tickets.size(), "not counted against the cap of minted tickets");
+
+        assertEquals(Optional.empty(), tickets.redeem(resume.ticket(), "sessions/13"), "another room");
+        assertEquals(Optional.empty(), tickets.redeem(resume.ticket(), "events/lisbon"), "another kind of room");
+        assertEquals(Optional.of(alice), tickets.redeem(resume.ticket(), ROOM), "not used up by the refusals");
+        assertEquals(Optional.empty(), tickets.redeem(resume.ticket(), ROOM), "once");
+
+        LiveTickets.Issued capped = tickets.resume(grant("bob", null), ROOM);
+        assertEquals(clock.now.plus(Duration.ofHours(1)), capped.expiresAt(), "a token without expiry: the cap");
+        LiveTickets.Issued late = tickets.resume(alice, ROOM);
+        clock.now = clock.now.plusSeconds(600);
+        assertEquals(Optional.empty(), tickets.redeem(late.ticket(), ROOM), "the token has expired");
+    }
+
+    @Test
+    void aTicketOfAnEndedSignInIsRefused() {
+        LiveTickets.Issued minted = tickets.issue(grant("alice", null));
+        LiveTickets.Issued resume = tickets.resume(grant("alice", null), ROOM);
+        LiveTickets.Issued otherDevice = tickets.resume(
+                new LiveTickets.Grant(
+                        "alice",
+                        "ALICE",
+                        Set.of("user"),
+                        Optional.empty(),
+                        Optional.of("phone-sid"),
+                        Optional.of(clock.now)),
+                ROOM);
+        LiveTickets.Issued bob = tickets.resume(grant("bob", null), ROOM);
+        endedSessions.add("alice-sid");
+        assertEquals(Optional.empty(), tickets.redeem(minted.ticket(), ROOM));
+        assertEquals(Optional.empty(), tickets.redeem(resume.ticket(), ROOM));
+        assertTrue(tickets.redeem(otherDevice.ticket(), ROOM).isPresent(), "the account's other sign-in goes on");
+        assertTrue(tickets.redeem(bob.ticket(), ROOM).isPresent());
+
+        LiveTickets.Issued before = tickets.resume(grant("carol", null), ROOM); // token issued 08:59
+        endedSubjects.put("carol", clock.now); // a logout naming only the subject: its tokens issued until now
+        LiveTickets.Grant newSignIn = new LiveTickets.Grant(
+                "carol",
+                "CAROL",
+                Set.of("user"),
+                Optional.empty(),
+                Optional.of("new-sid"),
+                Optional.of(clock.now.plusSeconds(1)));
+        LiveTickets.Issued after = tickets.resume(newSignIn, ROOM);
+        assertEquals(Optional.empty(), tickets.redeem(before.ticket(), ROOM));
+        assertEquals(Optional.of(newSignIn), tickets.redeem(after.ticket(), ROOM), "its session, issue time carried");
     }
 }

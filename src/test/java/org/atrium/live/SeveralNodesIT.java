@@ -434,19 +434,20 @@ class SeveralNodesIT {
         final String who;
         final URI proxy;
         final String path;
-        final Map<String, String> auth;
         final Set<String> acked = new HashSet<>();
         final List<String> lines = new ArrayList<>();
         LiveClient client;
         long lastSeen;
+        /** The resume ticket the join through the proxy ended with, minted by the node that is then killed. */
+        final String resumeTicket;
 
         Proxied(String who, URI proxy, String path) throws Exception {
             this.who = who;
             this.proxy = proxy;
             this.path = path;
-            this.auth = Map.of("Authorization", "Bearer " + token(who));
-            this.client = LiveClient.connect(proxy, path, auth, List.of());
+            this.client = LiveClient.connect(proxy, path, Map.of("Authorization", "Bearer " + token(who)), List.of());
             this.lastSeen = client.next("snapshot").get("seq").asLong();
+            this.resumeTicket = client.resumeTicket();
         }
 
         /** Sends line i; a send the broken connection refuses is sent again after the resume. */
@@ -467,8 +468,10 @@ class SeveralNodesIT {
             client.close();
         }
 
+        /** Back through the proxy (to a node that did not mint it) with the resume ticket: no token, no new ticket. */
         void resume(int each) {
-            client = LiveClient.connect(proxy, path + "?since=" + lastSeen, auth, List.of());
+            client = LiveClient.connect(
+                    proxy, path + "?ticket=" + resumeTicket + "&since=" + lastSeen, Map.of(), List.of());
             for (int i = 0; i < each; i++) {
                 if (!acked.contains("k" + i)) {
                     client.send(chat("k" + i, who + " k" + i));

@@ -73,7 +73,7 @@ class LiveRoomReconnectBrowserTest {
             // 1. the network goes away and the socket with it
             alice.driver.executeCdpCommand("Network.enable", Map.of());
             network(alice, true);
-            alice.script("window.atriumLive.ws && window.atriumLive.ws.close();");
+            alice.script("window.__dropped = window.atriumLive.ws; window.__dropped.close();");
             alice.wait.until(d ->
                     "reconnecting".equals(d.findElement(By.id("live-status")).getAttribute("data-status")));
             alice.type(By.id("chat-text"), "typed while offline");
@@ -82,8 +82,14 @@ class LiveRoomReconnectBrowserTest {
                     alice.text(By.id("live-pending")),
                     equalTo("· 1 message waiting for the connection: sent as soon as the room is back"));
             alice.screenshot("37-live-phone-pending-offline");
+            alice.script("window.__resume = window.__dropped.resumeTicket;");
             network(alice, false);
             slow.until(ExpectedConditions.textToBe(By.id("live-status"), "Live"));
+            // back with the resume ticket the dropped connection's join ended with: no new ticket asked for
+            assertThat(
+                    alice.script("return window.__resume && window.atriumLive.ws.url.includes("
+                            + "'ticket=' + encodeURIComponent(window.__resume));"),
+                    equalTo(true));
             alice.wait.until(d -> chat(alice).contains("Alice typed while offline"));
             alice.wait.until(d -> d.findElements(By.id("live-pending")).isEmpty());
             assertThat(alice.find(By.id("chat-text")).getAttribute("value"), equalTo(""));
