@@ -2,7 +2,10 @@ package org.atrium.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -16,6 +19,10 @@ import java.util.function.Function;
  * throws that run's failure; a run that fails fails every caller in it, and no other. A lone caller runs alone at
  * once: nothing waits for a batch to fill.
  *
+ * <p>{@link #submit} asks without waiting: the runs go to the executor given, one at a time, so callers on an event loop
+ * take no worker thread each. In a join storm that is the difference between a few threads and a worker pool grown to
+ * its maximum, every thread of which stays (its stack, its allocation buffers) after the storm.
+ *
  * @param <K> what one caller asks
  * @param <V> its answer
  */
@@ -23,11 +30,8 @@ public final class BatchedCalls<K, V> {
 
     private static final class Pending<K, V> {
         final K key;
-        /** Set under {@link #running}, read after it. */
-        boolean done;
-
-        V value;
-        RuntimeException failure;
+        /** Completed under {@link #running}. */
+        final CompletableFuture<V> answer = new CompletableFuture<>();
 
         Pending(K key) {
             this.key = key;
@@ -36,19 +40,68 @@ public final class BatchedCalls<K, V> {
 
     private final ConcurrentLinkedQueue<Pending<K, V>> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock running = new ReentrantLock();
+    /** Whether a run for {@link #submit}'s callers is on the executor or about to be. */
+    private final AtomicBoolean draining = new AtomicBoolean();
+
     private final int maxBatch;
     private final Function<List<K>, List<V>> run;
+    private final Executor runner;
 
     /**
      * @param maxBatch at most this many keys per run; the rest wait for the next one
      * @param run answers a batch of keys: one answer per key, in their order (a key may appear twice in a batch)
+     * @param runner where the runs of {@link #submit} go (a blocking caller runs them itself)
      */
-    public BatchedCalls(int maxBatch, Function<List<K>, List<V>> run) {
+    public BatchedCalls(int maxBatch, Function<List<K>, List<V>> run, Executor runner) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1");
         }
         this.maxBatch = maxBatch;
         this.run = run;
+        this.runner = runner;
+    }
+
+    /** Blocking callers only: {@link #submit} is refused. */
+    public BatchedCalls(int maxBatch, Function<List<K>, List<V>> run) {
+        this(maxBatch, run, task -> {
+            throw new UnsupportedOperationException("these calls are blocking only");
+        });
+    }
+
+    /**
+     * The answer for {@code key}, from a run of it with whatever else was queued, completed on the runner (or by a
+     * blocking caller that ran it); completed exceptionally with the run's failure.
+     */
+    public CompletableFuture<V> submit(K key) {
+        Pending<K, V> mine = new Pending<>(key);
+        queue.add(mine);
+        if (draining.compareAndSet(false, true)) {
+            try {
+                runner.execute(this::drain);
+            } catch (RuntimeException e) {
+                draining.set(false);
+                queue.remove(mine);
+                mine.answer.completeExceptionally(e);
+            }
+        }
+        return mine.answer;
+    }
+
+    /** On the runner: runs until nothing is queued, then lets the next {@link #submit} schedule it again. */
+    private void drain() {
+        do {
+            while (!queue.isEmpty()) {
+                Runnable settle;
+                running.lock();
+                try {
+                    settle = runQueued();
+                } finally {
+                    running.unlock();
+                }
+                settle.run(); // the callers' continuations run here, not under the lock
+            }
+            draining.set(false);
+        } while (!queue.isEmpty() && draining.compareAndSet(false, true));
     }
 
     /** The answer for {@code key}, from a run of it with whatever else was queued. Blocking. */
@@ -56,20 +109,29 @@ public final class BatchedCalls<K, V> {
         Pending<K, V> mine = new Pending<>(key);
         queue.add(mine);
         while (true) {
+            Runnable settle = null;
             running.lock();
             try {
-                if (!mine.done) {
-                    runQueued();
-                }
-                if (mine.done) {
-                    if (mine.failure != null) {
-                        throw mine.failure;
-                    }
-                    return mine.value;
+                if (!mine.answer.isDone()) {
+                    settle = runQueued();
                 }
             } finally {
                 running.unlock();
             }
+            if (settle != null) {
+                settle.run();
+            }
+            if (mine.answer.isDone()) {
+                return answerOf(mine);
+            }
+        }
+    }
+
+    private static <V> V answerOf(Pending<?, V> done) {
+        try {
+            return done.answer.getNow(null);
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
     }
 
@@ -78,30 +140,35 @@ public final class BatchedCalls<K, V> {
         return queue.size();
     }
 
-    /** Under {@link #running}: runs what is queued (up to {@link #maxBatch}) and gives each caller its answer. */
-    private void runQueued() {
+    /**
+     * Under {@link #running}: runs what is queued (up to {@link #maxBatch}); returns what gives each caller its answer
+     * (a blocking caller runs it at once, the runner after letting the lock go). A caller whose run was taken by
+     * another and is not settled yet finds an empty queue and asks again.
+     */
+    private Runnable runQueued() {
         List<Pending<K, V>> batch = new ArrayList<>();
         for (Pending<K, V> p; batch.size() < maxBatch && (p = queue.poll()) != null; ) {
             batch.add(p);
         }
         if (batch.isEmpty()) {
-            return;
+            return () -> {};
         }
         List<K> keys = new ArrayList<>(batch.size());
         batch.forEach(p -> keys.add(p.key));
+        List<V> values;
         try {
-            List<V> values = run.apply(keys);
+            values = run.apply(keys);
             if (values.size() != keys.size()) {
                 throw new IllegalStateException(
                         "a batch of " + keys.size() + " calls got " + values.size() + " answers");
             }
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).value = values.get(i);
-            }
         } catch (RuntimeException e) {
-            batch.forEach(p -> p.failure = e);
-        } finally {
-            batch.forEach(p -> p.done = true);
+            return () -> batch.forEach(p -> p.answer.completeExceptionally(e));
         }
+        return () -> {
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).answer.complete(values.get(i));
+            }
+        };
     }
 }

@@ -11,6 +11,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
@@ -24,9 +25,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.atrium.security.AccountSignedOut;
@@ -86,7 +87,11 @@ class Connections {
         refills.allowCoreThreadTimeOut(true);
     }
 
-    private volatile Semaphore joins;
+    /**
+     * Runs the joins (admission and snapshot), {@code atrium.live.concurrent-joins} at a time; the others queue here,
+     * not each on a blocked worker thread (a join storm grew the worker pool to its maximum, and its threads stayed).
+     */
+    private volatile ThreadPoolExecutor joins;
 
     /** The member on this connection, or null before its join and after it left. */
     Member member(String connectionId) {
@@ -95,31 +100,40 @@ class Connections {
 
     // ---- joining and leaving -------------------------------------------------------------------------------------
 
-    /** On a worker thread: admits the connection to its room and sends the snapshot or what it missed. */
-    void open(WebSocketConnection connection, SecurityIdentity identity, Channel channel, String target) {
-        Semaphore gate = joinGate();
-        gate.acquireUninterruptibly();
-        try {
-            join(connection, identity, channel, target);
-        } finally {
-            gate.release();
-        }
+    /**
+     * On the connection's event loop: admits the connection to its room and sends the snapshot or what it missed, on a
+     * join thread. Completes when the join is done: websockets-next hands the connection its frames only after that.
+     */
+    Uni<Void> open(WebSocketConnection connection, SecurityIdentity identity, Channel channel, String target) {
+        EventLoop loop = loopOf();
+        return Uni.createFrom()
+                .completionStage(CompletableFuture.runAsync(
+                        () -> join(connection, identity, channel, target, loop), joinThreads()));
     }
 
-    private Semaphore joinGate() {
-        Semaphore gate = joins;
-        if (gate == null) {
+    private ThreadPoolExecutor joinThreads() {
+        ThreadPoolExecutor pool = joins;
+        if (pool == null) {
             synchronized (this) {
                 if (joins == null) {
-                    joins = new Semaphore(Math.max(1, config.concurrentJoins()), true);
+                    int threads = Math.max(1, config.concurrentJoins());
+                    joins = new ThreadPoolExecutor(
+                            threads,
+                            threads,
+                            60,
+                            TimeUnit.SECONDS,
+                            new LinkedBlockingQueue<>(),
+                            Thread.ofPlatform().name("live-join-", 0).daemon().factory());
+                    joins.allowCoreThreadTimeOut(true);
                 }
-                gate = joins;
+                pool = joins;
             }
         }
-        return gate;
+        return pool;
     }
 
-    private void join(WebSocketConnection connection, SecurityIdentity identity, Channel channel, String target) {
+    private void join(
+            WebSocketConnection connection, SecurityIdentity identity, Channel channel, String target, EventLoop loop) {
         String subject = Accounts.subjectOf(identity);
         Admission.Pass pass;
         try {
@@ -133,7 +147,6 @@ class Connections {
             refuse(connection, "storage.unavailable", "The room is not available now; try again.", 1011);
             return;
         }
-        EventLoop loop = loopOf();
         if (pass.verdict() != Admission.Verdict.ADMITTED) {
             boolean notFound = pass.verdict() == Admission.Verdict.NOT_FOUND;
             String code = notFound ? channel.notFound : "live.not-admitted";
@@ -437,5 +450,8 @@ class Connections {
 
     void shutdown(@Observes ShutdownEvent event) {
         refills.shutdown();
+        if (joins != null) {
+            joins.shutdown();
+        }
     }
 }

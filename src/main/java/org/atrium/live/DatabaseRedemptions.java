@@ -1,5 +1,6 @@
 package org.atrium.live;
 
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import javax.sql.DataSource;
 import org.atrium.common.BatchedCalls;
 
@@ -25,7 +27,8 @@ import org.atrium.common.BatchedCalls;
  * <p>Redemptions that arrive together are written together ({@link BatchedCalls}): one autocommit statement, so one
  * commit and one WAL flush, for a whole burst of handshakes instead of one each. Each caller returns only once its id
  * is committed, so the guarantee is the single insert's: an id in a batch twice counts once, and an id another node
- * stored first is refused here.
+ * stored first is refused here. The handshakes do not wait on a thread each: the statements run on one worker at a time
+ * and answer the handshakes as they commit.
  */
 @ApplicationScoped
 class DatabaseRedemptions implements LiveTickets.Redemptions {
@@ -42,11 +45,12 @@ class DatabaseRedemptions implements LiveTickets.Redemptions {
 
     private record Redemption(String id, long expiresAt) {}
 
-    private final BatchedCalls<Redemption, Boolean> batches = new BatchedCalls<>(MAX_BATCH, this::write);
+    private final BatchedCalls<Redemption, Boolean> batches =
+            new BatchedCalls<>(MAX_BATCH, this::write, Infrastructure.getDefaultWorkerPool());
 
     @Override
-    public boolean first(byte[] id, Instant expiresAt) {
-        return batches.call(new Redemption(HexFormat.of().formatHex(id), expiresAt.toEpochMilli()));
+    public CompletionStage<Boolean> first(byte[] id, Instant expiresAt) {
+        return batches.submit(new Redemption(HexFormat.of().formatHex(id), expiresAt.toEpochMilli()));
     }
 
     /** Writes a batch in one statement: true for each id this statement stored, false for a repeat or a stored one. */

@@ -10,6 +10,7 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
 
@@ -65,10 +66,14 @@ abstract class LiveSocket {
         this.channel = channel;
     }
 
+    // on the event loop; the join itself runs on the join threads (Connections), and the connection's frames wait for
+    // it: websockets-next runs one connection's callbacks one at a time (inbound processing mode "serial"), an
+    // asynchronous one until its Uni completes
+    @NonBlocking
     @OnOpen
-    void open(WebSocketConnection connection) {
+    Uni<Void> open(WebSocketConnection connection) {
         transport.guard(connection);
-        connections.open(
+        return connections.open(
                 connection, UpgradeIdentity.take(connection), channel, connection.pathParam(channel.pathParam));
     }
 

@@ -21,6 +21,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.atrium.common.DomainException;
 import org.atrium.security.Accounts;
@@ -76,13 +78,14 @@ class LiveTickets {
     interface Redemptions {
 
         /** True for the first redemption of {@code id}, on any node; false for every later one. */
-        boolean first(byte[] id, Instant expiresAt);
+        CompletionStage<Boolean> first(byte[] id, Instant expiresAt);
 
         /** Forgets redemptions of tickets that have expired anyway. */
         void forgetExpired(Instant now);
     }
 
     private static final int ID_BYTES = 16;
+    private static final CompletionStage<Optional<Grant>> REFUSED = CompletableFuture.completedFuture(Optional.empty());
     /** Longer than any ticket this server mints (an account name and roles fit many times over). */
     static final int MAX_TICKET_CHARS = 4096;
 
@@ -183,42 +186,44 @@ class LiveTickets {
     /**
      * Uses up the ticket for a handshake to {@code room} (the live path after {@code /live/}): its grant if this
      * deployment sealed it, it opens that room (a resume ticket opens one room, any other ticket every room), it has not
-     * expired, the sign-in of its token has not ended and no node redeemed it before; empty otherwise. Blocking: it
-     * writes the redemption to the database.
+     * expired, the sign-in of its token has not ended and no node redeemed it before; empty otherwise. Completes once
+     * the redemption is stored in the database (without blocking the caller).
      */
-    Optional<Grant> redeem(String ticket, String room) {
+    CompletionStage<Optional<Grant>> redeem(String ticket, String room) {
         if (ticket == null || ticket.length() > MAX_TICKET_CHARS) {
-            return Optional.empty();
+            return REFUSED;
         }
         byte[] sealed;
         try {
             sealed = Base64.getUrlDecoder().decode(ticket);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return REFUSED;
         }
         Optional<byte[]> contents = seal.open(sealed);
         if (contents.isEmpty()) {
-            return Optional.empty();
+            return REFUSED;
         }
         Sealed read = read(contents.get());
         if (!read.room().equals(ANY_ROOM) && !read.room().equals(room)) {
-            return Optional.empty(); // not used up: it still resumes its own room
+            return REFUSED; // not used up: it still resumes its own room
         }
         outstanding.computeIfPresent(read.grant().subject(), (subject, held) -> {
             held.remove(HexFormat.of().formatHex(read.id()));
             return held.isEmpty() ? null : held;
         });
         if (!clock.instant().isBefore(read.expiresAt())) {
-            return Optional.empty();
+            return REFUSED;
         }
         Grant grant = read.grant();
         if (ended.ended(
                 grant.subject(),
                 grant.session().orElse(null),
                 grant.tokenIssuedAt().orElse(null))) {
-            return Optional.empty();
+            return REFUSED;
         }
-        return redemptions.first(read.id(), read.expiresAt()) ? Optional.of(read.grant()) : Optional.empty();
+        return redemptions
+                .first(read.id(), read.expiresAt())
+                .thenApply(first -> first ? Optional.of(grant) : Optional.empty());
     }
 
     /** Drops expired tickets, so tickets asked for and never used cannot pile up, here or in the database. */

@@ -17,6 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
+import org.atrium.common.Resumed;
 import org.atrium.security.Accounts;
 
 /**
@@ -96,10 +97,12 @@ class TicketAuthentication implements HttpAuthenticationMechanism {
 
         @Override
         public Uni<SecurityIdentity> authenticate(TicketRequest request, AuthenticationRequestContext context) {
-            // redeeming writes to the database (single use across nodes): off the event loop
-            return context.runBlocking(() -> tickets.redeem(request.ticket, request.room)
-                    .map(Provider::identityOf)
-                    .orElseThrow(() -> new AuthenticationFailedException("unknown, expired or used live ticket")));
+            // redeeming writes to the database (single use across nodes) in batches, on a worker that holds no
+            // handshake
+            return Resumed.here(tickets.redeem(request.ticket, request.room))
+                    .map(grant -> grant.map(Provider::identityOf)
+                            .orElseThrow(
+                                    () -> new AuthenticationFailedException("unknown, expired or used live ticket")));
         }
 
         static SecurityIdentity identityOf(LiveTickets.Grant grant) {

@@ -5,6 +5,7 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.atrium.common.BatchedCalls;
+import org.atrium.common.Resumed;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -108,7 +110,8 @@ class AccountRecorder implements SecurityIdentityAugmentor {
     DataSource dataSource;
 
     /** First requests that arrive together read their rows together: one statement for a burst of sign-ins. */
-    private final BatchedCalls<Claims, Boolean> storedChecks = new BatchedCalls<>(500, this::storedAndRecent);
+    private final BatchedCalls<Claims, Boolean> storedChecks =
+            new BatchedCalls<>(500, this::storedAndRecent, Infrastructure.getDefaultWorkerPool());
 
     @Inject
     Clock clock;
@@ -129,45 +132,77 @@ class AccountRecorder implements SecurityIdentityAugmentor {
             return Uni.createFrom()
                     .item(identity); // the database failed it a moment ago: no write, no worker per request
         }
-        return context.runBlocking(() -> {
-            record(claims);
-            return identity;
+        // the stored rows of a burst of first requests are read in one statement, with no worker held per request
+        return Resumed.here(storedChecks.submit(claims)).onItemOrFailure().transformToUni((stored, failure) -> {
+            if (failure != null) {
+                failedNow(claims, failure);
+            } else if (stored) {
+                remembered(claims);
+            } else {
+                return context.runBlocking(() -> {
+                    write(claims);
+                    return identity;
+                });
+            }
+            return Uni.createFrom().item(identity);
         });
     }
 
-    /** Writes the claims (the row is created or updated); a failure is logged, never a reason to refuse a caller. */
+    /** Writes the claims unless the stored row has them (blocking); a failure is logged, never a reason to refuse. */
     void record(Claims claims) {
+        boolean stored;
+        try {
+            stored = storedChecks.call(claims);
+        } catch (RuntimeException e) {
+            failedNow(claims, e);
+            return;
+        }
+        if (stored) {
+            remembered(claims);
+        } else {
+            write(claims);
+        }
+    }
+
+    /** Writes the claims (the row is created or updated); a failure is logged, never a reason to refuse a caller. */
+    private void write(Claims claims) {
         try {
             Instant now = Instant.now(clock);
-            if (!storedChecks.call(claims)) {
-                // plain JDBC: typed nulls for absent claims, and no entity to load
-                QuarkusTransaction.requiringNew()
-                        .run(() -> em.unwrap(Session.class).doWork(connection -> {
-                            try (PreparedStatement ps = connection.prepareStatement(UPSERT)) {
-                                ps.setString(1, claims.issuer());
-                                ps.setString(2, claims.subject());
-                                ps.setString(3, claims.name());
-                                ps.setString(4, claims.preferredUsername());
-                                ps.setString(5, claims.email());
-                                ps.setBoolean(6, claims.emailVerified());
-                                ps.setObject(7, now.atOffset(ZoneOffset.UTC));
-                                ps.setObject(8, now.atOffset(ZoneOffset.UTC));
-                                ps.executeUpdate();
-                            }
-                        }));
-            }
-            if (recorded.size() >= REMEMBERED) {
-                recorded.clear();
-            }
-            recorded.put(claims.key(), claims);
-            failed.remove(claims.key());
+            // plain JDBC: typed nulls for absent claims, and no entity to load
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.unwrap(Session.class).doWork(connection -> {
+                        try (PreparedStatement ps = connection.prepareStatement(UPSERT)) {
+                            ps.setString(1, claims.issuer());
+                            ps.setString(2, claims.subject());
+                            ps.setString(3, claims.name());
+                            ps.setString(4, claims.preferredUsername());
+                            ps.setString(5, claims.email());
+                            ps.setBoolean(6, claims.emailVerified());
+                            ps.setObject(7, now.atOffset(ZoneOffset.UTC));
+                            ps.setObject(8, now.atOffset(ZoneOffset.UTC));
+                            ps.executeUpdate();
+                        }
+                    }));
+            remembered(claims);
         } catch (RuntimeException e) {
-            if (failed.size() >= REMEMBERED) {
-                failed.clear();
-            }
-            failed.put(claims.key(), Instant.now(clock));
-            LOG.warnf(e, "Could not record the account of subject %s; it is tried again in a minute", claims.subject());
+            failedNow(claims, e);
         }
+    }
+
+    private void remembered(Claims claims) {
+        if (recorded.size() >= REMEMBERED) {
+            recorded.clear();
+        }
+        recorded.put(claims.key(), claims);
+        failed.remove(claims.key());
+    }
+
+    private void failedNow(Claims claims, Throwable e) {
+        if (failed.size() >= REMEMBERED) {
+            failed.clear();
+        }
+        failed.put(claims.key(), Instant.now(clock));
+        LOG.warnf(e, "Could not record the account of subject %s; it is tried again in a minute", claims.subject());
     }
 
     /**

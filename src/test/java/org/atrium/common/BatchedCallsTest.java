@@ -109,6 +109,62 @@ class BatchedCallsTest {
         }
     }
 
+    /**
+     * Submitted calls wait on nothing: their runs go to the runner, one at a time, the calls queued meanwhile share the
+     * next run, and each gets its own answer, or its own run's failure, on the runner's thread.
+     */
+    @Test
+    void submittedCallsRunOnTheRunnerTogetherAndEachGetsItsOwnAnswer() throws Exception {
+        CountDownLatch firstRunEntered = new CountDownLatch(1);
+        CountDownLatch releaseFirstRun = new CountDownLatch(1);
+        List<List<Integer>> runs = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "runner"));
+        BatchedCalls<Integer, String> calls = new BatchedCalls<>(
+                100,
+                keys -> {
+                    runs.add(List.copyOf(keys));
+                    threads.add(Thread.currentThread().getName());
+                    if (runs.size() == 1) {
+                        firstRunEntered.countDown();
+                        await(releaseFirstRun);
+                    }
+                    if (keys.contains(-1)) {
+                        throw new IllegalStateException("the database is down");
+                    }
+                    return keys.stream().map(k -> "answer " + k).toList();
+                },
+                runner);
+        try {
+            var first = calls.submit(0);
+            assertTrue(firstRunEntered.await(10, TimeUnit.SECONDS));
+            List<java.util.concurrent.CompletableFuture<String>> later = new ArrayList<>();
+            for (int i = 1; i <= 10; i++) {
+                later.add(calls.submit(i)); // returns at once although the runner is busy
+            }
+            assertEquals(10, calls.queued());
+            List<String> settledOn = new CopyOnWriteArrayList<>();
+            later.forEach(
+                    f -> f.thenRun(() -> settledOn.add(Thread.currentThread().getName())));
+            releaseFirstRun.countDown();
+            assertEquals("answer 0", first.get(10, TimeUnit.SECONDS));
+            for (int i = 1; i <= 10; i++) {
+                assertEquals("answer " + i, later.get(i - 1).get(10, TimeUnit.SECONDS));
+            }
+            assertEquals(List.of(List.of(0), List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)), runs);
+            assertEquals(List.of("runner", "runner"), threads);
+            assertEquals(java.util.Collections.nCopies(10, "runner"), settledOn);
+
+            var failing = calls.submit(-1);
+            var failure = assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> failing.get(10, TimeUnit.SECONDS));
+            assertEquals("the database is down", failure.getCause().getMessage());
+            assertEquals("answer 7", calls.submit(7).get(10, TimeUnit.SECONDS), "the next run is not failed");
+        } finally {
+            runner.shutdownNow();
+        }
+    }
+
     @Test
     void aWrongNumberOfAnswersFailsTheRunInsteadOfMisattributingThem() {
         BatchedCalls<Integer, Integer> calls = new BatchedCalls<>(10, keys -> List.of());

@@ -119,8 +119,18 @@ class LiveTicketTest {
         }
         assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + resume, Map.of()), "used");
         LiveTickets other = otherNode();
-        assertEquals(Optional.empty(), other.redeem(again, roomOf(otherRoom)), "another room, on another node");
-        assertEquals("alice", other.redeem(again, roomOf(path)).orElseThrow().subject(), "any node resumes it");
+        assertEquals(
+                Optional.empty(),
+                other.redeem(again, roomOf(otherRoom)).toCompletableFuture().join(),
+                "another room, on another node");
+        assertEquals(
+                "alice",
+                other.redeem(again, roomOf(path))
+                        .toCompletableFuture()
+                        .join()
+                        .orElseThrow()
+                        .subject(),
+                "any node resumes it");
         assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + again, Map.of()), "used on the other node");
     }
 
@@ -233,12 +243,20 @@ class LiveTicketTest {
             alice.next("snapshot");
         }
         // ... and then refused by the node that minted it, and by this one
-        assertEquals(Optional.empty(), other.redeem(minted, roomOf(path)));
+        assertEquals(
+                Optional.empty(),
+                other.redeem(minted, roomOf(path)).toCompletableFuture().join());
         assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + minted, Map.of()));
 
         // minted by this server, redeemed by the other node first: refused here
         String ours = ticket("bob");
-        assertEquals("bob", other.redeem(ours, roomOf(path)).orElseThrow().subject());
+        assertEquals(
+                "bob",
+                other.redeem(ours, roomOf(path))
+                        .toCompletableFuture()
+                        .join()
+                        .orElseThrow()
+                        .subject());
         assertEquals(401, LiveClient.refusal(base, path + "?ticket=" + ours, Map.of()));
     }
 
@@ -261,9 +279,14 @@ class LiveTicketTest {
                     byte[] own = new byte[16];
                     new SecureRandom().nextBytes(own);
                     start.await();
-                    boolean a = redemptions.first(shared, until);
-                    boolean b = redemptions.first(own, until);
-                    boolean c = redemptions.first(own, until);
+                    boolean a = redemptions
+                            .first(shared, until)
+                            .toCompletableFuture()
+                            .join();
+                    boolean b =
+                            redemptions.first(own, until).toCompletableFuture().join();
+                    boolean c =
+                            redemptions.first(own, until).toCompletableFuture().join();
                     return new boolean[] {a, b, c};
                 }));
             }
@@ -276,7 +299,7 @@ class LiveTicketTest {
                 assertFalse(o[2], "an id is let through once");
             }
             assertEquals(1, sharedFirsts, "one of the racing redemptions of one id wins");
-            assertFalse(redemptions.first(shared, until));
+            assertFalse(redemptions.first(shared, until).toCompletableFuture().join());
         } finally {
             pool.shutdownNow();
         }

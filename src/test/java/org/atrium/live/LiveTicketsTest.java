@@ -43,8 +43,9 @@ class LiveTicketsTest {
         final java.util.Map<String, Instant> used = new java.util.HashMap<>();
 
         @Override
-        public boolean first(byte[] id, Instant expiresAt) {
-            return used.putIfAbsent(java.util.HexFormat.of().formatHex(id), expiresAt) == null;
+        public java.util.concurrent.CompletionStage<Boolean> first(byte[] id, Instant expiresAt) {
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                    used.putIfAbsent(java.util.HexFormat.of().formatHex(id), expiresAt) == null);
         }
 
         @Override
@@ -93,9 +94,15 @@ class LiveTicketsTest {
         LiveTickets.Grant alice = grant("alice", clock.now.plusSeconds(3600));
         LiveTickets.Issued issued = tickets.issue(alice);
         assertEquals(clock.now.plusSeconds(30), issued.expiresAt());
-        assertEquals(Optional.of(alice), tickets.redeem(issued.ticket(), ROOM));
-        assertEquals(Optional.empty(), tickets.redeem(issued.ticket(), ROOM));
-        assertEquals(Optional.empty(), tickets.redeem("unknown", ROOM));
+        assertEquals(
+                Optional.of(alice),
+                tickets.redeem(issued.ticket(), ROOM).toCompletableFuture().join());
+        assertEquals(
+                Optional.empty(),
+                tickets.redeem(issued.ticket(), ROOM).toCompletableFuture().join());
+        assertEquals(
+                Optional.empty(),
+                tickets.redeem("unknown", ROOM).toCompletableFuture().join());
         assertEquals(0, tickets.size());
     }
 
@@ -105,14 +112,22 @@ class LiveTicketsTest {
         clock.now = clock.now.plusSeconds(29);
         LiveTickets.Issued later = tickets.issue(grant("alice", null));
         clock.now = clock.now.plusSeconds(1);
-        assertEquals(Optional.empty(), tickets.redeem(issued.ticket(), ROOM), "expired at exactly its expiry");
-        assertTrue(tickets.redeem(later.ticket(), ROOM).isPresent());
+        assertEquals(
+                Optional.empty(),
+                tickets.redeem(issued.ticket(), ROOM).toCompletableFuture().join(),
+                "expired at exactly its expiry");
+        assertTrue(tickets.redeem(later.ticket(), ROOM)
+                .toCompletableFuture()
+                .join()
+                .isPresent());
 
         Instant tokenExpiry = clock.now.plusSeconds(5);
         LiveTickets.Issued shortLived = tickets.issue(grant("bob", tokenExpiry));
         assertEquals(tokenExpiry, shortLived.expiresAt());
         clock.now = tokenExpiry;
-        assertEquals(Optional.empty(), tickets.redeem(shortLived.ticket(), ROOM));
+        assertEquals(
+                Optional.empty(),
+                tickets.redeem(shortLived.ticket(), ROOM).toCompletableFuture().join());
     }
 
     @Test
@@ -138,7 +153,7 @@ class LiveTicketsTest {
         assertEquals(3, refused.details().get("max"));
         tickets.issue(grant("bob", null)); // per account
 
-        tickets.redeem(first.ticket(), ROOM);
+        tickets.redeem(first.ticket(), ROOM).toCompletableFuture().join();
         tickets.issue(grant("alice", null));
         assertThrows(DomainException.class, () -> tickets.issue(grant("alice", null)));
 
@@ -162,7 +177,10 @@ class LiveTicketsTest {
         clock.now = clock.now.plusSeconds(10);
         tickets.sweep();
         assertEquals(1, tickets.size());
-        assertTrue(tickets.redeem(fresh.ticket(), ROOM).isPresent());
+        assertTrue(tickets.redeem(fresh.ticket(), ROOM)
+                .toCompletableFuture()
+                .join()
+                .isPresent());
         assertEquals(0, tickets.size());
         assertEquals(1, redemptions.used.size());
         clock.now = clock.now.plusSeconds(30);
@@ -177,16 +195,35 @@ class LiveTicketsTest {
         assertEquals(clock.now.plusSeconds(600), resume.expiresAt(), "as long as the token behind the connection");
         assertEquals(0, tickets.size(), "not counted against the cap of minted tickets");
 
-        assertEquals(Optional.empty(), tickets.redeem(resume.ticket(), "sessions/13"), "another room");
-        assertEquals(Optional.empty(), tickets.redeem(resume.ticket(), "events/lisbon"), "another kind of room");
-        assertEquals(Optional.of(alice), tickets.redeem(resume.ticket(), ROOM), "not used up by the refusals");
-        assertEquals(Optional.empty(), tickets.redeem(resume.ticket(), ROOM), "once");
+        assertEquals(
+                Optional.empty(),
+                tickets.redeem(resume.ticket(), "sessions/13")
+                        .toCompletableFuture()
+                        .join(),
+                "another room");
+        assertEquals(
+                Optional.empty(),
+                tickets.redeem(resume.ticket(), "events/lisbon")
+                        .toCompletableFuture()
+                        .join(),
+                "another kind of room");
+        assertEquals(
+                Optional.of(alice),
+                tickets.redeem(resume.ticket(), ROOM).toCompletableFuture().join(),
+                "not used up by the refusals");
+        assertEquals(
+                Optional.empty(),
+                tickets.redeem(resume.ticket(), ROOM).toCompletableFuture().join(),
+                "once");
 
         LiveTickets.Issued capped = tickets.resume(grant("bob", null), ROOM);
         assertEquals(clock.now.plus(Duration.ofHours(1)), capped.expiresAt(), "a token without expiry: the cap");
         LiveTickets.Issued late = tickets.resume(alice, ROOM);
         clock.now = clock.now.plusSeconds(600);
-        assertEquals(Optional.empty(), tickets.redeem(late.ticket(), ROOM), "the token has expired");
+        assertEquals(
+                Optional.empty(),
+                tickets.redeem(late.ticket(), ROOM).toCompletableFuture().join(),
+                "the token has expired");
     }
 
     @Test
@@ -204,10 +241,20 @@ class LiveTicketsTest {
                 ROOM);
         LiveTickets.Issued bob = tickets.resume(grant("bob", null), ROOM);
         endedSessions.add("alice-sid");
-        assertEquals(Optional.empty(), tickets.redeem(minted.ticket(), ROOM));
-        assertEquals(Optional.empty(), tickets.redeem(resume.ticket(), ROOM));
-        assertTrue(tickets.redeem(otherDevice.ticket(), ROOM).isPresent(), "the account's other sign-in goes on");
-        assertTrue(tickets.redeem(bob.ticket(), ROOM).isPresent());
+        assertEquals(
+                Optional.empty(),
+                tickets.redeem(minted.ticket(), ROOM).toCompletableFuture().join());
+        assertEquals(
+                Optional.empty(),
+                tickets.redeem(resume.ticket(), ROOM).toCompletableFuture().join());
+        assertTrue(
+                tickets.redeem(otherDevice.ticket(), ROOM)
+                        .toCompletableFuture()
+                        .join()
+                        .isPresent(),
+                "the account's other sign-in goes on");
+        assertTrue(
+                tickets.redeem(bob.ticket(), ROOM).toCompletableFuture().join().isPresent());
 
         LiveTickets.Issued before = tickets.resume(grant("carol", null), ROOM); // token issued 08:59
         endedSubjects.put("carol", clock.now); // a logout naming only the subject: its tokens issued until now
@@ -219,7 +266,12 @@ class LiveTicketsTest {
                 Optional.of("new-sid"),
                 Optional.of(clock.now.plusSeconds(1)));
         LiveTickets.Issued after = tickets.resume(newSignIn, ROOM);
-        assertEquals(Optional.empty(), tickets.redeem(before.ticket(), ROOM));
-        assertEquals(Optional.of(newSignIn), tickets.redeem(after.ticket(), ROOM), "its session, issue time carried");
+        assertEquals(
+                Optional.empty(),
+                tickets.redeem(before.ticket(), ROOM).toCompletableFuture().join());
+        assertEquals(
+                Optional.of(newSignIn),
+                tickets.redeem(after.ticket(), ROOM).toCompletableFuture().join(),
+                "its session, issue time carried");
     }
 }

@@ -101,6 +101,38 @@ class AccountRecorderTest {
         }
     }
 
+    /**
+     * First requests of new identities on an endpoint that runs on the event loop (the live ticket): the account reads
+     * finish on a worker, and each request goes on where it was, with its request context: every one is answered and
+     * every account stored.
+     */
+    @Test
+    void firstRequestsOnTheEventLoopAreAnsweredAndRecorded() throws Exception {
+        String prefix = "newcomer-" + System.nanoTime() + "-";
+        java.util.List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            tokens.add(org.atrium.support.Tokens.bearer(prefix + i));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            java.util.List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+            for (String token : tokens) {
+                calls.add(() -> io.restassured.RestAssured.given()
+                        .header("Authorization", token)
+                        .post("/api/live/tickets")
+                        .statusCode());
+            }
+            for (var answered : pool.invokeAll(calls)) {
+                assertEquals(201, answered.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < 12; i++) {
+            assertEquals(prefix + i, stored(prefix + i, "subject"), "the account is stored");
+        }
+    }
+
     private OffsetDateTime lastSeen(String subject) throws Exception {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("select last_seen_at from account where subject = ?")) {
