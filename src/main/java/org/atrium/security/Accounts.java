@@ -3,6 +3,7 @@ package org.atrium.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -59,13 +60,7 @@ public final class Accounts {
 
     /** When the caller's access token expires ({@code exp}); empty when the token has no expiry. */
     public static Optional<Instant> expiresAt(SecurityIdentity identity) {
-        long seconds = 0;
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            seconds = jwt.getExpirationTime();
-        } else if (identity.getAttribute(TOKEN_EXPIRES_AT) instanceof Long attribute) {
-            seconds = attribute;
-        }
-        return seconds > 0 ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
+        return instant(identity, JsonWebToken::getExpirationTime, TOKEN_EXPIRES_AT);
     }
 
     /** The identity provider's sign-in session ({@code sid}) of the caller's token; empty when it names none. */
@@ -78,11 +73,17 @@ public final class Accounts {
 
     /** When the caller's access token was issued ({@code iat}); empty when the token does not say. */
     public static Optional<Instant> issuedAt(SecurityIdentity identity) {
+        return instant(identity, JsonWebToken::getIssuedAtTime, TOKEN_ISSUED_AT);
+    }
+
+    /** A time claim of the token, or for an identity without one, the attribute that carries it (epoch seconds). */
+    private static Optional<Instant> instant(
+            SecurityIdentity identity, ToLongFunction<JsonWebToken> claim, String attribute) {
         long seconds = 0;
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            seconds = jwt.getIssuedAtTime();
-        } else if (identity.getAttribute(TOKEN_ISSUED_AT) instanceof Long attribute) {
-            seconds = attribute;
+            seconds = claim.applyAsLong(jwt);
+        } else if (identity.getAttribute(attribute) instanceof Long value) {
+            seconds = value;
         }
         return seconds > 0 ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
     }

@@ -552,10 +552,7 @@ public final class LoadGenerator {
         AtomicInteger established = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<String> firstError = new AtomicReference<>();
-        List<Long> dbPids = ProcStats.postgresProcesses(config.databaseDirectory());
-        double server0 = config.serverCpuSeconds();
-        double db0 = ProcStats.cpuSeconds(dbPids);
-        double self0 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
+        CpuSpent cpu = new CpuSpent();
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             permits.acquire();
@@ -585,10 +582,7 @@ public final class LoadGenerator {
             Thread.sleep(5);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double server1 = config.serverCpuSeconds();
-        double db1 = ProcStats.cpuSeconds(dbPids);
-        double self1 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
-        double perJoin = 1000.0 / Math.max(1, snapshots.get());
+        double[] perJoin = cpu.msPer(snapshots.get());
         return new ConnectResult(
                 n,
                 established.get(),
@@ -596,9 +590,9 @@ public final class LoadGenerator {
                 failed.get(),
                 seconds,
                 firstError.get(),
-                server0 < 0 ? -1 : (server1 - server0) * perJoin,
-                dbPids.isEmpty() ? -1 : (db1 - db0) * perJoin,
-                (self1 - self0) * perJoin);
+                perJoin[0],
+                perJoin[1],
+                perJoin[2]);
     }
 
     /**
@@ -635,10 +629,7 @@ public final class LoadGenerator {
         CountDownLatch finished = new CountDownLatch(n);
         AtomicInteger done = new AtomicInteger();
         AtomicReference<String> firstError = new AtomicReference<>();
-        List<Long> dbPids = ProcStats.postgresProcesses(config.databaseDirectory());
-        double server0 = config.serverCpuSeconds();
-        double db0 = ProcStats.cpuSeconds(dbPids);
-        double self0 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
+        CpuSpent cpu = new CpuSpent();
         long start = System.nanoTime();
         for (Receiver r : open) {
             io.vertx.core.Promise<Void> rejoined = io.vertx.core.Promise.promise();
@@ -670,14 +661,11 @@ public final class LoadGenerator {
             firstError.compareAndSet(null, finished.getCount() + " got no resume frame within 2 minutes");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double server1 = config.serverCpuSeconds();
-        double db1 = ProcStats.cpuSeconds(dbPids);
-        double self1 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
+        int completed = done.get();
+        double[] perRejoin = cpu.msPer(completed);
         if (http != null) {
             http.close();
         }
-        int completed = done.get();
-        double perRejoin = 1000.0 / Math.max(1, completed);
         return new RejoinResult(
                 resume ? "resume" : "fresh",
                 n,
@@ -685,9 +673,28 @@ public final class LoadGenerator {
                 n - completed,
                 seconds,
                 firstError.get(),
-                server0 < 0 ? -1 : (server1 - server0) * perRejoin,
-                dbPids.isEmpty() ? -1 : (db1 - db0) * perRejoin,
-                (self1 - self0) * perRejoin);
+                perRejoin[0],
+                perRejoin[1],
+                perRejoin[2]);
+    }
+
+    /** The CPU time the server, the database and this generator have spent since it was made. */
+    private final class CpuSpent {
+        private final List<Long> dbPids = ProcStats.postgresProcesses(config.databaseDirectory());
+        private final double server0 = config.serverCpuSeconds();
+        private final double db0 = ProcStats.cpuSeconds(dbPids);
+        private final double self0 =
+                ProcStats.cpuSeconds(ProcessHandle.current().pid());
+
+        /** Milliseconds of server, database and generator CPU per unit of work since then (-1: not measured). */
+        double[] msPer(int units) {
+            double per = 1000.0 / Math.max(1, units);
+            return new double[] {
+                server0 < 0 ? -1 : (config.serverCpuSeconds() - server0) * per,
+                dbPids.isEmpty() ? -1 : (ProcStats.cpuSeconds(dbPids) - db0) * per,
+                (ProcStats.cpuSeconds(ProcessHandle.current().pid()) - self0) * per
+            };
+        }
     }
 
     /** A live connection ticket for the token ({@code 201 {"ticket": ...}}). */
