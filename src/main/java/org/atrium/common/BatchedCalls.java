@@ -30,8 +30,10 @@ public final class BatchedCalls<K, V> {
 
     private static final class Pending<K, V> {
         final K key;
-        /** Completed under {@link #running}. */
+        /** Completed by the run that took it: under {@link #running} for a blocking caller's run, after it for the runner's. */
         final CompletableFuture<V> answer = new CompletableFuture<>();
+        /** Set under {@link #running} when a run takes it. */
+        volatile boolean taken;
 
         Pending(K key) {
             this.key = key;
@@ -104,32 +106,26 @@ public final class BatchedCalls<K, V> {
         } while (!queue.isEmpty() && draining.compareAndSet(false, true));
     }
 
-    /** The answer for {@code key}, from a run of it with whatever else was queued. Blocking. */
+    /**
+     * The answer for {@code key}, from a run of it with whatever else was queued. Blocking: it runs what is queued itself
+     * until a run has taken its key, then waits for that run's answer (without spinning: the runner's run may settle
+     * its callers a moment after it lets the lock go).
+     */
     public V call(K key) {
         Pending<K, V> mine = new Pending<>(key);
         queue.add(mine);
-        while (true) {
-            Runnable settle = null;
+        while (!mine.taken) {
             running.lock();
             try {
-                if (!mine.answer.isDone()) {
-                    settle = runQueued();
+                if (!mine.taken) {
+                    runQueued().run();
                 }
             } finally {
                 running.unlock();
             }
-            if (settle != null) {
-                settle.run();
-            }
-            if (mine.answer.isDone()) {
-                return answerOf(mine);
-            }
         }
-    }
-
-    private static <V> V answerOf(Pending<?, V> done) {
         try {
-            return done.answer.getNow(null);
+            return mine.answer.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
@@ -148,6 +144,7 @@ public final class BatchedCalls<K, V> {
     private Runnable runQueued() {
         List<Pending<K, V>> batch = new ArrayList<>();
         for (Pending<K, V> p; batch.size() < maxBatch && (p = queue.poll()) != null; ) {
+            p.taken = true;
             batch.add(p);
         }
         if (batch.isEmpty()) {
