@@ -71,8 +71,9 @@ public interface LiveConfig {
     int snapshotAnnouncements();
 
     /**
-     * Joins (admission and snapshot) that read the database at the same time; the others wait their turn, so a join
-     * storm of thousands queues instead of exhausting the connection pool.
+     * Joins (admission and snapshot) that run at the same time, each on a join thread of its own; the others queue for
+     * one (holding no thread), so a join storm of thousands neither exhausts the connection pool nor grows the worker
+     * pool.
      */
     @WithDefault("8")
     int concurrentJoins();
