@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -63,14 +64,13 @@ public final class LiveClient implements AutoCloseable {
                 .setURI(path)
                 .setSubProtocols(subProtocols.isEmpty() ? null : subProtocols);
         headers.forEach(options::addHeader);
+        // the handlers are attached before the upgrade, so nothing the server sends straight away (a refused join's
+        // error and close) can arrive before them and be lost
+        ClientWebSocket socket = client.webSocket();
+        LiveClient live = new LiveClient(client, socket);
         try {
-            // Handlers are attached on the event loop as the upgrade completes, before any frame or close the server
-            // sends straight away (a refused join) can be processed and lost.
-            return client.connect(options)
-                    .map(ws -> new LiveClient(client, ws))
-                    .toCompletionStage()
-                    .toCompletableFuture()
-                    .get(20, TimeUnit.SECONDS);
+            socket.connect(options).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            return live;
         } catch (Exception e) {
             client.close();
             throw new RuntimeException(e.getCause() != null ? e.getCause() : e);
