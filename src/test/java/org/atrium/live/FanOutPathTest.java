@@ -40,10 +40,7 @@ class FanOutPathTest {
 
     @Test
     void roomEventsGoOutAsSharedFramesNotThroughAFallback() {
-        LiveSocketTest helper = new LiveSocketTest();
-        helper.base = base;
-        helper.fixtures = fixtures;
-        LiveSocketTest.Setup s = helper.room();
+        LiveSocketTest.Setup s = LiveSocketTest.room(fixtures);
         double fallbacksBefore =
                 registry.counter("atrium.live.fanout.fallbacks").count();
         try (LiveClient alice = LiveClient.connect(base, s.path(), "alice")) {

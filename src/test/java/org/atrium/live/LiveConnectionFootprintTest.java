@@ -38,10 +38,7 @@ class LiveConnectionFootprintTest {
     Connections connections;
 
     private LiveSocketTest.Setup room() {
-        LiveSocketTest helper = new LiveSocketTest();
-        helper.base = base;
-        helper.fixtures = fixtures;
-        return helper.room();
+        return LiveSocketTest.room(fixtures);
     }
 
     /** Browsers offer permessage-deflate on every connection; accepting it cost a zlib deflater per connection. */

@@ -30,10 +30,7 @@ class LiveQueryPlanTest {
 
     @Test
     void repeatedJoinsResumesAndChatLinesReuseTheirQueryPlans() {
-        LiveSocketTest helper = new LiveSocketTest();
-        helper.base = base;
-        helper.fixtures = fixtures;
-        LiveSocketTest.Setup s = helper.room();
+        LiveSocketTest.Setup s = LiveSocketTest.room(fixtures);
         Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
         joinAndPost(s, 0); // the first round compiles what it needs
         long misses = stats.getQueryPlanCacheMissCount();

@@ -43,10 +43,7 @@ class LiveResumeOrderTest {
     RoomWriter writer;
 
     Event event() {
-        LiveSocketTest helper = new LiveSocketTest();
-        helper.base = base;
-        helper.fixtures = fixtures;
-        Event event = helper.room().event();
+        Event event = LiveSocketTest.room(fixtures).event();
         fixtures.registration(event, "frieda", Registration.State.CONFIRMED, null);
         return event;
     }

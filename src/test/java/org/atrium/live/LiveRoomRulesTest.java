@@ -31,10 +31,7 @@ class LiveRoomRulesTest {
     Fixtures fixtures;
 
     LiveSocketTest.Setup room() {
-        LiveSocketTest helper = new LiveSocketTest();
-        helper.base = base;
-        helper.fixtures = fixtures;
-        return helper.room();
+        return LiveSocketTest.room(fixtures);
     }
 
     LiveClient join(LiveSocketTest.Setup s, String user) {

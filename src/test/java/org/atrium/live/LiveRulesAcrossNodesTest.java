@@ -36,10 +36,7 @@ class LiveRulesAcrossNodesTest {
     ClusterChannel channel;
 
     LiveSocketTest.Setup room() {
-        LiveSocketTest helper = new LiveSocketTest();
-        helper.base = base;
-        helper.fixtures = fixtures;
-        return helper.room();
+        return LiveSocketTest.room(fixtures);
     }
 
     @Test

@@ -35,6 +35,11 @@ class LiveSocketTest {
     record Setup(Event event, ConferenceSession session, String path) {}
 
     Setup room() {
+        return room(fixtures);
+    }
+
+    /** The room of {@link Setup}, for the other live tests. */
+    static Setup room(Fixtures fixtures) {
         Event event = fixtures.publishedEvent();
         Instant now = Instant.now();
         ConferenceSession session = fixtures.session(

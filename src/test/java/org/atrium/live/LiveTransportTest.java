@@ -74,10 +74,7 @@ class LiveTransportTest {
     }
 
     private LiveSocketTest.Setup room() {
-        LiveSocketTest helper = new LiveSocketTest();
-        helper.base = base;
-        helper.fixtures = fixtures;
-        return helper.room();
+        return LiveSocketTest.room(fixtures);
     }
 
     private RawSocket joined(LiveSocketTest.Setup s) throws Exception {

@@ -40,10 +40,7 @@ class SharedSnapshotTest {
     LiveRooms rooms;
 
     LiveSocketTest.Setup room() {
-        LiveSocketTest helper = new LiveSocketTest();
-        helper.base = base;
-        helper.fixtures = fixtures;
-        LiveSocketTest.Setup s = helper.room();
+        LiveSocketTest.Setup s = LiveSocketTest.room(fixtures);
         fixtures.registration(s.event(), "dave", Registration.State.CONFIRMED, null);
         fixtures.registration(s.event(), "erin", Registration.State.CONFIRMED, null);
         return s;
