@@ -199,11 +199,11 @@ class LiveTickets {
         } catch (IllegalArgumentException e) {
             return REFUSED;
         }
-        Optional<byte[]> contents = seal.open(sealed);
-        if (contents.isEmpty()) {
+        Optional<Sealed> opened = seal.open(sealed).flatMap(LiveTickets::read);
+        if (opened.isEmpty()) {
             return REFUSED;
         }
-        Sealed read = read(contents.get());
+        Sealed read = opened.get();
         if (!read.room().equals(ANY_ROOM) && !read.room().equals(room)) {
             return REFUSED; // not used up: it still resumes its own room
         }
@@ -270,8 +270,12 @@ class LiveTickets {
         return bytes.toByteArray();
     }
 
-    /** Only ever reads what {@link #write} wrote: the seal's authentication rules out any other bytes. */
-    private static Sealed read(byte[] contents) {
+    /**
+     * What {@link #write} wrote (the seal's authentication rules out anyone else's bytes); empty for a ticket another
+     * version of Atrium sealed with the cluster's key in a layout of its own (a node not yet upgraded, in a rolling
+     * upgrade): refused like an unknown ticket, and the client mints a fresh one.
+     */
+    private static Optional<Sealed> read(byte[] contents) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(contents))) {
             byte[] id = in.readNBytes(ID_BYTES);
             Instant expiresAt = Instant.ofEpochMilli(in.readLong());
@@ -286,7 +290,10 @@ class LiveTickets {
             String session = in.readUTF();
             long issuedAt = in.readLong();
             String room = in.readUTF();
-            return new Sealed(
+            if (in.available() > 0) {
+                return Optional.empty(); // a longer layout than this one
+            }
+            return Optional.of(new Sealed(
                     id,
                     expiresAt,
                     new Grant(
@@ -296,9 +303,9 @@ class LiveTickets {
                             epochSecond(tokenExpiry),
                             session.isEmpty() ? Optional.empty() : Optional.of(session),
                             epochSecond(issuedAt)),
-                    room);
+                    room));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return Optional.empty(); // a shorter layout than this one
         }
     }
 

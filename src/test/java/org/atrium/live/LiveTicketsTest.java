@@ -71,10 +71,14 @@ class LiveTicketsTest {
             || (endedSubjects.containsKey(subject)
                     && (issuedAt == null || !issuedAt.isAfter(endedSubjects.get(subject))));
 
+    /** The cluster's key, as every node of the deployment shares it. */
+    final TicketSeal clusterSeal = seal();
+
     final LiveTickets tickets = tickets(3);
 
     LiveTickets tickets(int cap) {
-        return new LiveTickets(clock, Duration.ofSeconds(30), Duration.ofHours(1), cap, seal(), redemptions, ended);
+        return new LiveTickets(
+                clock, Duration.ofSeconds(30), Duration.ofHours(1), cap, clusterSeal, redemptions, ended);
     }
 
     static LiveTickets.Grant grant(String subject, Instant tokenExpiry) {
@@ -273,5 +277,30 @@ class LiveTicketsTest {
                 Optional.of(newSignIn),
                 tickets.redeem(after.ticket(), ROOM).toCompletableFuture().join(),
                 "its session, issue time carried");
+    }
+
+    /**
+     * A ticket sealed with the cluster's key in another layout (a node of an earlier or later version, in a rolling
+     * upgrade) is refused like an unknown one, not failed with an error.
+     */
+    @Test
+    void aTicketOfAnotherLayoutIsRefused() {
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String shorter = base64.encodeToString(clusterSeal.seal(new byte[40]));
+        assertEquals(
+                Optional.empty(),
+                tickets.redeem(shorter, ROOM).toCompletableFuture().join());
+
+        String ticket = tickets.issue(grant("alice", null)).ticket();
+        byte[] contents = clusterSeal
+                .open(java.util.Base64.getUrlDecoder().decode(ticket))
+                .orElseThrow();
+        String longer = base64.encodeToString(clusterSeal.seal(java.util.Arrays.copyOf(contents, contents.length + 8)));
+        assertEquals(
+                Optional.empty(),
+                tickets.redeem(longer, ROOM).toCompletableFuture().join());
+        assertTrue(
+                tickets.redeem(ticket, ROOM).toCompletableFuture().join().isPresent(),
+                "this layout is read (and the refusals did not use its id up)");
     }
 }
