@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -30,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.atrium.common.Resumed;
 import org.atrium.security.AccountSignedOut;
 import org.atrium.security.Accounts;
 import org.jboss.logging.Logger;
@@ -91,7 +93,7 @@ class Connections {
      * Runs the joins (admission and snapshot), {@code atrium.live.concurrent-joins} at a time; the others queue here,
      * not each on a blocked worker thread (a join storm grew the worker pool to its maximum, and its threads stayed).
      */
-    private volatile ThreadPoolExecutor joins;
+    private ThreadPoolExecutor joins;
 
     /** The member on this connection, or null before its join and after it left. */
     Member member(String connectionId) {
@@ -102,34 +104,25 @@ class Connections {
 
     /**
      * On the connection's event loop: admits the connection to its room and sends the snapshot or what it missed, on a
-     * join thread. Completes when the join is done: websockets-next hands the connection its frames only after that.
+     * join thread. Completes, back on the connection's event loop, when the join is done: websockets-next hands the
+     * connection its frames only after that, and they are read on the event loop as always ({@link Intake}).
      */
     Uni<Void> open(WebSocketConnection connection, SecurityIdentity identity, Channel channel, String target) {
         EventLoop loop = loopOf();
-        return Uni.createFrom()
-                .completionStage(CompletableFuture.runAsync(
-                        () -> join(connection, identity, channel, target, loop), joinThreads()));
+        return Resumed.here(CompletableFuture.runAsync(() -> join(connection, identity, channel, target, loop), joins));
     }
 
-    private ThreadPoolExecutor joinThreads() {
-        ThreadPoolExecutor pool = joins;
-        if (pool == null) {
-            synchronized (this) {
-                if (joins == null) {
-                    int threads = Math.max(1, config.concurrentJoins());
-                    joins = new ThreadPoolExecutor(
-                            threads,
-                            threads,
-                            60,
-                            TimeUnit.SECONDS,
-                            new LinkedBlockingQueue<>(),
-                            Thread.ofPlatform().name("live-join-", 0).daemon().factory());
-                    joins.allowCoreThreadTimeOut(true);
-                }
-                pool = joins;
-            }
-        }
-        return pool;
+    @PostConstruct
+    void startJoinThreads() {
+        int threads = Math.max(1, config.concurrentJoins());
+        joins = new ThreadPoolExecutor(
+                threads,
+                threads,
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name("live-join-", 0).daemon().factory());
+        joins.allowCoreThreadTimeOut(true);
     }
 
     private void join(
@@ -450,8 +443,6 @@ class Connections {
 
     void shutdown(@Observes ShutdownEvent event) {
         refills.shutdown();
-        if (joins != null) {
-            joins.shutdown();
-        }
+        joins.shutdown();
     }
 }
