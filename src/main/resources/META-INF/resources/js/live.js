@@ -13,6 +13,8 @@ import { ApiError, post } from './api.js';
 const RETRY = [500, 1000, 2000, 4000, 8000, 15000];
 const FATAL = { 4403: 'not-admitted', 4404: 'not-found', 4429: 'too-many-connections', 1003: 'unsupported', 1009: 'too-big' };
 const AUTH_EXPIRED = 4001;
+/** Attempts a resume ticket gets after a drop before a fresh ticket is minted (a refused one costs one of them). */
+const RESUME_TRIES = 2;
 /** A command not acknowledged within this long is given up and reported to its author (it is never resent after). */
 const GIVE_UP_MS = 60000;
 /** How many given-up commands are remembered, so a line stored after all is recognised (see {@link LiveRoom#giveUp}). */
@@ -86,9 +88,10 @@ export class LiveRoom {
    * else with a fresh ticket; rejects with SIGNED_OUT when there is no sign-in to mint one from.
    */
   async open() {
-    // offline, the attempt cannot reach the server: the resume ticket waits for one that can
+    // offline, the attempt cannot reach the server: the resume ticket waits for one that can; online, an attempt can
+    // still fail on the way (a proxy between nodes, a network that is not back), so it gets RESUME_TRIES of them
     let ticket = navigator.onLine === false ? null : this.resumeTicket;
-    if (ticket) this.resumeTicket = null;
+    if (ticket && ++this.resumeTries >= RESUME_TRIES) this.resumeTicket = null;
     try {
       if (!ticket) {
         if (!(await accessToken())) throw SIGNED_OUT;
@@ -106,6 +109,7 @@ export class LiveRoom {
       ['atrium.live.v1']);
     ws.onopen = () => {
       this.attempt = 0;
+      if (ticket === this.resumeTicket) this.resumeTicket = null; // used up
       // a resume sends the missed events and no snapshot; a ping sent now is answered after them (the server handles
       // a connection's frames after its join), so its pong says the connection has caught up
       if (since) {
@@ -123,8 +127,14 @@ export class LiveRoom {
     if (ws === this.next) { this.next = null; return; }
     if (ws !== this.ws) return; // replaced by a renewal
     this.ws = null;
-    // a drop comes back with the room's resume ticket; after 4001 the token behind it has expired or its sign-in ended
-    this.resumeTicket = code === AUTH_EXPIRED ? null : ws.resumeTicket;
+    // a drop comes back with the room's resume ticket (the last joined connection's: an attempt that never joined
+    // leaves it be); after 4001 the token behind it has expired or its sign-in ended
+    if (code === AUTH_EXPIRED) {
+      this.resumeTicket = null;
+    } else if (ws.resumeTicket) {
+      this.resumeTicket = ws.resumeTicket;
+      this.resumeTries = 0;
+    }
     if (this.closed) return;
     if (FATAL[code]) {
       // a refusal holds for the renewal too (not admitted, too many connections): say so, do not hand over

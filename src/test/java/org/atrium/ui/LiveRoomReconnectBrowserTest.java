@@ -2,8 +2,10 @@ package org.atrium.ui;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -93,6 +95,24 @@ class LiveRoomReconnectBrowserTest {
             alice.wait.until(d -> chat(alice).contains("Alice typed while offline"));
             alice.wait.until(d -> d.findElements(By.id("live-pending")).isEmpty());
             assertThat(alice.find(By.id("chat-text")).getAttribute("value"), equalTo(""));
+
+            // 1b. online, but the first attempt fails on its way (a proxy failing over to another node: here it goes
+            // to a path that does not exist): the resume ticket gets a second attempt, which comes back with it
+            alice.script("const Socket = window.WebSocket; window.__attempts = 0;"
+                    + " window.WebSocket = class extends Socket {"
+                    + "   constructor(url, protocols) {"
+                    + "     super(++window.__attempts === 1 ? url.replace('/live/', '/nowhere/') : url, protocols); } };"
+                    + " window.__dropped = window.atriumLive.ws; window.__resume = window.__dropped.resumeTicket;"
+                    + " window.__dropped.close();");
+            slow.until(ExpectedConditions.textToBe(By.id("live-status"), "Live"));
+            assertThat(((Number) alice.script("return window.__attempts;")).intValue(), equalTo(2));
+            assertThat(
+                    alice.script("return window.atriumLive.ws.url.includes("
+                            + "'ticket=' + encodeURIComponent(window.__resume));"),
+                    equalTo(true));
+            // the browser's report of the attempt this step failed on purpose, and nothing else (read: the log is
+            // emptied, and the end of the test looks at what comes after)
+            assertThat(alice.consoleErrors(), everyItem(containsString("/nowhere/")));
 
             // 2. the sign-in expires: the server says auth.expired and closes with 4001; the new ticket is held back
             alice.script(HOLD_TICKETS + " window.__before = window.atriumLive.ws;");
