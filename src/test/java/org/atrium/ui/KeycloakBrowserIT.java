@@ -371,6 +371,31 @@ class KeycloakBrowserIT {
         assertEquals(posted, chatLines(alice));
         assertThat(alice.consoleErrors(), empty());
 
+        // the network drops the socket of a renewed token's connection: the page comes back with the resume ticket that
+        // connection's join ended with (minted from a refreshed Keycloak token, with its sid), not with a new ticket;
+        // dropped in the same script that finds no renewal under way, so the socket dropped is the room's connection
+        alice.wait.until(d -> Boolean.TRUE.equals(alice.script("const r = window.atriumLive;"
+                + " if (r.next || r.renewing || !r.ws?.live || !r.ws.resumeTicket) return false;"
+                + " window.__dropped = r.ws; window.__dropped.close(); return true;")));
+        alice.wait.until(d -> Boolean.TRUE.equals(
+                alice.script("const r = window.atriumLive; return r.ws !== window.__dropped && r.status === 'open';")));
+        assertThat(alice.text(By.id("live-status")), equalTo("Live"));
+        assertThat(
+                "back with the dropped connection's resume ticket",
+                alice.script("return window.atriumLive.ws.url.includes("
+                        + "'ticket=' + encodeURIComponent(window.__dropped.resumeTicket));"),
+                equalTo(true));
+        String resumed = "line " + (posted.size() + 1);
+        alice.type(By.id("chat-text"), resumed);
+        alice.click(By.id("chat-send"));
+        alice.wait.until(
+                d -> d.findElement(By.id("chat-text")).getAttribute("value").isEmpty());
+        posted.add(resumed);
+        organiser.wait.until(d -> chatLines(organiser).size() >= posted.size());
+        assertEquals(posted, chatLines(organiser));
+        assertEquals(posted, chatLines(alice));
+        assertThat(alice.consoleErrors(), empty());
+
         // sign-out ends the Keycloak session: signing in again asks for the password, and Keycloak's back-channel
         // logout makes Atrium refuse the session's access token at once, although it has not expired
         // (with at least half of its lifetime still to live, or the next refreshed one, so that it has not expired by
